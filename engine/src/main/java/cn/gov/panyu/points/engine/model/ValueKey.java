@@ -1,0 +1,155 @@
+package cn.gov.panyu.points.engine.model;
+
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.Negative;
+import cn.gov.panyu.points.engine.input.Qualification;
+
+import java.util.Locale;
+
+/**
+ * What an indicator or bonus item reads from a record: an input field or a derived value (spec §2).
+ * Model files name these by {@link #key()}. Missing is {@code NaN}.
+ */
+public enum ValueKey {
+    REVENUE_Y0(InputField.REVENUE_Y0),
+    REVENUE_Y1(InputField.REVENUE_Y1),
+    REVENUE_Y2(InputField.REVENUE_Y2),
+    NET_PROFIT(InputField.NET_PROFIT),
+    TAX_PAID(InputField.TAX_PAID),
+    RD_EXPENSE(InputField.RD_EXPENSE),
+    EMPLOYEES(InputField.EMPLOYEES),
+    RD_STAFF(InputField.RD_STAFF),
+    IP_CLASS1(InputField.IP_CLASS1),
+    IP_CLASS2(InputField.IP_CLASS2),
+    INVENTION_GRANTED(InputField.INVENTION_GRANTED),
+    TECH_CONTRACT(InputField.TECH_CONTRACT),
+    EQUITY_FINANCING_3Y(InputField.EQUITY_FINANCING_3Y),
+    HITECH_REVENUE(InputField.HITECH_REVENUE),
+    RD_PLATFORMS(InputField.RD_PLATFORMS),
+    AWARDS_5Y(InputField.AWARDS_5Y),
+    STANDARDS_5Y(InputField.STANDARDS_5Y),
+    PROJECTS_3Y(InputField.PROJECTS_3Y),
+    CONTEST_AWARD_3Y(InputField.CONTEST_AWARD_3Y),
+    ACADEMIA_PROJECTS_3Y(InputField.ACADEMIA_PROJECTS_3Y),
+    /** 研发费用占营业收入比例 */
+    RD_INTENSITY("研发投入强度"),
+    /** 研发人员占职工总数比例 */
+    RD_STAFF_RATIO("研发人员占比"),
+    /** 营业收入增长率, the 高企 three-year formula */
+    REVENUE_GROWTH("营业收入增长率"),
+    /** 高新技术产品收入占比 */
+    HITECH_RATIO("高新技术产品收入占比"),
+    /** 1 when the industry division is one of the model's key industries, else 0 */
+    KEY_INDUSTRY("重点产业"),
+    /** set-valued: the qualifications held */
+    QUALIFICATIONS(InputField.QUALIFICATIONS),
+    /** set-valued: the negative circumstances */
+    NEGATIVES(InputField.NEGATIVES);
+
+    private final InputField field;
+    private final String label;
+
+    ValueKey(InputField field) {
+        this.field = field;
+        this.label = field.label();
+    }
+
+    ValueKey(String label) {
+        this.field = null;
+        this.label = label;
+    }
+
+    /** The name used in model files, e.g. {@code rd_intensity}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The input field this key reads directly, or null for a derived value. */
+    public InputField field() {
+        return field;
+    }
+
+    public boolean isSet() {
+        return this == QUALIFICATIONS || this == NEGATIVES;
+    }
+
+    /** Ratios are shown as percentages. */
+    public boolean isRatio() {
+        return this == RD_INTENSITY || this == RD_STAFF_RATIO || this == REVENUE_GROWTH || this == HITECH_RATIO;
+    }
+
+    /** The enum whose constants are the members of a set-valued key. */
+    public Class<? extends Enum<?>> memberType() {
+        return switch (this) {
+            case QUALIFICATIONS -> Qualification.class;
+            case NEGATIVES -> Negative.class;
+            default -> throw new IllegalStateException(key() + " is not set-valued");
+        };
+    }
+
+    public static ValueKey forKey(String key) {
+        for (ValueKey k : values()) {
+            if (k.key().equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The value for one record, computed in binary64 exactly as spec §2 writes it. The model is needed
+     * only for {@link #KEY_INDUSTRY}.
+     */
+    public double extract(EnterpriseRecord r, ScoreModel model) {
+        if (field != null && field.kind().numeric()) {
+            return r.value(field);
+        }
+        return switch (this) {
+            case RD_INTENSITY -> ratioToRevenue(r.value(InputField.RD_EXPENSE), r.value(InputField.REVENUE_Y0));
+            case RD_STAFF_RATIO -> r.value(InputField.RD_STAFF) / r.value(InputField.EMPLOYEES);
+            case REVENUE_GROWTH -> growth(r.value(InputField.REVENUE_Y2), r.value(InputField.REVENUE_Y1),
+                    r.value(InputField.REVENUE_Y0));
+            case HITECH_RATIO -> ratioToRevenue(r.value(InputField.HITECH_REVENUE), r.value(InputField.REVENUE_Y0));
+            case KEY_INDUSTRY -> model.isKeyIndustry(r.industry()) ? 1 : 0;
+            default -> throw new IllegalStateException(key() + " is set-valued");
+        };
+    }
+
+    /** Set-valued keys: the members present, as a bit set over {@link #memberType()} ordinals. */
+    public int members(EnterpriseRecord r) {
+        int bits = 0;
+        if (this == QUALIFICATIONS) {
+            for (Qualification q : Qualification.values()) {
+                bits |= r.has(q) ? 1 << q.ordinal() : 0;
+            }
+        } else if (this == NEGATIVES) {
+            for (Negative n : Negative.values()) {
+                bits |= r.has(n) ? 1 << n.ordinal() : 0;
+            }
+        } else {
+            throw new IllegalStateException(key() + " is not set-valued");
+        }
+        return bits;
+    }
+
+    private static double ratioToRevenue(double amount, double revenue) {
+        // NaN propagates for a missing amount; revenue 0 makes the ratio missing, not infinite
+        return revenue == 0 ? Double.NaN : amount / revenue;
+    }
+
+    /** a = Y-2, b = Y-1, c = Y: missing when b is missing or 0; c/b − 1 when a is missing or 0. */
+    static double growth(double a, double b, double c) {
+        if (Double.isNaN(b) || b == 0) {
+            return Double.NaN;
+        }
+        if (Double.isNaN(a) || a == 0) {
+            return c / b - 1;
+        }
+        return 0.5 * (b / a + c / b) - 1;
+    }
+}
