@@ -183,7 +183,8 @@ class ScorerTests {
         @Test
         void deductionsNeverPushTheTotalBelowZero() {
             Evaluation e = score(Firm.named("d").revenue(100).set(RD_EXPENSE, 1)
-                    .with(Negative.ABNORMAL).with(Negative.TAX_D).build());
+                    .with(Negative.ABNORMAL).with(Negative.TAX_D).build(),
+                    Firm.named("leader").revenue(400).set(RD_EXPENSE, 90).build());
             assertThat(e.deduction(0)).isEqualTo(200.0);
             assertThat(e.core(0)).isLessThan(200);
             assertThat(e.total(0)).isZero();

@@ -1,0 +1,2 @@
+/** The {@code bin/points} command line: evaluate, generate, validate-model, template. */
+package cn.gov.panyu.points.engine.cli;
