@@ -82,6 +82,11 @@ public final class EnterpriseRecord {
         return numbers[i];
     }
 
+    /** The value at a {@link InputField#numericIndex()}: the scorer's hot path, without a field lookup. */
+    public double number(int numericIndex) {
+        return numbers[numericIndex];
+    }
+
     public boolean isMissing(InputField field) {
         return Double.isNaN(value(field));
     }

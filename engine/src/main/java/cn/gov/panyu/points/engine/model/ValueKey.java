@@ -49,15 +49,19 @@ public enum ValueKey {
 
     private final InputField field;
     private final String label;
+    /** Index into the record's numbers for a numeric input field, else -1 (saves a lookup per row). */
+    private final int numberIndex;
 
     ValueKey(InputField field) {
         this.field = field;
         this.label = field.label();
+        this.numberIndex = field.numericIndex();
     }
 
     ValueKey(String label) {
         this.field = null;
         this.label = label;
+        this.numberIndex = -1;
     }
 
     /** The name used in model files, e.g. {@code rd_intensity}. */
@@ -106,8 +110,8 @@ public enum ValueKey {
      * only for {@link #KEY_INDUSTRY}.
      */
     public double extract(EnterpriseRecord r, ScoreModel model) {
-        if (field != null && field.kind().numeric()) {
-            return r.value(field);
+        if (numberIndex >= 0) {
+            return r.number(numberIndex);
         }
         return switch (this) {
             case RD_INTENSITY -> ratioToRevenue(r.value(InputField.RD_EXPENSE), r.value(InputField.REVENUE_Y0));

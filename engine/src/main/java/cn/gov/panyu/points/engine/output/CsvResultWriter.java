@@ -43,35 +43,32 @@ public final class CsvResultWriter {
     }
 
     private static byte[] formatBlock(Evaluation e, int from, int to) {
-        StringBuilder sb = new StringBuilder((to - from) * 200);
+        RowBuffer buf = new RowBuffer((to - from) * 200);
         int indicators = e.model().indicators().size();
+        StringBuilder text = new StringBuilder(64);
         for (int i = from; i < to; i++) {
-            sb.append(e.record(i).uscc()).append(',');
-            appendText(sb, SpreadsheetText.neutralise(e.record(i).name()));
-            sb.append(',').append(e.stage(i).name()).append(',');
-            Rounding.appendTo(sb, Rounding.cents(e.core(i)));
-            sb.append(',');
-            Rounding.appendTo(sb, Rounding.cents(e.bonus(i)));
-            sb.append(',');
-            Rounding.appendTo(sb, Rounding.cents(e.deduction(i)));
-            sb.append(',');
-            Rounding.appendTo(sb, e.totalCents(i));
-            sb.append(',');
+            buf.ascii(e.record(i).uscc()).comma();
+            text.setLength(0);
+            appendText(text, SpreadsheetText.neutralise(e.record(i).name()));
+            buf.utf8(text).comma().ascii(e.stage(i).name()).comma();
+            buf.cents(Rounding.cents(e.core(i))).comma();
+            buf.cents(Rounding.cents(e.bonus(i))).comma();
+            buf.cents(Rounding.cents(e.deduction(i))).comma();
+            buf.cents(e.totalCents(i)).comma();
             if (e.eligible(i)) {
-                sb.append(e.rank(i));
+                buf.integer(e.rank(i));
             }
-            sb.append(',');
+            buf.comma();
             if (e.tier(i) != null) {
-                sb.append(e.tier(i).name());
+                buf.ascii(e.tier(i).name());
             }
-            sb.append(',').append(e.eligible(i));
+            buf.comma().ascii(e.eligible(i) ? "true" : "false");
             for (int j = 0; j < indicators; j++) {
-                sb.append(',');
-                Rounding.appendTo(sb, Rounding.cents(e.points(i, j)));
+                buf.comma().cents(Rounding.cents(e.points(i, j)));
             }
-            sb.append('\n');
+            buf.newline();
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return buf.toByteArray();
     }
 
     /** RFC 4180: quote a field that holds a comma, quote or line break; double inner quotes. */

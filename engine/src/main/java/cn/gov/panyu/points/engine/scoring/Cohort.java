@@ -80,7 +80,8 @@ final class Cohort {
         return percentile(less, equal + 1, n + 1);
     }
 
-    private static double percentile(int less, int equalIncludingSelf, int n) {
+    /** (L + (E + 1) / 2) / n, written as the spec writes it so that the doubles agree bit for bit. */
+    static double percentile(int less, int equalIncludingSelf, int n) {
         return (less + (equalIncludingSelf + 1) / 2.0) / n;
     }
 

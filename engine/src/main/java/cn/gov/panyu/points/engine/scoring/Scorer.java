@@ -11,6 +11,7 @@ import cn.gov.panyu.points.engine.model.TierRule;
 import cn.gov.panyu.points.engine.model.Transform;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -31,37 +32,61 @@ public final class Scorer {
     public static Evaluation score(ScoreModel model, List<EnterpriseRecord> records) {
         int n = records.size();
         EnterpriseRecord[] rs = records.toArray(EnterpriseRecord[]::new);
+        Indicator[] indicators = model.indicators().toArray(Indicator[]::new);
+        int k = indicators.length;
+        double[][] weights = new double[k][STAGES];
+        for (int j = 0; j < k; j++) {
+            for (Stage s : Stage.values()) {
+                weights[j][s.ordinal()] = indicators[j].weight(s);
+            }
+        }
+
+        // Pass 1, row-wise: every record is read once (records are scattered objects; touching each of
+        // them once per indicator would cost a cache miss per value). A percentile indicator's column
+        // holds the raw value for now; every other column holds its points already.
         byte[] stage = new byte[n];
+        double[][] points = new double[k][n];
+        double[] bonus = new double[n];
+        double[] deduction = new double[n];
+        boolean[] eligible = new boolean[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            EnterpriseRecord r = rs[i];
+            int s = model.stageOf(r.value(InputField.REVENUE_Y0)).ordinal();
+            stage[i] = (byte) s;
+            for (int j = 0; j < k; j++) {
+                Indicator ind = indicators[j];
+                points[j][i] = ind.isPercentile() ? ind.value().extract(r, model)
+                        : weights[j][s] * absoluteFraction(model, ind, r);
+            }
+            bonus[i] = bonus(model, r);
+            deduction[i] = deduction(model, r);
+            eligible[i] = !vetoed(model, r);
+        });
+
         int[][] members = new int[STAGES][n];
         int[] memberCount = new int[STAGES];
         for (int i = 0; i < n; i++) {
-            int s = model.stageOf(rs[i].value(InputField.REVENUE_Y0)).ordinal();
-            stage[i] = (byte) s;
-            members[s][memberCount[s]++] = i;
+            members[stage[i]][memberCount[stage[i]]++] = i;
         }
 
-        List<Indicator> indicators = model.indicators();
-        double[][] points = new double[indicators.size()][];
-        IntStream.range(0, indicators.size()).parallel().forEach(j ->
-                points[j] = indicatorPoints(model, indicators.get(j), rs, stage, members, memberCount));
+        // Pass 2, column-wise: percentiles are relative, one indicator at a time, indicators in parallel
+        IntStream.range(0, k).parallel().filter(j -> indicators[j].isPercentile()).forEach(j -> {
+            for (int s = 0; s < STAGES; s++) {
+                percentilePoints(points[j], members[s], memberCount[s], weights[j][s]);
+            }
+        });
 
         double[] core = new double[n];
-        double[] bonus = new double[n];
-        double[] deduction = new double[n];
         double[] total = new double[n];
         long[] totalCents = new long[n];
-        boolean[] eligible = new boolean[n];
         IntStream.range(0, n).parallel().forEach(i -> {
             double c = 0;
             for (double[] p : points) {
                 c += p[i]; // in model order, so the sum is the same on every run
             }
             core[i] = c;
-            bonus[i] = bonus(model, rs[i]);
-            deduction[i] = deduction(model, rs[i]);
             total[i] = total(c, bonus[i], deduction[i]);
             totalCents[i] = Rounding.cents(total[i]);
-            eligible[i] = !vetoed(model, rs[i]);
         });
 
         int[] rank = new int[n];
@@ -71,36 +96,46 @@ public final class Scorer {
         for (int s = 0; s < STAGES; s++) {
             eligibleCount[s] = rankStage(model, members[s], memberCount[s], eligible, totalCents, rank, tier);
         }
-        return new Evaluation(model, List.of(rs), stage, points, core, bonus, deduction, total, totalCents,
-                eligible, rank, tier, eligibleCount);
+        return new Evaluation(model, Collections.unmodifiableList(Arrays.asList(rs)), stage, points, core, bonus,
+                deduction, total, totalCents, eligible, rank, tier, eligibleCount);
     }
 
-    private static double[] indicatorPoints(ScoreModel model, Indicator indicator, EnterpriseRecord[] rs,
-                                            byte[] stage, int[][] members, int[] memberCount) {
-        int n = rs.length;
-        double[] weight = new double[STAGES];
-        for (Stage s : Stage.values()) {
-            weight[s.ordinal()] = indicator.weight(s);
-        }
-        double[] points = new double[n];
-        if (indicator.isPercentile()) {
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                values[i] = indicator.value().extract(rs[i], model);
-            }
-            for (int s = 0; s < STAGES; s++) {
-                Cohort cohort = Cohort.of(values, members[s], memberCount[s]);
-                for (int k = 0; k < memberCount[s]; k++) {
-                    int i = members[s][k];
-                    points[i] = weight[s] * cohort.fraction(values[i]);
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                points[i] = weight[stage[i]] * absoluteFraction(model, indicator, rs[i]);
+    /**
+     * Spec §4 percentile for one stage. Present values ≤ 0 rank below every positive value and score 0,
+     * so only the positive ones are sorted (with their rows); each run of equal values then shares
+     * L = values below, E = the run's length. Works in place: {@code column} holds the raw values of
+     * the stage's members on entry and their points on return.
+     */
+    private static void percentilePoints(double[] column, int[] members, int count, double weight) {
+        long[] keys = new long[count];
+        int[] rows = new int[count];
+        int positive = 0;
+        int nonPositive = 0;
+        for (int k = 0; k < count; k++) {
+            int i = members[k];
+            double v = column[i];
+            column[i] = 0; // the column turns from values into points; non-positive and missing score 0
+            if (v > 0) {
+                // for positive doubles the bit pattern orders exactly like the value, and equal ⇔ equal bits
+                keys[positive] = Double.doubleToRawLongBits(v);
+                rows[positive++] = i;
+            } else if (v <= 0) {
+                nonPositive++;
             }
         }
-        return points;
+        PairSort.sort(keys, rows, positive);
+        int n = positive + nonPositive;
+        for (int from = 0; from < positive; ) {
+            int to = from + 1;
+            while (to < positive && keys[to] == keys[from]) {
+                to++;
+            }
+            double p = weight * Cohort.percentile(nonPositive + from, to - from, n);
+            for (int k = from; k < to; k++) {
+                column[rows[k]] = p;
+            }
+            from = to;
+        }
     }
 
     /** Fraction of a bands or set indicator: it depends on the record alone. */
