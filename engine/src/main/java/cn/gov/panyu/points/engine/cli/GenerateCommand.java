@@ -43,6 +43,11 @@ final class GenerateCommand implements Callable<Integer> {
             return PointsCli.INVALID_INPUT;
         }
         int y = year == null ? Year.now().getValue() - 1 : year;
+        if (y < SyntheticDistrict.FIRST_YEAR || y > SyntheticDistrict.LAST_YEAR) {
+            spec.commandLine().getErr().printf("--year 须在 %d 到 %d 之间 (year out of range): %d%n",
+                    SyntheticDistrict.FIRST_YEAR, SyntheticDistrict.LAST_YEAR, y);
+            return PointsCli.INVALID_INPUT;
+        }
         long started = System.nanoTime();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
             new SyntheticDistrict(seed, y).writeCsv(count, os);

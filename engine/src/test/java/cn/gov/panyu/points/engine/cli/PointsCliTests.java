@@ -175,6 +175,7 @@ class PointsCliTests {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(3001);
         assertThat(run("generate", "--count", "0", "--out", a.toString()).exit()).isEqualTo(2);
+        assertThat(run("generate", "--count", "5", "--year", "1800", "--out", a.toString()).err()).contains("--year");
     }
 
     @Test
