@@ -1,0 +1,27 @@
+package cn.gov.panyu.points.platform.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Sends every HTML error to the one framed {@code error} template, telling it which kind of error it
+ * is. The model is Boot's error attributes, which are configured never to carry an exception,
+ * message or stack trace (application.yaml, {@code server.error.*}).
+ */
+@Component
+class ErrorPageResolver implements ErrorViewResolver {
+
+    @Override
+    public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        Map<String, Object> page = new LinkedHashMap<>(model);
+        page.put("kind", ErrorKind.of(status));
+        return new ModelAndView("error", page, status);
+    }
+}

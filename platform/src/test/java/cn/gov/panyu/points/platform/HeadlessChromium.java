@@ -1,0 +1,66 @@
+package cn.gov.panyu.points.platform;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven headless by Selenium, for tests that look at pages the way a user does.
+ *
+ * <p>Browser and driver are the system packages {@code chromium} and {@code chromium-driver}
+ * (.ci/run installs them) given by explicit path, so Selenium Manager never tries to download one.
+ * Other locations can be passed as {@code -Dpoints.test.chromium=…} and {@code -Dwebdriver.chrome.driver=…}.
+ */
+public final class HeadlessChromium {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String BROWSER = System.getProperty("points.test.chromium", "/usr/bin/chromium");
+    private static final String DRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+
+    private HeadlessChromium() {
+    }
+
+    /**
+     * Starts a browser with a fresh profile in {@code profileDir}. Skips the test when Chromium is not
+     * installed on a developer's machine, but fails in CI, where a missing browser is a broken set-up.
+     */
+    public static WebDriver start(Path profileDir) {
+        boolean installed = Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
+        if (!installed && System.getenv("CI") == null) {
+            Assumptions.abort("Chromium or chromedriver not installed: apt-get install chromium chromium-driver fonts-wqy-microhei");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--hide-scrollbars", "--window-size=1440,1000",
+                "--user-data-dir=" + profileDir.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Saves what the browser shows to {@code target/screenshots/NAME.png} and returns the file. */
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

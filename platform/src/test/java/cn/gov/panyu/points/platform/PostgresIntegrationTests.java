@@ -1,0 +1,55 @@
+package cn.gov.panyu.points.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The production set-up: PostgreSQL chosen only through the standard {@code spring.datasource.*}
+ * properties, with the same Flyway migrations as H2. Runs a real PostgreSQL server (embedded binaries).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class PostgresIntegrationTests {
+
+    private static EmbeddedPostgres postgres;
+
+    @Autowired
+    Flyway flyway;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void postgresDataSource(DynamicPropertyRegistry registry) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void migrationsRunOnPostgresql() {
+        assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(jdbc.sql("select info_value from app_info where info_key = 'schema.baseline'")
+                .query(String.class).single()).isEqualTo("1");
+    }
+}

@@ -1,0 +1,49 @@
+package cn.gov.panyu.points.platform.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import cn.gov.panyu.points.platform.FailingPageConfiguration;
+import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+
+@PlatformIntegrationTest
+class ErrorPageIntegrationTests {
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void unknownPageShowsTheChineseNotFoundPageInTheFrame() {
+        String html = page("/no-such-page", HttpStatus.NOT_FOUND);
+
+        assertThat(html)
+                .contains("<title>页面不存在 - 番禺区企业创新积分智能评价平台</title>")
+                .contains("页面不存在", "返回首页", "404")
+                .contains("class=\"app-sidebar");
+        assertNoInternals(html);
+    }
+
+    @Test
+    void serverErrorShowsTheChinesePageWithoutTheExceptionOrStackTrace() {
+        String html = page(FailingPageConfiguration.PATH, HttpStatus.INTERNAL_SERVER_ERROR);
+
+        assertThat(html).contains("系统繁忙", "500");
+        assertThat(html).doesNotContain("secret internal detail");
+        assertNoInternals(html);
+    }
+
+    private static void assertNoInternals(String html) {
+        assertThat(html).doesNotContain("Whitelabel", "Exception", "\tat ", "java.lang", "org.springframework");
+    }
+
+    private String page(String path, HttpStatus expected) {
+        return http.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isEqualTo(expected)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}
