@@ -63,4 +63,12 @@ public final class HeadlessChromium {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Signs a demo user in through the sign-in page, as a person would. */
+    public static void signIn(WebDriver browser, String baseUrl, String username) {
+        browser.get(baseUrl + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(SignIn.DEMO_PASSWORD);
+        browser.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+    }
 }

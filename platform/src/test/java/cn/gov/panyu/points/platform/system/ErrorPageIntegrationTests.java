@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import cn.gov.panyu.points.platform.FailingPageConfiguration;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.SignIn;
 
 @PlatformIntegrationTest
 class ErrorPageIntegrationTests {
@@ -41,8 +43,14 @@ class ErrorPageIntegrationTests {
         assertThat(html).doesNotContain("Whitelabel", "Exception", "\tat ", "java.lang", "org.springframework");
     }
 
+    @Test
+    void anonymousVisitorsOfUnknownPagesAreSentToSignIn() {
+        http.get().uri("/no-such-page").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().is3xxRedirection().expectHeader().value("Location", l -> assertThat(l).endsWith("/login"));
+    }
+
     private String page(String path, HttpStatus expected) {
-        return http.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
+        return http.get().uri(path).accept(MediaType.TEXT_HTML).header(HttpHeaders.COOKIE, SignIn.as(http, "staff")).exchange()
                 .expectStatus().isEqualTo(expected)
                 .expectBody(String.class).returnResult().getResponseBody();
     }

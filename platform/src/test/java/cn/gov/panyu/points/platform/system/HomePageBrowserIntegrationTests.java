@@ -87,6 +87,10 @@ class HomePageBrowserIntegrationTests {
 
     @Test
     void unknownPageShowsTheChineseNotFoundPage() {
+        browser.get(url("/login"));
+        HeadlessChromium.screenshot(browser, "login");
+        HeadlessChromium.signIn(browser, url(""), "staff");
+        assertThat(browser.findElement(By.cssSelector(".app-user-role")).getText()).isEqualTo("业务人员");
         browser.get(url("/no-such-page"));
 
         assertThat(browser.getTitle()).startsWith("页面不存在");
