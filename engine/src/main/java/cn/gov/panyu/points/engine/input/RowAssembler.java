@@ -1,0 +1,530 @@
+package cn.gov.panyu.points.engine.input;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Checks the cells of data rows against scoring-spec §1 and builds a record from every row that breaks
+ * no rule. Works on the cell's bytes, so that the CSV reader can hand over slices of the file without
+ * making a String per cell; the XLSX reader hands over each cell's text as UTF-8.
+ *
+ * <p>One instance reads one run of consecutive rows (a CSV chunk or a whole sheet) on one thread. It
+ * remembers, per data row, the row number, the valid USCC and the record (null when rejected); the
+ * caller then checks USCC uniqueness across all runs, which needs the whole file.
+ */
+final class RowAssembler implements CsvTokenizer.CellConsumer {
+
+    /** Longer cell text is cut in messages: a runaway quoted cell must not flood the report. */
+    private static final int MAX_SHOWN_VALUE = 100;
+
+    private static final Problem REQUIRED = new Problem("必填项不能为空", "is required");
+    private static final Problem NOT_DECIMAL =
+            new Problem("应为数字，如 123.45（不带单位和符号）", "must be a plain decimal number such as 123.45");
+    private static final Problem NOT_COUNT = new Problem("应为非负整数", "must be a non-negative integer");
+    private static final Problem NOT_FLAG = new Problem("应为 0 或 1", "must be 0 or 1");
+    private static final Problem NEGATIVE = new Problem("不得为负数", "must not be negative");
+    private static final Problem TOO_LARGE = new Problem("数值超出范围", "is out of range");
+    private static final Problem NO_EMPLOYEES = new Problem("应至少为 1", "must be at least 1");
+    private static final Problem DATE_FORMAT =
+            new Problem("应为日期 yyyy-MM-dd，如 2015-06-30", "must be a date yyyy-MM-dd, e.g. 2015-06-30");
+    private static final Problem NO_SUCH_DATE = new Problem("不是有效的日期", "is not a valid date");
+    private static final Problem BAD_BYTES = new Problem("含无法识别的字符（文件应为 UTF-8 或 GBK 编码）",
+            "contains bytes that are not text in the file's encoding (it should be UTF-8 or GBK)");
+
+    private static final InputField[] FIELDS = InputField.values();
+    private static final long REQUIRED_FIELDS = required();
+    /** Digits the fast path accepts: the mantissa then fits a long. */
+    private static final int MAX_FAST_DIGITS = 18;
+    private static final int DATE_CACHE_FROM = 1900;
+    private static final int DATE_CACHE_YEARS = 200;
+
+    private final InputField[] columns;
+    /** Per column, the index into {@link #numbers} of a numeric field, else -1: saves lookups per cell. */
+    private final int[] numberSlots;
+    private final CellDecoder decoder;
+    private final ViolationSink sink;
+    /** False after a broken header: rows are then only counted, since their columns mean nothing. */
+    private final boolean validate;
+    private final int lastDate;
+    private final Problem afterYear;
+    private final Set<String> towns;
+    private final Problem unknownTown;
+
+    private final ByteKeyCache townCache = new ByteKeyCache();
+    private final ByteKeyCache industryCache = new ByteKeyCache();
+    private final ByteKeyCache qualificationCache = new ByteKeyCache();
+    private final ByteKeyCache negativeCache = new ByteKeyCache();
+    /**
+     * Established dates repeat (a few thousand distinct values in a million rows): one LocalDate each,
+     * by {@code (year - 1900) * 372 + (month - 1) * 31 + day - 1}.
+     */
+    private final LocalDate[] dates = new LocalDate[DATE_CACHE_YEARS * 372];
+
+    // the row being read
+    private int row;
+    private long present; // bit per field ordinal: a non-blank value was seen
+    private boolean failed;
+    private boolean brokenSyntax;
+    private String uscc;
+    private String name;
+    private String town;
+    private String industry;
+    private LocalDate established;
+    private double[] numbers = missingNumbers();
+    private int qualifications;
+    private int negatives;
+
+    // per data row of this run
+    private int dataRows;
+    private int[] rowNumbers;
+    private String[] usccs;
+    /** The USCC's hash, taken while the String is in cache: the uniqueness pass then reads an int array. */
+    private int[] usccHashes;
+    private EnterpriseRecord[] records;
+
+    RowAssembler(InputField[] columns, ReadRules rules, CellDecoder decoder, ViolationSink sink,
+                 int expectedRows) {
+        this.columns = columns;
+        this.validate = columns != null;
+        this.numberSlots = new int[validate ? columns.length : 0];
+        for (int i = 0; i < numberSlots.length; i++) {
+            numberSlots[i] = columns[i] != null && columns[i].kind().numeric() ? columns[i].numericIndex() : -1;
+        }
+        this.decoder = decoder;
+        this.sink = sink;
+        this.lastDate = rules.year() * 10000 + 1231;
+        this.afterYear = new Problem("不得晚于 " + rules.year() + "-12-31（评价年度 " + rules.year() + "）",
+                "must not be after " + rules.year() + "-12-31 (evaluation year " + rules.year() + ")");
+        this.towns = rules.towns();
+        this.unknownTown = new Problem("不是允许的镇街，应为：" + String.join("、", towns),
+                "is not an allowed town; allowed: " + String.join(", ", towns));
+        int capacity = Math.max(16, expectedRows);
+        this.rowNumbers = new int[capacity];
+        this.usccs = new String[capacity];
+        this.usccHashes = new int[capacity];
+        this.records = new EnterpriseRecord[capacity];
+    }
+
+    void beginRow(int rowNumber) {
+        row = rowNumber;
+    }
+
+    @Override
+    public void cell(int col, byte[] b, int from, int to, boolean grouping) {
+        while (from < to && (b[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        InputField f = validate && col < columns.length ? columns[col] : null;
+        if (f == null) {
+            // a column with a blank header (or beyond the header): ignored, but its bytes still decide
+            // the encoding, and when the header is broken any content still makes the row a data row
+            decoder.validate(b, from, to);
+            if (!validate && from < to) {
+                present = 1;
+            }
+            return;
+        }
+        if (from == to) {
+            return; // empty = missing, never 0
+        }
+        present |= 1L << f.ordinal();
+        switch (f.kind()) {
+            case AMOUNT, SIGNED_AMOUNT, COUNT, FLAG -> number(f, b, from, to, grouping);
+            case DATE -> date(b, from, to);
+            case TEXT -> text(f, b, from, to);
+            case SET -> set(f, b, from, to);
+        }
+    }
+
+    @Override
+    public void cellProblem(int col, byte[] b, int from, int to, Problem problem) {
+        // after broken CSV syntax the rest of the row is not where it seems: report only the cause
+        brokenSyntax |= problem == CsvTokenizer.UNCLOSED_QUOTE;
+        InputField f = validate && col < columns.length ? columns[col] : null;
+        present |= 1L << (f == null ? 63 : f.ordinal());
+        fail(f == null ? columnName(col) : f.key(), b, from, to, problem);
+    }
+
+    /** A problem found before there were bytes to look at (an Excel error cell). */
+    void cellProblem(int col, String value, Problem problem) {
+        byte[] b = value.getBytes(StandardCharsets.UTF_8);
+        cellProblem(col, b, 0, b.length, problem);
+    }
+
+    /** Ends the row: checks what needs the whole row, then keeps a record or rejects the row. */
+    void endRow() {
+        if (present == 0 && !failed) {
+            resetRow();
+            return; // a blank row (often trailing, or Excel's formatted-but-empty rows): not data
+        }
+        if (validate && !brokenSyntax) {
+            if ((present & REQUIRED_FIELDS) != REQUIRED_FIELDS) {
+                for (InputField f : FIELDS) {
+                    if (f.required() && (present & (1L << f.ordinal())) == 0) {
+                        fail(f.key(), null, 0, 0, REQUIRED);
+                    }
+                }
+            }
+            notAbove(InputField.RD_STAFF, InputField.EMPLOYEES, "职工总数");
+            notAbove(InputField.HITECH_REVENUE, InputField.REVENUE_Y0, "本年营业收入");
+        }
+        if (dataRows == rowNumbers.length) {
+            int capacity = dataRows + (dataRows >> 1) + 16;
+            rowNumbers = Arrays.copyOf(rowNumbers, capacity);
+            usccs = Arrays.copyOf(usccs, capacity);
+            usccHashes = Arrays.copyOf(usccHashes, capacity);
+            records = Arrays.copyOf(records, capacity);
+        }
+        rowNumbers[dataRows] = row;
+        usccs[dataRows] = uscc;
+        usccHashes[dataRows] = uscc == null ? 0 : uscc.hashCode();
+        if (validate && !failed) {
+            records[dataRows] = EnterpriseRecord.ofValidated(uscc, name, town, industry, established, numbers,
+                    qualifications, negatives);
+            numbers = missingNumbers(); // the record owns the array now
+        } else if (present != 0) {
+            Arrays.fill(numbers, Double.NaN);
+        }
+        dataRows++;
+        resetRow();
+    }
+
+    private void resetRow() {
+        present = 0;
+        failed = false;
+        brokenSyntax = false;
+        uscc = null;
+        name = null;
+        town = null;
+        industry = null;
+        established = null;
+        qualifications = 0;
+        negatives = 0;
+    }
+
+    int dataRows() {
+        return dataRows;
+    }
+
+    int rowNumber(int i) {
+        return rowNumbers[i];
+    }
+
+    /** The row's USCC when it is well-formed (even if the row broke other rules), else null. */
+    String uscc(int i) {
+        return usccs[i];
+    }
+
+    int usccHash(int i) {
+        return usccHashes[i];
+    }
+
+    /** The row's record, or null when the row broke a rule. */
+    EnterpriseRecord record(int i) {
+        return records[i];
+    }
+
+    /** Rejects a row after the fact (a duplicate USCC is only known once all rows are read). */
+    void reject(int i) {
+        records[i] = null;
+    }
+
+    /** Shifts row numbers by {@code offset}: a CSV chunk read in parallel learns its first row only later. */
+    void shiftRows(int offset) {
+        for (int i = 0; i < dataRows; i++) {
+            rowNumbers[i] += offset;
+        }
+    }
+
+    // ---------------------------------------------------------------- cells
+
+    private void number(InputField f, byte[] b, int from, int to, boolean grouping) {
+        double v = Decimals.parse(b, from, to, grouping);
+        Problem p = Double.isNaN(v) ? notANumber(f.kind()) : numberProblem(f, v, b[from] == '-');
+        if (p != null) {
+            fail(f.key(), b, from, to, p);
+        } else {
+            numbers[f.numericIndex()] = v;
+        }
+    }
+
+    /**
+     * The CSV fast path for numeric columns: an unquoted {@code -?digits[.digits]} that satisfies its
+     * column's rule is parsed while its end is searched. Anything else — blanks, separators, too many
+     * digits, a broken rule — returns -1 and takes the general path, which reports the details; the
+     * value is the same either way (see {@link Decimals}).
+     */
+    @Override
+    public int plainNumber(int col, byte[] b, int from, int end) {
+        if (col >= numberSlots.length || numberSlots[col] < 0) {
+            return -1;
+        }
+        InputField f = columns[col];
+        int i = from;
+        boolean minus = i < end && b[i] == '-';
+        if (minus) {
+            i++;
+        }
+        long mantissa = 0;
+        int start = i;
+        for (int d; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) {
+            mantissa = mantissa * 10 + d;
+        }
+        int digits = i - start;
+        int fraction = 0;
+        if (i < end && b[i] == '.') {
+            int point = ++i;
+            for (int d; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) {
+                mantissa = mantissa * 10 + d;
+            }
+            fraction = i - point;
+            digits += fraction;
+        }
+        if (digits == 0 || digits > MAX_FAST_DIGITS || !Decimals.fits(mantissa, fraction)
+                || (i < end && b[i] != ',' && b[i] != '\n' && b[i] != '\r')) {
+            return -1;
+        }
+        double v = Decimals.exact(mantissa, fraction, minus);
+        if (numberProblem(f, v, minus) != null) {
+            return -1;
+        }
+        present |= 1L << f.ordinal();
+        numbers[numberSlots[col]] = v;
+        return i;
+    }
+
+    private static Problem notANumber(InputField.Kind kind) {
+        return switch (kind) {
+            case FLAG -> NOT_FLAG;
+            case COUNT -> NOT_COUNT;
+            default -> NOT_DECIMAL;
+        };
+    }
+
+    /** The rule a parsed number breaks in its column, or null. */
+    private static Problem numberProblem(InputField f, double v, boolean minusSign) {
+        InputField.Kind kind = f.kind();
+        if (Double.isInfinite(v)) {
+            return TOO_LARGE;
+        }
+        if (minusSign && kind != InputField.Kind.SIGNED_AMOUNT) {
+            return NEGATIVE; // also "-0": a sign in an unsigned column is a typo worth showing
+        }
+        if (kind == InputField.Kind.COUNT && v != Math.rint(v)) {
+            return NOT_COUNT; // "3.0" (as Excel writes) is 3; "3.5" is no count
+        }
+        if (kind == InputField.Kind.FLAG && v != 0 && v != 1) {
+            return NOT_FLAG;
+        }
+        if (f == InputField.EMPLOYEES && v < 1) {
+            return NO_EMPLOYEES;
+        }
+        return null;
+    }
+
+    private void date(byte[] b, int from, int to) {
+        int ymd = Dates.parse(b, from, to);
+        Problem p = ymd == Dates.BAD_FORMAT ? DATE_FORMAT : ymd == Dates.NO_SUCH_DATE ? NO_SUCH_DATE
+                : ymd > lastDate ? afterYear : null;
+        if (p != null) {
+            fail(InputField.ESTABLISHED.key(), b, from, to, p);
+            return;
+        }
+        int y = ymd / 10000;
+        int m = ymd / 100 % 100;
+        int d = ymd % 100;
+        int slot = (y - DATE_CACHE_FROM) * 372 + (m - 1) * 31 + d - 1;
+        if (slot < 0 || slot >= dates.length) {
+            established = LocalDate.of(y, m, d);
+        } else {
+            LocalDate date = dates[slot];
+            if (date == null) {
+                date = LocalDate.of(y, m, d);
+                dates[slot] = date;
+            }
+            established = date;
+        }
+    }
+
+    private void text(InputField f, byte[] b, int from, int to) {
+        switch (f) {
+            case USCC -> {
+                if (UnifiedSocialCreditCode.isValidAscii(b, from, to)) {
+                    uscc = new String(b, from, to - from, StandardCharsets.ISO_8859_1); // ASCII: 1 byte/char
+                    return;
+                }
+                String s = decode(f, b, from, to);
+                if (s != null) { // else blank or undecodable, reported
+                    Problem p = UnifiedSocialCreditCode.check(s);
+                    if (p == null) {
+                        uscc = s; // valid once trimmed of Unicode blanks
+                    } else {
+                        fail(f.key(), b, from, to, p);
+                    }
+                }
+            }
+            case NAME -> {
+                String s = decode(f, b, from, to);
+                if (s != null) {
+                    name = s;
+                }
+            }
+            case TOWN -> {
+                Object v = cached(townCache, f, b, from, to);
+                if (v instanceof String s) {
+                    town = s;
+                }
+            }
+            case INDUSTRY -> {
+                Object v = cached(industryCache, f, b, from, to);
+                if (v instanceof String s) {
+                    industry = s;
+                }
+            }
+            default -> throw new IllegalStateException("not a text field: " + f);
+        }
+    }
+
+    private void set(InputField f, byte[] b, int from, int to) {
+        Object v = cached(f == InputField.QUALIFICATIONS ? qualificationCache : negativeCache, f, b, from, to);
+        if (v instanceof Integer bits) {
+            if (f == InputField.QUALIFICATIONS) {
+                qualifications = bits;
+            } else {
+                negatives = bits;
+            }
+        }
+    }
+
+    /**
+     * The checked value of a column with few distinct values, looked up by its bytes: a String or bit set
+     * when valid; otherwise the violation is reported and a {@link Problem} returned.
+     */
+    private Object cached(ByteKeyCache cache, InputField f, byte[] b, int from, int to) {
+        Object v = cache.get(b, from, to);
+        if (v == null) {
+            String s = decode(f, b, from, to);
+            if (s == null) {
+                return null;
+            }
+            v = switch (f) {
+                case TOWN -> towns.contains(s) ? internTown(s) : unknownTown;
+                case INDUSTRY -> {
+                    Problem p = IndustryCode.check(s);
+                    yield p == null ? s : p;
+                }
+                case QUALIFICATIONS, NEGATIVES -> SetCodes.of(f).parse(s);
+                default -> throw new IllegalStateException("not a cached field: " + f);
+            };
+            cache.put(b, from, to, v);
+        }
+        if (v instanceof Problem p) {
+            fail(f.key(), b, from, to, p);
+        }
+        return v;
+    }
+
+    /** The caller's own String for a town, so that a million records share 16 strings. */
+    private String internTown(String s) {
+        for (String t : towns) {
+            if (t.equals(s)) {
+                return t;
+            }
+        }
+        return s;
+    }
+
+    /** The trimmed text of a cell, or null (after reporting) when it is blank or not decodable. */
+    private String decode(InputField f, byte[] b, int from, int to) {
+        String s = decoder.decode(b, from, to);
+        if (decoder.malformed()) {
+            fail(f.key(), b, from, to, BAD_BYTES);
+            return null;
+        }
+        // byte trimming left other Unicode blanks (the full-width space U+3000 of Chinese input methods)
+        if (!s.isEmpty() && (blank(s.charAt(0)) || blank(s.charAt(s.length() - 1)))) {
+            s = s.strip();
+        }
+        if (s.isEmpty()) {
+            present &= ~(1L << f.ordinal()); // only blanks: missing
+            return null;
+        }
+        return s;
+    }
+
+    /** {@link Character#isWhitespace}, with a quick exit for the common letters, digits and CJK characters. */
+    private static boolean blank(char c) {
+        return c <= ' ' || (c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c));
+    }
+
+    // ---------------------------------------------------------------- rules across cells
+
+    /** {@code field} must not be greater than {@code limit} when both are present and valid. */
+    private void notAbove(InputField field, InputField limit, String limitZh) {
+        double v = numbers[field.numericIndex()];
+        double max = numbers[limit.numericIndex()];
+        if (v > max) { // false when either is NaN (missing or invalid)
+            // the values, not the cells' text: the cells are gone by now, and the numbers are what counts
+            String shown = plain(max);
+            byte[] value = plain(v).getBytes(StandardCharsets.US_ASCII);
+            fail(field.key(), value, 0, value.length,
+                    new Problem("不得大于" + limitZh + "(" + limit.key() + ")，本行为 " + shown,
+                            "must not exceed " + limit.key() + " (" + shown + " in this row)"));
+        }
+    }
+
+    /** A parsed number as plain text, e.g. 35 or 116.03 (the shortest text that reads back the same). */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    // ---------------------------------------------------------------- violations
+
+    private void fail(String column, byte[] b, int from, int to, Problem p) {
+        failed = true;
+        if (!sink.listing()) {
+            if (b != null) {
+                decoder.validate(b, from, to); // still needed to decide the encoding
+            }
+            sink.addUnlisted();
+            return;
+        }
+        sink.add(new Violation(row, column, b == null ? "" : shown(b, from, to), p.zh(), p.en()));
+    }
+
+    private String shown(byte[] b, int from, int to) {
+        String s = decoder.decode(b, from, to);
+        return s.length() > MAX_SHOWN_VALUE ? s.substring(0, MAX_SHOWN_VALUE) + "…" : s;
+    }
+
+    /** Spreadsheet column name of a zero-based index: 0 → A, 26 → AA. */
+    static String columnName(int col) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = col + 1; c > 0; c = (c - 1) / 26) {
+            sb.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return sb.toString();
+    }
+
+    private static long required() {
+        long mask = 0;
+        for (InputField f : InputField.values()) {
+            if (f.required()) {
+                mask |= 1L << f.ordinal();
+            }
+        }
+        return mask;
+    }
+
+    private static double[] missingNumbers() {
+        double[] a = new double[InputField.numericFields().size()];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+}

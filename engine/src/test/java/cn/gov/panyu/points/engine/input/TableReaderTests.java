@@ -1,0 +1,89 @@
+package cn.gov.panyu.points.engine.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class TableReaderTests {
+
+    @Test
+    void aUtf8CsvGivesItsHeaderAndTrimmedCellsWithRowNumbers() {
+        TableReader.Table t = TableReader.read("uscc,name\n\nA , \"b,c\"\nD,\n".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(t.problemZh()).isNull();
+        assertThat(t.encoding()).isEqualTo("UTF-8");
+        assertThat(t.header()).containsExactly("uscc", "name");
+        assertThat(t.rows()).hasSize(2);
+        assertThat(t.rows().get(0).number()).isEqualTo(3);
+        assertThat(t.rows().get(0).cells()).containsExactly("A", "b,c");
+        assertThat(t.rows().get(1).cell(1)).isNull();
+    }
+
+    @Test
+    void aGbkCsvIsDecodedAsGb18030() {
+        byte[] gbk = "企业名称,研发费用\n广州番禺,12.5\n".getBytes(Charset.forName("GBK"));
+        TableReader.Table t = TableReader.read(gbk, null);
+        assertThat(t.encoding()).isEqualTo("GB18030");
+        assertThat(t.header()).containsExactly("企业名称", "研发费用");
+        assertThat(t.rows().get(0).cell(0)).isEqualTo("广州番禺");
+    }
+
+    @Test
+    void aBomMarksUtf8() {
+        byte[] b = "\uFEFFa\n1\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(TableReader.read(b, null).encoding()).isEqualTo("UTF-8 (BOM)");
+    }
+
+    @Test
+    void anEmptyFileIsAFileProblem() {
+        assertThat(TableReader.read(new byte[0], null).problemZh()).isEqualTo("文件为空");
+        assertThat(TableReader.read("\n\n".getBytes(StandardCharsets.UTF_8), null).problemZh()).isEqualTo("文件为空");
+    }
+
+    @Test
+    void anUnclosedQuoteIsACellProblemOfItsRow() {
+        TableReader.Table t = TableReader.read("a,b\n1,\"x\n".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(t.rows().get(0).problem(1)).contains("引号未闭合");
+    }
+
+    @Test
+    void anXlsxGivesTheSameCellsAsText() {
+        byte[] xlsx = Fixtures.xlsx(ws -> {
+            ws.value(0, 0, "uscc");
+            ws.value(0, 1, "研发费用");
+            ws.value(0, 2, "成立日期");
+            ws.value(2, 0, "X");
+            ws.value(2, 1, 12.5);
+            ws.value(2, 2, LocalDate.of(2015, 6, 30));
+        });
+        TableReader.Table t = TableReader.read(xlsx, null);
+        assertThat(t.problemZh()).isNull();
+        assertThat(t.encoding()).isEqualTo("XLSX");
+        assertThat(t.rows()).hasSize(1);
+        assertThat(t.rows().get(0).number()).isEqualTo(3);
+        assertThat(t.rows().get(0).cell(1)).isEqualTo("12.5");
+        assertThat(t.date(t.rows().get(0).cell(2))).isEqualTo(LocalDate.of(2015, 6, 30));
+    }
+
+    @Test
+    void aZipThatIsNotAWorkbookIsAFileProblemNotAnException() {
+        byte[] junk = {'P', 'K', 3, 4, 0, 0, 0};
+        assertThat(TableReader.read(junk, null).problemZh()).isNotNull();
+    }
+
+    @Test
+    void datesAndDecimalsAndSetsParseAsTheRecordReaderDoes() {
+        TableReader.Table csv = TableReader.read("a\n1\n".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(csv.date("2015/6/3")).isEqualTo(LocalDate.of(2015, 6, 3));
+        assertThat(csv.date("42000")).isNull();
+        assertThat(TableReader.decimal("1,234.5")).isEqualTo(1234.5);
+        assertThat(TableReader.decimal("1e5")).isNaN();
+        String[] why = new String[1];
+        assertThat(TableReader.setCodes(InputField.QUALIFICATIONS, "高新技术企业；srdi", why)).isEqualTo("HTE;SRDI");
+        assertThat(TableReader.setCodes(InputField.NEGATIVES, "XYZ", why)).isNull();
+        assertThat(why[0]).contains("XYZ");
+    }
+}
