@@ -184,4 +184,19 @@ class PointsCliTests {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--data").contains("企业数据文件");
     }
+
+    @Test
+    void templateWritesAnExcelFileWhoseHeadersTheReaderAccepts() throws IOException {
+        Path template = dir.resolve("模板.xlsx");
+        Run r = run("template", "--out", template.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (ReadableWorkbook wb = new ReadableWorkbook(template.toFile()); Stream<Row> rows = wb.getFirstSheet().openStream()) {
+            Row header = rows.findFirst().orElseThrow();
+            assertThat(header.getCellText(0)).contains("统一社会信用代码");
+            for (int c = 0; c < header.getCellCount(); c++) {
+                assertThat(cn.gov.panyu.points.engine.input.InputField.forHeader(header.getCellText(c)))
+                        .as(header.getCellText(c)).isNotNull();
+            }
+        }
+    }
 }
