@@ -91,7 +91,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return PointsCli.INVALID_INPUT;
         }
         progress.step("评分中 (scoring) …");
-        Evaluation evaluation = Scorer.score(model, read.records());
+        Evaluation evaluation = Scorer.score(model, read.columns());
         progress.step("写出结果 (writing) …");
         Provenance provenance = new Provenance(model.reference(), read.sha256(), EngineVersion.current(), y);
         writeAtomically(evaluation, provenance, fmt);

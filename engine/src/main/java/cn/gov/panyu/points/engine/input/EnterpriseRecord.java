@@ -14,7 +14,7 @@ import java.util.Set;
  * value is {@code NaN} — the spec distinguishes missing from 0, and NaN keeps a million records compact.
  * Instances are immutable; {@link #with(InputField, double)} returns a changed copy (for what-if).
  */
-public final class EnterpriseRecord {
+public final class EnterpriseRecord implements EnterpriseValues {
 
     private final String uscc;
     private final String name;
@@ -65,6 +65,7 @@ public final class EnterpriseRecord {
     }
 
     /** GB/T 4754-2017 section letter + division, e.g. {@code C36}. */
+    @Override
     public String industry() {
         return industry;
     }
@@ -83,12 +84,23 @@ public final class EnterpriseRecord {
     }
 
     /** The value at a {@link InputField#numericIndex()}: the scorer's hot path, without a field lookup. */
+    @Override
     public double number(int numericIndex) {
         return numbers[numericIndex];
     }
 
     public boolean isMissing(InputField field) {
         return Double.isNaN(value(field));
+    }
+
+    @Override
+    public int qualificationBits() {
+        return qualifications;
+    }
+
+    @Override
+    public int negativeBits() {
+        return negatives;
     }
 
     public boolean has(Qualification q) {

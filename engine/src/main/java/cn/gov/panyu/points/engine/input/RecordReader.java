@@ -131,8 +131,10 @@ public final class RecordReader {
         }
         UsccIndex firstRows = new UsccIndex(dataRows);
         ViolationSink duplicates = new ViolationSink(MAX_LISTED_VIOLATIONS);
-        List<EnterpriseRecord> records = new ArrayList<>(dataRows);
+        List<RecordColumns.Builder> parts = new ArrayList<>();
+        List<boolean[]> dropped = new ArrayList<>();
         for (RowAssembler run : parsed.runs()) {
+            boolean[] drop = new boolean[run.acceptedRows().size()];
             for (int i = 0; i < run.dataRows(); i++) {
                 String uscc = run.uscc(i);
                 if (uscc != null) {
@@ -142,19 +144,19 @@ public final class RecordReader {
                         duplicates.add(new Violation(row, InputField.USCC.key(), uscc,
                                 "统一社会信用代码重复，首次出现在第 " + first + " 行",
                                 "duplicate, first seen in row " + first));
-                        run.reject(i);
+                        if (run.accepted(i)) {
+                            drop[run.slot(i)] = true;
+                        }
                     }
                 }
-                EnterpriseRecord r = run.record(i);
-                if (r != null) {
-                    records.add(r);
-                }
             }
+            parts.add(run.acceptedRows());
+            dropped.add(drop);
         }
         List<ViolationSink> sinks = new ArrayList<>(parsed.sinks());
         sinks.add(duplicates);
-        return new ReadResult(records, ViolationSink.merge(sinks, MAX_LISTED_VIOLATIONS), dataRows, sha256,
-                parsed.encoding());
+        return new ReadResult(RecordColumns.Builder.concat(parts, dropped),
+                ViolationSink.merge(sinks, MAX_LISTED_VIOLATIONS), dataRows, sha256, parsed.encoding());
     }
 
     private static ReadResult unreadable(Problem p) {

@@ -83,7 +83,9 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     private String[] usccs;
     /** The USCC's hash, taken while the String is in cache: the uniqueness pass then reads an int array. */
     private int[] usccHashes;
-    private EnterpriseRecord[] records;
+    /** Per data row, its index in {@link #accepted} or -1 when the row broke a rule. */
+    private int[] slots;
+    private final RecordColumns.Builder accepted;
 
     RowAssembler(InputField[] columns, ReadRules rules, CellDecoder decoder, ViolationSink sink,
                  int expectedRows) {
@@ -105,7 +107,8 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         this.rowNumbers = new int[capacity];
         this.usccs = new String[capacity];
         this.usccHashes = new int[capacity];
-        this.records = new EnterpriseRecord[capacity];
+        this.slots = new int[capacity];
+        this.accepted = new RecordColumns.Builder(validate ? capacity : 0);
     }
 
     void beginRow(int rowNumber) {
@@ -179,16 +182,18 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
             rowNumbers = Arrays.copyOf(rowNumbers, capacity);
             usccs = Arrays.copyOf(usccs, capacity);
             usccHashes = Arrays.copyOf(usccHashes, capacity);
-            records = Arrays.copyOf(records, capacity);
+            slots = Arrays.copyOf(slots, capacity);
         }
         rowNumbers[dataRows] = row;
         usccs[dataRows] = uscc;
         usccHashes[dataRows] = uscc == null ? 0 : uscc.hashCode();
         if (validate && !failed) {
-            records[dataRows] = EnterpriseRecord.ofValidated(uscc, name, town, industry, established, numbers,
-                    qualifications, negatives);
-            numbers = missingNumbers(); // the record owns the array now
-        } else if (present != 0) {
+            slots[dataRows] = accepted.add(uscc, name, town, industry, established, numbers, qualifications,
+                    negatives);
+        } else {
+            slots[dataRows] = -1;
+        }
+        if (present != 0) {
             Arrays.fill(numbers, Double.NaN);
         }
         dataRows++;
@@ -225,14 +230,19 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         return usccHashes[i];
     }
 
-    /** The row's record, or null when the row broke a rule. */
-    EnterpriseRecord record(int i) {
-        return records[i];
+    /** True when the row broke no rule (so far). */
+    boolean accepted(int i) {
+        return slots[i] >= 0;
     }
 
-    /** Rejects a row after the fact (a duplicate USCC is only known once all rows are read). */
-    void reject(int i) {
-        records[i] = null;
+    /** The rows that broke no rule, by column. */
+    RecordColumns.Builder acceptedRows() {
+        return accepted;
+    }
+
+    /** Index of data row {@code i} in {@link #acceptedRows()}, or -1. */
+    int slot(int i) {
+        return slots[i];
     }
 
     /** Shifts row numbers by {@code offset}: a CSV chunk read in parallel learns its first row only later. */

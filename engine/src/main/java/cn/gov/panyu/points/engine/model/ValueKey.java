@@ -1,6 +1,6 @@
 package cn.gov.panyu.points.engine.model;
 
-import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.EnterpriseValues;
 import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.Qualification;
@@ -105,40 +105,39 @@ public enum ValueKey {
         return null;
     }
 
+    private static final int REVENUE_Y0_AT = InputField.REVENUE_Y0.numericIndex();
+    private static final int REVENUE_Y1_AT = InputField.REVENUE_Y1.numericIndex();
+    private static final int REVENUE_Y2_AT = InputField.REVENUE_Y2.numericIndex();
+    private static final int RD_EXPENSE_AT = InputField.RD_EXPENSE.numericIndex();
+    private static final int RD_STAFF_AT = InputField.RD_STAFF.numericIndex();
+    private static final int EMPLOYEES_AT = InputField.EMPLOYEES.numericIndex();
+    private static final int HITECH_REVENUE_AT = InputField.HITECH_REVENUE.numericIndex();
+
     /**
-     * The value for one record, computed in binary64 exactly as spec §2 writes it. The model is needed
-     * only for {@link #KEY_INDUSTRY}.
+     * The value for one enterprise, computed in binary64 exactly as spec §2 writes it. The model is
+     * needed only for {@link #KEY_INDUSTRY}.
      */
-    public double extract(EnterpriseRecord r, ScoreModel model) {
+    public double extract(EnterpriseValues r, ScoreModel model) {
         if (numberIndex >= 0) {
             return r.number(numberIndex);
         }
         return switch (this) {
-            case RD_INTENSITY -> ratioToRevenue(r.value(InputField.RD_EXPENSE), r.value(InputField.REVENUE_Y0));
-            case RD_STAFF_RATIO -> r.value(InputField.RD_STAFF) / r.value(InputField.EMPLOYEES);
-            case REVENUE_GROWTH -> growth(r.value(InputField.REVENUE_Y2), r.value(InputField.REVENUE_Y1),
-                    r.value(InputField.REVENUE_Y0));
-            case HITECH_RATIO -> ratioToRevenue(r.value(InputField.HITECH_REVENUE), r.value(InputField.REVENUE_Y0));
+            case RD_INTENSITY -> ratioToRevenue(r.number(RD_EXPENSE_AT), r.number(REVENUE_Y0_AT));
+            case RD_STAFF_RATIO -> r.number(RD_STAFF_AT) / r.number(EMPLOYEES_AT);
+            case REVENUE_GROWTH -> growth(r.number(REVENUE_Y2_AT), r.number(REVENUE_Y1_AT), r.number(REVENUE_Y0_AT));
+            case HITECH_RATIO -> ratioToRevenue(r.number(HITECH_REVENUE_AT), r.number(REVENUE_Y0_AT));
             case KEY_INDUSTRY -> model.isKeyIndustry(r.industry()) ? 1 : 0;
             default -> throw new IllegalStateException(key() + " is set-valued");
         };
     }
 
     /** Set-valued keys: the members present, as a bit set over {@link #memberType()} ordinals. */
-    public int members(EnterpriseRecord r) {
-        int bits = 0;
-        if (this == QUALIFICATIONS) {
-            for (Qualification q : Qualification.values()) {
-                bits |= r.has(q) ? 1 << q.ordinal() : 0;
-            }
-        } else if (this == NEGATIVES) {
-            for (Negative n : Negative.values()) {
-                bits |= r.has(n) ? 1 << n.ordinal() : 0;
-            }
-        } else {
-            throw new IllegalStateException(key() + " is not set-valued");
-        }
-        return bits;
+    public int members(EnterpriseValues r) {
+        return switch (this) {
+            case QUALIFICATIONS -> r.qualificationBits();
+            case NEGATIVES -> r.negativeBits();
+            default -> throw new IllegalStateException(key() + " is not set-valued");
+        };
     }
 
     private static double ratioToRevenue(double amount, double revenue) {

@@ -47,9 +47,9 @@ public final class CsvResultWriter {
         int indicators = e.model().indicators().size();
         StringBuilder text = new StringBuilder(64);
         for (int i = from; i < to; i++) {
-            buf.ascii(e.record(i).uscc()).comma();
+            buf.ascii(e.columns().uscc(i)).comma();
             text.setLength(0);
-            appendText(text, SpreadsheetText.neutralise(e.record(i).name()));
+            appendText(text, SpreadsheetText.neutralise(e.columns().name(i)));
             buf.utf8(text).comma().ascii(e.stage(i).name()).comma();
             buf.cents(Rounding.cents(e.core(i))).comma();
             buf.cents(Rounding.cents(e.bonus(i))).comma();

@@ -50,8 +50,8 @@ public final class XlsxResultWriter {
         int indicators = e.model().indicators().size();
         for (int i = 0; i < e.size(); i++) {
             int row = i + 1;
-            ws.value(row, 0, e.record(i).uscc());
-            ws.value(row, 1, SpreadsheetText.neutralise(e.record(i).name()));
+            ws.value(row, 0, e.columns().uscc(i));
+            ws.value(row, 1, SpreadsheetText.neutralise(e.columns().name(i)));
             ws.value(row, 2, e.stage(i).name());
             ws.value(row, 3, Rounding.decimal(Rounding.cents(e.core(i))));
             ws.value(row, 4, Rounding.decimal(Rounding.cents(e.bonus(i))));

@@ -1,7 +1,9 @@
 package cn.gov.panyu.points.engine.scoring;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.EnterpriseValues;
 import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.RecordColumns;
 import cn.gov.panyu.points.engine.model.BonusItem;
 import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.NegativeItem;
@@ -29,7 +31,7 @@ public final class Evaluation {
     private static final Stage[] STAGES = Stage.values();
 
     private final ScoreModel model;
-    private final List<EnterpriseRecord> records;
+    private final RecordColumns records;
     private final byte[] stage;
     private final double[][] points;
     private final double[] core;
@@ -46,7 +48,7 @@ public final class Evaluation {
     private Cohort[][] frozenCohorts;
     private long[][] frozenTotals;
 
-    Evaluation(ScoreModel model, List<EnterpriseRecord> records, byte[] stage, double[][] points, double[] core,
+    Evaluation(ScoreModel model, RecordColumns records, byte[] stage, double[][] points, double[] core,
                double[] bonus, double[] deduction, double[] total, long[] totalCents, boolean[] eligible,
                int[] rank, byte[] tier, int[] eligibleCount) {
         this.model = model;
@@ -72,12 +74,18 @@ public final class Evaluation {
         return records.size();
     }
 
+    /** The scored records as a list view (materialises a record per access). */
     public List<EnterpriseRecord> records() {
+        return records.asRecords();
+    }
+
+    /** The scored records by column: what bulk readers use. */
+    public RecordColumns columns() {
         return records;
     }
 
     public EnterpriseRecord record(int i) {
-        return records.get(i);
+        return records.record(i);
     }
 
     public Stage stage(int i) {
@@ -139,7 +147,7 @@ public final class Evaluation {
 
     /** The explained result of enterprise {@code i}. */
     public ScoreCard card(int i) {
-        EnterpriseRecord r = records.get(i);
+        EnterpriseRecord r = records.record(i);
         Stage s = stage(i);
         List<IndicatorScore> scores = new ArrayList<>();
         List<Indicator> indicators = model.indicators();
@@ -163,7 +171,7 @@ public final class Evaluation {
         Integer index = index().get(changed.uscc());
         Stage s = model.stageOf(changed.value(InputField.REVENUE_Y0));
         boolean sameStage = index != null && stage[index] == s.ordinal();
-        EnterpriseRecord old = index == null ? null : records.get(index);
+        EnterpriseRecord old = index == null ? null : records.record(index);
 
         List<Indicator> indicators = model.indicators();
         List<IndicatorScore> scores = new ArrayList<>();
@@ -224,8 +232,9 @@ public final class Evaluation {
                 continue;
             }
             double[] values = new double[n];
+            RecordColumns.Cursor cursor = records.cursor();
             for (int i = 0; i < n; i++) {
-                values[i] = ind.value().extract(records.get(i), model);
+                values[i] = ind.value().extract(cursor.at(i), model);
             }
             cohorts[j] = new Cohort[STAGES.length];
             for (int s = 0; s < STAGES.length; s++) {
@@ -267,7 +276,7 @@ public final class Evaluation {
         return frozenCohorts[j][stage[i]].fraction(v);
     }
 
-    private IndicatorScore explain(Indicator ind, EnterpriseRecord r, double fraction, double pts, double max) {
+    private IndicatorScore explain(Indicator ind, EnterpriseValues r, double fraction, double pts, double max) {
         if (ind.transform() instanceof Transform.SetMembers) {
             int bits = ind.value().members(r);
             Enum<?>[] constants = ind.value().memberType().getEnumConstants();
@@ -279,19 +288,19 @@ public final class Evaluation {
         return new IndicatorScore(ind, raw, Double.isNaN(raw) ? "" : String.valueOf(raw), fraction, pts, max);
     }
 
-    private List<BonusItem> bonusesApplied(EnterpriseRecord r) {
+    private List<BonusItem> bonusesApplied(EnterpriseValues r) {
         return model.bonusItems().stream().filter(b -> b.applies(b.value().extract(r, model))).toList();
     }
 
-    private List<NegativeItem> negativesApplied(EnterpriseRecord r) {
-        return model.negatives().stream().filter(n -> r.has(n.code())).toList();
+    private List<NegativeItem> negativesApplied(EnterpriseValues r) {
+        return model.negatives().stream().filter(n -> Scorer.has(r, n)).toList();
     }
 
     private synchronized Map<String, Integer> index() {
         if (indexByUscc == null) {
             Map<String, Integer> map = new HashMap<>(records.size() * 2);
             for (int i = 0; i < records.size(); i++) {
-                map.put(records.get(i).uscc(), i);
+                map.put(records.uscc(i), i);
             }
             indexByUscc = map;
         }

@@ -1,7 +1,9 @@
 package cn.gov.panyu.points.engine.scoring;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.EnterpriseValues;
 import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.RecordColumns;
 import cn.gov.panyu.points.engine.model.BonusItem;
 import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.NegativeItem;
@@ -11,7 +13,6 @@ import cn.gov.panyu.points.engine.model.TierRule;
 import cn.gov.panyu.points.engine.model.Transform;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -25,13 +26,18 @@ import java.util.stream.IntStream;
 public final class Scorer {
 
     private static final int STAGES = Stage.values().length;
+    /** Rows per parallel task of the row-wise pass. */
+    private static final int BLOCK = 8192;
 
     private Scorer() {
     }
 
     public static Evaluation score(ScoreModel model, List<EnterpriseRecord> records) {
+        return score(model, RecordColumns.of(records));
+    }
+
+    public static Evaluation score(ScoreModel model, RecordColumns records) {
         int n = records.size();
-        EnterpriseRecord[] rs = records.toArray(EnterpriseRecord[]::new);
         Indicator[] indicators = model.indicators().toArray(Indicator[]::new);
         int k = indicators.length;
         double[][] weights = new double[k][STAGES];
@@ -41,26 +47,29 @@ public final class Scorer {
             }
         }
 
-        // Pass 1, row-wise: every record is read once (records are scattered objects; touching each of
-        // them once per indicator would cost a cache miss per value). A percentile indicator's column
+        // Pass 1, row-wise: every row is read once, in blocks per thread. A percentile indicator's column
         // holds the raw value for now; every other column holds its points already.
         byte[] stage = new byte[n];
         double[][] points = new double[k][n];
         double[] bonus = new double[n];
         double[] deduction = new double[n];
         boolean[] eligible = new boolean[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            EnterpriseRecord r = rs[i];
-            int s = model.stageOf(r.value(InputField.REVENUE_Y0)).ordinal();
-            stage[i] = (byte) s;
-            for (int j = 0; j < k; j++) {
-                Indicator ind = indicators[j];
-                points[j][i] = ind.isPercentile() ? ind.value().extract(r, model)
-                        : weights[j][s] * absoluteFraction(model, ind, r);
+        int revenueAt = InputField.REVENUE_Y0.numericIndex();
+        IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
+            RecordColumns.Cursor r = records.cursor();
+            for (int i = block * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                r.at(i);
+                int s = model.stageOf(r.number(revenueAt)).ordinal();
+                stage[i] = (byte) s;
+                for (int j = 0; j < k; j++) {
+                    Indicator ind = indicators[j];
+                    points[j][i] = ind.isPercentile() ? ind.value().extract(r, model)
+                            : weights[j][s] * absoluteFraction(model, ind, r);
+                }
+                bonus[i] = bonus(model, r);
+                deduction[i] = deduction(model, r);
+                eligible[i] = !vetoed(model, r);
             }
-            bonus[i] = bonus(model, r);
-            deduction[i] = deduction(model, r);
-            eligible[i] = !vetoed(model, r);
         });
 
         int[][] members = new int[STAGES][n];
@@ -96,7 +105,7 @@ public final class Scorer {
         for (int s = 0; s < STAGES; s++) {
             eligibleCount[s] = rankStage(model, members[s], memberCount[s], eligible, totalCents, rank, tier);
         }
-        return new Evaluation(model, Collections.unmodifiableList(Arrays.asList(rs)), stage, points, core, bonus,
+        return new Evaluation(model, records, stage, points, core, bonus,
                 deduction, total, totalCents, eligible, rank, tier, eligibleCount);
     }
 
@@ -139,7 +148,7 @@ public final class Scorer {
     }
 
     /** Fraction of a bands or set indicator: it depends on the record alone. */
-    static double absoluteFraction(ScoreModel model, Indicator indicator, EnterpriseRecord r) {
+    static double absoluteFraction(ScoreModel model, Indicator indicator, EnterpriseValues r) {
         Transform t = indicator.transform();
         if (t instanceof Transform.Bands bands) {
             return bands.fraction(indicator.value().extract(r, model));
@@ -150,7 +159,7 @@ public final class Scorer {
         throw new IllegalArgumentException(indicator.code() + " is relative");
     }
 
-    static double bonus(ScoreModel model, EnterpriseRecord r) {
+    static double bonus(ScoreModel model, EnterpriseValues r) {
         double sum = 0;
         for (BonusItem b : model.bonusItems()) {
             if (b.applies(b.value().extract(r, model))) {
@@ -160,23 +169,27 @@ public final class Scorer {
         return Math.min(model.bonusCap(), sum);
     }
 
-    static double deduction(ScoreModel model, EnterpriseRecord r) {
+    static double deduction(ScoreModel model, EnterpriseValues r) {
         double sum = 0;
         for (NegativeItem item : model.negatives()) {
-            if (item.effect() == NegativeItem.Effect.DEDUCT && r.has(item.code())) {
+            if (item.effect() == NegativeItem.Effect.DEDUCT && has(r, item)) {
                 sum += item.points();
             }
         }
         return sum;
     }
 
-    static boolean vetoed(ScoreModel model, EnterpriseRecord r) {
+    static boolean vetoed(ScoreModel model, EnterpriseValues r) {
         for (NegativeItem item : model.negatives()) {
-            if (item.isVeto() && r.has(item.code())) {
+            if (item.isVeto() && has(r, item)) {
                 return true;
             }
         }
         return false;
+    }
+
+    static boolean has(EnterpriseValues r, NegativeItem item) {
+        return (r.negativeBits() & (1 << item.code().ordinal())) != 0;
     }
 
     static double total(double core, double bonus, double deduction) {
