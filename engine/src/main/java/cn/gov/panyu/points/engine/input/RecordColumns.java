@@ -3,45 +3,38 @@ package cn.gov.panyu.points.engine.input;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Many enterprise records stored by column: one {@code double[]} per numeric field, the USCCs and names
  * as bytes in two pools, towns and industries as shared strings. A million enterprises take about
- * 300 MB in a few dozen arrays instead of seven small objects each — the garbage collector then has
+ * 230 MB in a few dozen arrays instead of seven small objects each — the garbage collector then has
  * almost nothing to trace or copy, which decides whether a million rows score in seconds with 1 GB.
  * Rows are materialised as {@link EnterpriseRecord}s only when asked for ({@link #record(int)}).
+ *
+ * <p>The rows may sit in several segments (one per chunk a reader parsed in parallel), joined without
+ * copying; accessors find a row's segment, and a {@link Cursor} remembers it between rows.
  */
 public final class RecordColumns {
 
     private static final int NUMERIC = InputField.numericFields().size();
 
-    private final int size;
-    private final double[][] numbers;
-    private final TextPool usccs;
-    private final TextPool names;
-    private final String[] towns;
-    private final String[] industries;
-    private final int[] established;
-    private final byte[] qualifications;
-    private final byte[] negatives;
+    private final Segment[] segments;
+    /** Row number of each segment's first row, plus the total size at the end. */
+    private final int[] starts;
 
-    private RecordColumns(int size, double[][] numbers, TextPool usccs, TextPool names, String[] towns,
-                          String[] industries, int[] established, byte[] qualifications, byte[] negatives) {
-        this.size = size;
-        this.numbers = numbers;
-        this.usccs = usccs;
-        this.names = names;
-        this.towns = towns;
-        this.industries = industries;
-        this.established = established;
-        this.qualifications = qualifications;
-        this.negatives = negatives;
+    private RecordColumns(List<Segment> parts) {
+        segments = parts.toArray(Segment[]::new);
+        starts = new int[segments.length + 1];
+        for (int s = 0; s < segments.length; s++) {
+            starts[s + 1] = starts[s] + segments[s].size;
+        }
     }
 
     public static RecordColumns of(List<EnterpriseRecord> records) {
-        Builder b = new Builder(records.size());
+        Segment b = new Segment(records.size());
         for (EnterpriseRecord r : records) {
             double[] values = new double[NUMERIC];
             for (int k = 0; k < NUMERIC; k++) {
@@ -50,54 +43,94 @@ public final class RecordColumns {
             b.add(r.uscc(), r.name(), r.town(), r.industry(), r.established(), values, r.qualificationBits(),
                     r.negativeBits());
         }
-        return b.build();
+        return new RecordColumns(List.of(b));
+    }
+
+    /**
+     * Joins segments in order, leaving out the rows marked in {@code dropped} (per segment, indexed by
+     * row; a shorter array means "none dropped beyond"). Without drops nothing is copied.
+     */
+    static RecordColumns join(List<Segment> parts, List<boolean[]> dropped) {
+        boolean anyDropped = false;
+        for (boolean[] d : dropped) {
+            for (boolean x : d) {
+                anyDropped |= x;
+            }
+        }
+        if (!anyDropped) {
+            return new RecordColumns(parts);
+        }
+        List<Segment> kept = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            Segment from = parts.get(p);
+            boolean[] drop = dropped.get(p);
+            Segment to = new Segment(from.size);
+            for (int i = 0; i < from.size; i++) {
+                if (i >= drop.length || !drop[i]) {
+                    to.copyRow(from, i);
+                }
+            }
+            kept.add(to);
+        }
+        return new RecordColumns(kept);
     }
 
     public int size() {
-        return size;
+        return starts[segments.length];
     }
 
     public String uscc(int row) {
-        return usccs.get(row);
+        int s = segmentOf(row);
+        return segments[s].usccs.get(row - starts[s]);
     }
 
     public String name(int row) {
-        return names.get(row);
+        int s = segmentOf(row);
+        return segments[s].names.get(row - starts[s]);
     }
 
     public String town(int row) {
-        return towns[row];
+        int s = segmentOf(row);
+        return segments[s].towns[row - starts[s]];
     }
 
     public String industry(int row) {
-        return industries[row];
+        int s = segmentOf(row);
+        return segments[s].industries[row - starts[s]];
     }
 
     public LocalDate established(int row) {
-        return LocalDate.ofEpochDay(established[row]);
+        int s = segmentOf(row);
+        return LocalDate.ofEpochDay(segments[s].established[row - starts[s]]);
     }
 
     /** The value of numeric field {@code numericIndex} ({@link InputField#numericIndex()}) in a row. */
     public double number(int row, int numericIndex) {
-        return numbers[numericIndex][row];
+        int s = segmentOf(row);
+        return segments[s].numbers[numericIndex][row - starts[s]];
     }
 
     public int qualificationBits(int row) {
-        return qualifications[row];
+        int s = segmentOf(row);
+        return segments[s].qualifications[row - starts[s]];
     }
 
     public int negativeBits(int row) {
-        return negatives[row];
+        int s = segmentOf(row);
+        return segments[s].negatives[row - starts[s]];
     }
 
     /** One row as a record (allocates; bulk paths use the column accessors or a {@link Cursor}). */
     public EnterpriseRecord record(int row) {
+        int s = segmentOf(row);
+        Segment seg = segments[s];
+        int i = row - starts[s];
         double[] values = new double[NUMERIC];
         for (int k = 0; k < NUMERIC; k++) {
-            values[k] = numbers[k][row];
+            values[k] = seg.numbers[k][i];
         }
-        return EnterpriseRecord.ofValidated(uscc(row), name(row), towns[row], industries[row], established(row),
-                values, qualifications[row], negatives[row]);
+        return EnterpriseRecord.ofValidated(seg.usccs.get(i), seg.names.get(i), seg.towns[i], seg.industries[i],
+                LocalDate.ofEpochDay(seg.established[i]), values, seg.qualifications[i], seg.negatives[i]);
     }
 
     /** A read-only list view that materialises records on access. */
@@ -110,7 +143,7 @@ public final class RecordColumns {
 
             @Override
             public int size() {
-                return size;
+                return RecordColumns.this.size();
             }
         };
     }
@@ -120,40 +153,60 @@ public final class RecordColumns {
         return new Cursor();
     }
 
+    private int segmentOf(int row) {
+        if (row < 0 || row >= size()) {
+            throw new IndexOutOfBoundsException(row);
+        }
+        int s = 0;
+        while (starts[s + 1] <= row) {
+            s++; // a handful of segments at most: a linear walk beats a binary search
+        }
+        return s;
+    }
+
     /** See {@link #cursor()}. */
     public final class Cursor implements EnterpriseValues {
-        private int row;
+        private Segment segment;
+        private int first = 0;
+        private int end = -1;
+        private int i;
 
-        public Cursor at(int r) {
-            row = r;
+        public Cursor at(int row) {
+            if (row < first || row >= end) {
+                int s = segmentOf(row);
+                segment = segments[s];
+                first = starts[s];
+                end = starts[s + 1];
+            }
+            i = row - first;
             return this;
         }
 
         @Override
         public double number(int numericIndex) {
-            return numbers[numericIndex][row];
+            return segment.numbers[numericIndex][i];
         }
 
         @Override
         public String industry() {
-            return industries[row];
+            return segment.industries[i];
         }
 
         @Override
         public int qualificationBits() {
-            return qualifications[row];
+            return segment.qualifications[i];
         }
 
         @Override
         public int negativeBits() {
-            return negatives[row];
+            return segment.negatives[i];
         }
     }
 
-    /** Appends rows; {@link #concat} joins the builders of parallel chunks, keeping chosen rows only. */
-    static final class Builder {
+    /** Rows appended by one reader thread; arrays may be longer than {@link #size}. */
+    static final class Segment {
         private int size;
-        private double[][] numbers;
+        private final double[][] numbers;
         private final TextPool usccs;
         private final TextPool names;
         private String[] towns;
@@ -162,11 +215,11 @@ public final class RecordColumns {
         private byte[] qualifications;
         private byte[] negatives;
 
-        Builder(int expected) {
+        Segment(int expected) {
             int capacity = Math.max(16, expected);
             numbers = new double[NUMERIC][capacity];
             usccs = new TextPool(capacity, capacity * 18L);
-            names = new TextPool(capacity, capacity * 40L);
+            names = new TextPool(capacity, capacity * 48L);
             towns = new String[capacity];
             industries = new String[capacity];
             established = new int[capacity];
@@ -181,9 +234,7 @@ public final class RecordColumns {
         /** @return the new row's index */
         int add(String uscc, String name, String town, String industry, LocalDate date, double[] values,
                 int qualificationBits, int negativeBits) {
-            if (size == towns.length) {
-                grow(size + (size >> 1) + 16);
-            }
+            ensureRoom();
             for (int k = 0; k < NUMERIC; k++) {
                 numbers[k][size] = values[k];
             }
@@ -197,7 +248,26 @@ public final class RecordColumns {
             return size++;
         }
 
-        private void grow(int capacity) {
+        void copyRow(Segment from, int i) {
+            ensureRoom();
+            for (int k = 0; k < NUMERIC; k++) {
+                numbers[k][size] = from.numbers[k][i];
+            }
+            usccs.copyFrom(from.usccs, i);
+            names.copyFrom(from.names, i);
+            towns[size] = from.towns[i];
+            industries[size] = from.industries[i];
+            established[size] = from.established[i];
+            qualifications[size] = from.qualifications[i];
+            negatives[size] = from.negatives[i];
+            size++;
+        }
+
+        private void ensureRoom() {
+            if (size < towns.length) {
+                return;
+            }
+            int capacity = size + (size >> 1) + 16;
             for (int k = 0; k < NUMERIC; k++) {
                 numbers[k] = Arrays.copyOf(numbers[k], capacity);
             }
@@ -206,64 +276,6 @@ public final class RecordColumns {
             established = Arrays.copyOf(established, capacity);
             qualifications = Arrays.copyOf(qualifications, capacity);
             negatives = Arrays.copyOf(negatives, capacity);
-        }
-
-        RecordColumns build() {
-            return concat(List.of(this), List.of(new boolean[0]));
-        }
-
-        /**
-         * Joins builders in order, leaving out the rows marked in {@code dropped} (per builder, indexed by
-         * row; shorter arrays mean "none dropped beyond").
-         */
-        static RecordColumns concat(List<Builder> parts, List<boolean[]> dropped) {
-            int total = 0;
-            int usccBytes = 0;
-            int nameBytes = 0;
-            for (int p = 0; p < parts.size(); p++) {
-                Builder b = parts.get(p);
-                for (int i = 0; i < b.size; i++) {
-                    if (!isDropped(dropped.get(p), i)) {
-                        total++;
-                        usccBytes += b.usccs.length(i);
-                        nameBytes += b.names.length(i);
-                    }
-                }
-            }
-            double[][] numbers = new double[NUMERIC][total];
-            TextPool usccs = new TextPool(total, usccBytes);
-            TextPool names = new TextPool(total, nameBytes);
-            String[] towns = new String[total];
-            String[] industries = new String[total];
-            int[] established = new int[total];
-            byte[] qualifications = new byte[total];
-            byte[] negatives = new byte[total];
-            int row = 0;
-            for (int p = 0; p < parts.size(); p++) {
-                Builder b = parts.get(p);
-                for (int i = 0; i < b.size; i++) {
-                    if (isDropped(dropped.get(p), i)) {
-                        continue;
-                    }
-                    for (int k = 0; k < NUMERIC; k++) {
-                        numbers[k][row] = b.numbers[k][i];
-                    }
-                    usccs.copyFrom(b.usccs, i);
-                    names.copyFrom(b.names, i);
-                    towns[row] = b.towns[i];
-                    industries[row] = b.industries[i];
-                    established[row] = b.established[i];
-                    qualifications[row] = b.qualifications[i];
-                    negatives[row] = b.negatives[i];
-                    row++;
-                }
-            }
-            return new RecordColumns(total, numbers, usccs, names, towns, industries, established,
-                    qualifications, negatives);
-        }
-
-        private static boolean isDropped(boolean[] dropped, int i) {
-            return i < dropped.length && dropped[i];
         }
     }
 
@@ -303,10 +315,6 @@ public final class RecordColumns {
             System.arraycopy(src, from, bytes, used, length);
             used += length;
             ends[count++] = used;
-        }
-
-        int length(int i) {
-            return ends[i] - start(i);
         }
 
         String get(int i) {

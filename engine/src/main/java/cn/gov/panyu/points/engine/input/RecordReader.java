@@ -131,7 +131,7 @@ public final class RecordReader {
         }
         UsccIndex firstRows = new UsccIndex(dataRows);
         ViolationSink duplicates = new ViolationSink(MAX_LISTED_VIOLATIONS);
-        List<RecordColumns.Builder> parts = new ArrayList<>();
+        List<RecordColumns.Segment> parts = new ArrayList<>();
         List<boolean[]> dropped = new ArrayList<>();
         for (RowAssembler run : parsed.runs()) {
             boolean[] drop = new boolean[run.acceptedRows().size()];
@@ -155,7 +155,7 @@ public final class RecordReader {
         }
         List<ViolationSink> sinks = new ArrayList<>(parsed.sinks());
         sinks.add(duplicates);
-        return new ReadResult(RecordColumns.Builder.concat(parts, dropped),
+        return new ReadResult(RecordColumns.join(parts, dropped),
                 ViolationSink.merge(sinks, MAX_LISTED_VIOLATIONS), dataRows, sha256, parsed.encoding());
     }
 

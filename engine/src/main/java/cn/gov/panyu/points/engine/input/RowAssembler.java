@@ -85,7 +85,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     private int[] usccHashes;
     /** Per data row, its index in {@link #accepted} or -1 when the row broke a rule. */
     private int[] slots;
-    private final RecordColumns.Builder accepted;
+    private final RecordColumns.Segment accepted;
 
     RowAssembler(InputField[] columns, ReadRules rules, CellDecoder decoder, ViolationSink sink,
                  int expectedRows) {
@@ -108,7 +108,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         this.usccs = new String[capacity];
         this.usccHashes = new int[capacity];
         this.slots = new int[capacity];
-        this.accepted = new RecordColumns.Builder(validate ? capacity : 0);
+        this.accepted = new RecordColumns.Segment(validate ? capacity : 0);
     }
 
     void beginRow(int rowNumber) {
@@ -236,7 +236,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     }
 
     /** The rows that broke no rule, by column. */
-    RecordColumns.Builder acceptedRows() {
+    RecordColumns.Segment acceptedRows() {
         return accepted;
     }
 
