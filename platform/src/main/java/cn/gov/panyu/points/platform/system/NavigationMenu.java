@@ -21,10 +21,11 @@ public class NavigationMenu {
     // A feature switches its entry on by giving it a path: item("enterprises", "/enterprises").
     // Entries without one are shown as disabled "建设中" items, never as dead links.
     private static final List<Group> GROUPS = List.of(
-            group("collection", item("enterprises"), item("import"), item("review")),
-            group("scoremodel", item("models"), item("indicators")),
-            group("evaluation", item("runs"), item("notice")),
-            group("portal", item("search"), item("rankings")),
+            group("collection", item("enterprises", "/enterprises"), item("import", "/collection/imports"), item("review", "/collection/conflicts"),
+                    item("declarations", "/declarations/review")),
+            group("scoremodel", item("models", "/models"), item("indicators", "/indicators")),
+            group("evaluation", item("runs", "/evaluation/runs"), item("notice", "/evaluation/notice")),
+            group("portal", item("search", "/enterprises?sort=total&dir=desc"), item("rankings", "/rankings")),
             group("analytics", item("dashboard"), item("whitepaper")),
             group("services", item("credit"), item("contest"), item("cultivation")),
             group("system", item("accounts"), item("audit")));

@@ -1,0 +1,293 @@
+package cn.gov.panyu.points.platform.collection;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Predicate;
+
+import cn.gov.panyu.points.engine.input.IndustryCode;
+import cn.gov.panyu.points.engine.input.ReadRules;
+import cn.gov.panyu.points.engine.input.TableReader;
+import cn.gov.panyu.points.engine.input.UnifiedSocialCreditCode;
+import cn.gov.panyu.points.platform.collection.ImportPreview.RowViolation;
+
+/**
+ * Validates a department file read by the engine's {@link TableReader} against the source's template:
+ * first the header (a file that is not this source's template loads nothing — its numbers would land
+ * in the wrong fields), then every cell, then USCC uniqueness and, for sources other than 市场监管, that
+ * the enterprise is in the registry.
+ */
+final class DepartmentFile {
+
+    /** Violations shown in a report; beyond this only the count is kept. */
+    static final int MAX_LISTED = 2_000;
+
+    /** A valid row, ready to store. {@code values} follow {@link DataSource#fields()}. */
+    record Row(int number, String uscc, String name, String town, String industry, LocalDate established,
+               Object[] values) {
+    }
+
+    /**
+     * @param rows        the valid rows
+     * @param rowsTotal   all data rows
+     * @param violations  the first {@link #MAX_LISTED} violations in row order
+     * @param violationCount how many there were in all
+     * @param fileProblem why nothing can load (wrong template, empty …), or null
+     */
+    record Result(List<Row> rows, int rowsTotal, List<RowViolation> violations, int violationCount,
+                  String fileProblem) {
+    }
+
+    private final DataSource source;
+    private final int year;
+    private final Set<String> towns;
+    private final Predicate<String> registered;
+    private final List<TemplateColumn> template;
+
+    /**
+     * @param registered whether a USCC is in the registry (not asked for 市场监管 files, which create
+     *                   the registry entries)
+     */
+    DepartmentFile(DataSource source, int year, Predicate<String> registered) {
+        this.source = source;
+        this.year = year;
+        this.towns = ReadRules.panyu(year).towns();
+        this.registered = registered;
+        this.template = TemplateColumn.of(source);
+    }
+
+    Result validate(TableReader.Table table) {
+        if (table.problemZh() != null) {
+            return fileProblem(table.problemZh());
+        }
+        TemplateColumn[] columns = new TemplateColumn[table.header().size()];
+        String headerProblem = resolveHeader(table.header(), columns);
+        if (headerProblem != null) {
+            return fileProblem("文件与「" + source.label() + "」数据模板不符：" + headerProblem
+                    + "。请下载「" + source.label() + "」模板，按模板的列填写后再上传");
+        }
+        if (table.rows().isEmpty()) {
+            return fileProblem("没有数据行（只有表头）");
+        }
+        Violations violations = new Violations();
+        List<Row> rows = new ArrayList<>(table.rows().size());
+        Map<String, Integer> firstRow = new HashMap<>(table.rows().size() * 2);
+        List<RecordField> fields = RecordField.of(source.fields());
+        for (TableReader.TableRow r : table.rows()) {
+            int before = violations.count;
+            String uscc = null;
+            String name = null;
+            String town = null;
+            String industry = null;
+            LocalDate established = null;
+            Object[] values = new Object[fields.size()];
+            for (int col = 0; col < columns.length; col++) {
+                TemplateColumn c = columns[col];
+                if (c == null) {
+                    continue;
+                }
+                String text = r.cell(col);
+                String formatProblem = r.problem(col);
+                if (formatProblem != null) {
+                    violations.add(r.number(), c, text, formatProblem);
+                    continue;
+                }
+                if (text == null) {
+                    if (c.required()) {
+                        violations.add(r.number(), c, null, "必填，不能为空");
+                    }
+                    continue;
+                }
+                switch (c.key()) {
+                    case TemplateColumn.USCC -> {
+                        String problem = UnifiedSocialCreditCode.problem(text);
+                        if (problem != null) {
+                            violations.add(r.number(), c, text, "统一社会信用代码" + problem);
+                        } else {
+                            uscc = text;
+                        }
+                    }
+                    case TemplateColumn.NAME -> {
+                        if (text.length() > 200) {
+                            violations.add(r.number(), c, text.substring(0, 20) + "…", "企业名称不得超过 200 字");
+                        } else {
+                            name = text;
+                        }
+                    }
+                    case TemplateColumn.TOWN -> {
+                        if (towns.contains(text)) {
+                            town = text;
+                        } else {
+                            violations.add(r.number(), c, text, "不是番禺区的镇街，可选：" + String.join("、", towns));
+                        }
+                    }
+                    case TemplateColumn.INDUSTRY -> {
+                        String problem = IndustryCode.problem(text);
+                        if (problem != null) {
+                            violations.add(r.number(), c, text, "行业代码" + problem);
+                        } else {
+                            industry = text;
+                        }
+                    }
+                    case TemplateColumn.ESTABLISHED -> {
+                        LocalDate d = table.date(text);
+                        if (d == null) {
+                            violations.add(r.number(), c, text, "应为日期，格式 yyyy-MM-dd（如 2015-06-30）");
+                        } else if (d.getYear() > year) {
+                            violations.add(r.number(), c, text, "成立日期不得晚于 " + year + "-12-31");
+                        } else {
+                            established = d;
+                        }
+                    }
+                    default -> {
+                        int i = fields.indexOf(c.field());
+                        Object v = value(c, text, r.number(), violations);
+                        values[i] = v;
+                    }
+                }
+            }
+            if (uscc != null) {
+                Integer first = firstRow.putIfAbsent(uscc, r.number());
+                if (first != null) {
+                    violations.add(r.number(), columns, TemplateColumn.USCC, uscc,
+                            "统一社会信用代码重复，首次出现在第 " + first + " 行");
+                } else if (source != DataSource.MARKET && !registered.test(uscc)) {
+                    violations.add(r.number(), columns, TemplateColumn.USCC, uscc, "企业未在名录中，请先导入市场监管数据");
+                }
+            }
+            if (violations.count == before) {
+                rows.add(new Row(r.number(), uscc, name, town, industry, established, values));
+            }
+        }
+        return new Result(rows, table.rows().size(), violations.listed, violations.count, null);
+    }
+
+    private Object value(TemplateColumn c, String text, int row, Violations violations) {
+        RecordField f = c.field();
+        switch (f.kind()) {
+            case AMOUNT, SIGNED_AMOUNT -> {
+                double d = TableReader.decimal(text);
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    violations.add(row, c, text, "应为数字（单位：万元，如 1234.56）");
+                    return null;
+                }
+                if (f.kind() == RecordField.Kind.AMOUNT && d < 0) {
+                    violations.add(row, c, text, "金额不得为负数");
+                    return null;
+                }
+                return d == 0 ? 0.0 : d; // -0.0 is 0 to a person
+            }
+            case COUNT, FLAG -> {
+                double d = TableReader.decimal(text);
+                if (Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+                    violations.add(row, c, text, f.kind() == RecordField.Kind.FLAG ? "应为 0 或 1" : "应为整数");
+                    return null;
+                }
+                if (d < 0) {
+                    violations.add(row, c, text, "不得为负数");
+                    return null;
+                }
+                if (f.kind() == RecordField.Kind.FLAG && d > 1) {
+                    violations.add(row, c, text, "应为 0 或 1");
+                    return null;
+                }
+                return (int) d;
+            }
+            case SET -> {
+                String[] why = new String[1];
+                String codes = TableReader.setCodes(f.input(), text, why);
+                if (codes == null) {
+                    violations.add(row, c, text, why[0]);
+                    return null;
+                }
+                if (f == RecordField.NEGATIVES && source.department()) {
+                    for (String code : codes.split(";")) {
+                        if (!code.isEmpty() && !source.negativeCodes().contains(code)) {
+                            violations.add(row, c, text, "负面情形「" + code + "」不由" + source.label()
+                                    + "报送，本模板只能填写：" + String.join("、", source.negativeCodes()));
+                            return null;
+                        }
+                    }
+                }
+                return codes.isEmpty() ? null : codes;
+            }
+            default -> throw new IllegalStateException("unexpected kind " + f.kind());
+        }
+    }
+
+    /** Maps the header to the template's columns; returns what is wrong with it, or null. */
+    private String resolveHeader(List<String> header, TemplateColumn[] columns) {
+        StringJoiner problems = new StringJoiner("；");
+        Set<TemplateColumn> seen = new LinkedHashSet<>();
+        for (int col = 0; col < header.size(); col++) {
+            String text = header.get(col);
+            if (text.isBlank()) {
+                continue;
+            }
+            TemplateColumn match = template.stream().filter(c -> c.matches(text)).findFirst().orElse(null);
+            if (match == null) {
+                DataSource owner = ownerOf(text);
+                problems.add(owner != null
+                        ? "列「" + text + "」属于「" + owner.label() + "」数据，不在本模板中"
+                        : "未知的列「" + text + "」");
+            } else if (!seen.add(match)) {
+                problems.add("列「" + text + "」重复");
+            } else {
+                columns[col] = match;
+            }
+        }
+        for (TemplateColumn c : template) {
+            if (c.required() && !seen.contains(c)) {
+                problems.add("缺少必填列「" + c.label() + "」");
+            }
+        }
+        return problems.length() == 0 ? null : problems.toString();
+    }
+
+    private static DataSource ownerOf(String header) {
+        for (DataSource s : DataSource.departments()) {
+            for (TemplateColumn c : TemplateColumn.of(s)) {
+                if (c.field() != null && c.matches(header) && c.field() != RecordField.NEGATIVES) {
+                    return s;
+                }
+            }
+        }
+        for (TemplateColumn c : TemplateColumn.of(DataSource.MARKET)) {
+            if (c.field() == null && c.matches(header)) {
+                return DataSource.MARKET;
+            }
+        }
+        return null;
+    }
+
+    private static Result fileProblem(String problem) {
+        return new Result(List.of(), 0, List.of(new RowViolation(0, "", null, problem)), 1, problem);
+    }
+
+    /** Counts every violation, keeps the first {@link #MAX_LISTED}. */
+    private static final class Violations {
+        final List<RowViolation> listed = new ArrayList<>();
+        int count;
+
+        void add(int row, TemplateColumn c, String value, String rule) {
+            count++;
+            if (listed.size() < MAX_LISTED) {
+                listed.add(new RowViolation(row, c.label(), value, rule));
+            }
+        }
+
+        void add(int row, TemplateColumn[] columns, String key, String value, String rule) {
+            for (TemplateColumn c : columns) {
+                if (c != null && c.key().equals(key)) {
+                    add(row, c, value, rule);
+                    return;
+                }
+            }
+        }
+    }
+}

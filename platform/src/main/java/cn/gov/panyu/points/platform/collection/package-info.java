@@ -1,0 +1,6 @@
+/**
+ * 数据采集: the enterprise registry, department bulk imports (templates, validation, idempotent loading,
+ * rollback) and the merge of department and self-declared data into one record per enterprise and year,
+ * with the conflicts and anomalies it finds.
+ */
+package cn.gov.panyu.points.platform.collection;

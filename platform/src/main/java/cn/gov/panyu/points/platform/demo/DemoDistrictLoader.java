@@ -1,0 +1,167 @@
+package cn.gov.panyu.points.platform.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.account.UserAccounts;
+import cn.gov.panyu.points.platform.collection.DataSource;
+import cn.gov.panyu.points.platform.collection.DepartmentImports;
+import cn.gov.panyu.points.platform.collection.ImportResult;
+import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
+import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+
+/**
+ * Demo mode only ({@code points.demo.enabled}, on by default for {@code bin/points serve}): on a database
+ * without enterprises, loads the demo district the way real data arrives — one CSV file per department and
+ * year through the department import (so the import log shows them), a few self-declarations that disagree
+ * with the departments, then an evaluation of the latest year that is put on notice and published, and a
+ * draft evaluation of the year before. {@code points.demo.enterprises=0} keeps the accounts but skips the
+ * district (the test profile does).
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "points.demo.enabled", havingValue = "true")
+class DemoDistrictLoader implements ApplicationRunner {
+
+    /** Fixed, so that every demo installation shows the same district. */
+    static final long SEED = 20_251_231L;
+    static final String SYSTEM = "system";
+    static final String ENTERPRISE_USER = "ent";
+    static final String PASSWORD = "Demo#2025";
+    /** Every n-th enterprise of the latest year declares its own data, with a few deliberate disagreements. */
+    static final int DECLARATION_EVERY = 97;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDistrictLoader.class);
+
+    private final JdbcClient jdbc;
+    private final DepartmentImports imports;
+    private final SelfDeclarations declarations;
+    private final EvaluationRuns runs;
+    private final ScoreModels models;
+    private final UserAccounts accounts;
+    private final int size;
+
+    DemoDistrictLoader(JdbcClient jdbc, DepartmentImports imports, SelfDeclarations declarations,
+                       EvaluationRuns runs, ScoreModels models, UserAccounts accounts,
+                       @Value("${points.demo.enterprises:3000}") int size) {
+        this.jdbc = jdbc;
+        this.imports = imports;
+        this.declarations = declarations;
+        this.runs = runs;
+        this.models = models;
+        this.accounts = accounts;
+        this.size = size;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (size <= 0) {
+            return;
+        }
+        long enterprises = jdbc.sql("select count(*) from enterprise").query(Long.class).single();
+        if (enterprises > 0) {
+            return;
+        }
+        // the services check roles as for any user; the loader acts as the system administrator
+        SecurityContextHolder.setContext(systemContext());
+        try {
+            load(LocalDate.now().getYear() - 1);
+        } catch (RuntimeException e) {
+            // the platform stays usable without its demo data; whatever loaded stays (each import is its own
+            // transaction), so a fresh data folder is the way to retry
+            log.error("演示数据加载失败，平台照常运行；如需演示数据，请换一个空的数据目录重新启动 (demo district failed)", e);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Loads the district with {@code latestYear} as its most recent year of data. */
+    void load(int latestYear) {
+        long started = System.nanoTime();
+        log.info("演示数据：生成 {} 家企业、{}–{} 年的数据 (demo district: generating)", size, latestYear - 2, latestYear);
+        DemoDistrict district = new DemoDistrict(SEED, latestYear, size);
+        for (int year : district.years()) {
+            for (DataSource source : importOrder()) {
+                byte[] file = district.csv(source, year);
+                String name = "演示数据-" + year + "-" + source.label() + ".csv";
+                ImportResult result = imports.load(source, year, name, file, false, SYSTEM);
+                if (!result.changed()) {
+                    throw new IllegalStateException("demo file " + name + " did not load: " + result.message()
+                            + " " + result.preview().violations().stream().limit(3).toList());
+                }
+            }
+            log.info("演示数据：{} 年部门数据已导入 ({} s)", year, seconds(started));
+        }
+        List<EnterpriseRecord> latest = district.records(latestYear);
+        int declared = declarations.declare(latest, latestYear, DECLARATION_EVERY);
+        log.info("演示数据：{} 家企业的自主填报已写入，含若干与部门数据不一致之处 ({} s)", declared, seconds(started));
+
+        long modelId = models.activeModelId();
+        long published = runs.runNow(latestYear, modelId, SYSTEM);
+        runs.putOnNotice(published, LocalDate.now(), SYSTEM);
+        runs.publish(published, SYSTEM);
+        log.info("演示数据：{} 年评价已计算、公示并发布（批次 #{}）({} s)", latestYear, published, seconds(started));
+        long draft = runs.runNow(latestYear - 1, modelId, SYSTEM);
+        log.info("演示数据：{} 年评价草稿已计算（批次 #{}，未公示）({} s)", latestYear - 1, draft, seconds(started));
+
+        enterpriseAccount(published).ifPresent(uscc ->
+                log.info("演示数据：企业账户 {} 绑定企业 {}，密码 {}", ENTERPRISE_USER, uscc, PASSWORD));
+        log.info("演示数据加载完成：{} 家企业，用时 {} s (demo district loaded)", size, seconds(started));
+    }
+
+    /** 市场监管 first: its file registers the enterprises the other departments' files refer to. */
+    static List<DataSource> importOrder() {
+        return List.of(DataSource.MARKET, DataSource.TAX, DataSource.SOCIAL, DataSource.STATS, DataSource.IP,
+                DataSource.SCITECH);
+    }
+
+    /**
+     * The demo enterprise user, bound to a growth-stage firm on the 竞跑 list — an enterprise with a
+     * story to see in the portal — unless the account exists already.
+     */
+    private Optional<String> enterpriseAccount(long runId) {
+        if (accounts.find(ENTERPRISE_USER).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> pick = jdbc.sql("""
+                        select uscc, name from score_result where run_id = :run and eligible and tier is not null
+                        order by case tier when 'RUN' then 0 else 1 end,
+                                 case stage when 'GROWTH' then 0 else 1 end, rank_in_stage, uscc
+                        limit 1""")
+                .param("run", runId).query().listOfRows().stream().findFirst();
+        return pick.map(row -> {
+            String uscc = row.get("uscc").toString().trim();
+            accounts.create(ENTERPRISE_USER, PASSWORD, row.get("name") + "（演示企业用户）", Role.ENTERPRISE, uscc, null);
+            return uscc;
+        });
+    }
+
+    private static SecurityContext systemContext() {
+        PlatformUser system = new PlatformUser(SYSTEM, "", "系统（演示数据）", Role.ADMIN, null, null, true, false);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
+        return context;
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
+    }
+}

@@ -1,0 +1,104 @@
+package cn.gov.panyu.points.platform.enterprise;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.Negative;
+import cn.gov.panyu.points.engine.input.Qualification;
+import cn.gov.panyu.points.engine.model.ScoreModel;
+import cn.gov.panyu.points.engine.model.ValueKey;
+import cn.gov.panyu.points.platform.collection.RecordField;
+
+/**
+ * How the detail page writes values (ui.md): amounts in 万元 with thousands separators and two
+ * decimals, counts as integers, ratios as percentages with one decimal, set codes as their Chinese labels.
+ */
+final class FieldValues {
+
+    private FieldValues() {
+    }
+
+    /** A stored column value (Double, Integer, String or null) as the page shows it; "" when missing. */
+    static String text(RecordField field, Object value) {
+        if (value == null) {
+            return "";
+        }
+        return switch (field.kind()) {
+            case AMOUNT, SIGNED_AMOUNT -> amount(((Number) value).doubleValue());
+            case COUNT -> count(((Number) value).doubleValue());
+            case FLAG -> ((Number) value).intValue() == 1 ? "是" : "否";
+            case SET -> setLabels(value.toString());
+        };
+    }
+
+    /** An indicator's raw value: what it read from the record, "—" when missing. */
+    static String raw(ValueKey key, EnterpriseRecord record, ScoreModel model) {
+        if (key == ValueKey.QUALIFICATIONS) {
+            Set<Qualification> held = record.qualifications();
+            return held.isEmpty() ? "无" : held.stream().map(Qualification::label).collect(Collectors.joining("、"));
+        }
+        if (key == ValueKey.NEGATIVES) {
+            Set<Negative> held = record.negatives();
+            return held.isEmpty() ? "无" : held.stream().map(Negative::label).collect(Collectors.joining("、"));
+        }
+        double v = key.extract(record, model);
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "—";
+        }
+        if (key.isRatio()) {
+            return percent(v);
+        }
+        if (key == ValueKey.KEY_INDUSTRY) {
+            return v == 1 ? "是" : "否";
+        }
+        return switch (key.field().kind()) {
+            case AMOUNT, SIGNED_AMOUNT -> amount(v) + " 万元";
+            case FLAG -> v == 1 ? "是" : "否";
+            default -> count(v);
+        };
+    }
+
+    static String amount(double v) {
+        return format("#,##0.00", v);
+    }
+
+    static String count(double v) {
+        return format("#,##0", v);
+    }
+
+    static String percent(double ratio) {
+        return format("0.0", ratio * 100) + "%";
+    }
+
+    /** "HTE;TSME" → "高新技术企业、科技型中小企业" (negative codes likewise); unknown codes as they are. */
+    static String setLabels(String codes) {
+        return Arrays.stream(codes.split(";")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(FieldValues::label).collect(Collectors.joining("、"));
+    }
+
+    private static String label(String code) {
+        for (Qualification q : Qualification.values()) {
+            if (q.name().equals(code)) {
+                return q.label();
+            }
+        }
+        for (Negative n : Negative.values()) {
+            if (n.name().equals(code)) {
+                return n.label();
+            }
+        }
+        return code;
+    }
+
+    private static String format(String pattern, double v) {
+        // DecimalFormat is not thread-safe: one per call is cheap enough for a page of values
+        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return f.format(v);
+    }
+}

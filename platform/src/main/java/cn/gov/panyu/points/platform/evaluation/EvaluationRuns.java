@@ -1,0 +1,314 @@
+package cn.gov.panyu.points.platform.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.model.ScoreModel;
+import cn.gov.panyu.points.engine.scoring.Evaluation;
+import cn.gov.panyu.points.engine.scoring.Rounding;
+import cn.gov.panyu.points.engine.scoring.Scorer;
+import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+import cn.gov.panyu.points.platform.table.TablePage;
+import cn.gov.panyu.points.platform.table.TableQuery;
+
+/**
+ * Evaluation runs and their way to the public: compute (now or in the background), 公示 with an end
+ * date, withdraw, publish. Publishing switches the year's row in publication in one transaction, after
+ * the run's results are complete — readers, who always go through publication, see the old results
+ * until that commit and the new ones after it. A published run never changes; a newer one supersedes it.
+ */
+@Service
+public class EvaluationRuns implements InitializingBean, DisposableBean {
+
+    private static final String SELECT = """
+            select r.id, r.data_year, r.model_id, m.model_key, m.version, r.status, r.progress_done, r.progress_total,
+                   r.message, r.input_sha256, r.engine_version, r.enterprises, r.eligible, r.notice_ends, r.created_by,
+                   r.created_at, r.started_at, r.finished_at, r.noticed_at, r.published_at,
+                   (select count(*) from objection o where o.run_id = r.id and o.status = 'OPEN') as open_objections
+            from evaluation_run r join score_model m on m.id = r.model_id""";
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "r.id", "year", "r.data_year", "status", "r.status", "model", "m.version",
+            "enterprises", "r.enterprises", "created", "r.created_at");
+
+    private final JdbcClient jdbc;
+    private final ScoreModels models;
+    private final RunWorker worker;
+    /**
+     * The background threads runs compute on: few and bounded, because a run holds a whole district in
+     * memory — a flood of clicks queues a handful and refuses the rest. Kept private rather than a bean:
+     * an Executor bean would make Spring Boot drop its own application task executor.
+     */
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(8), task -> {
+                Thread t = new Thread(task, "evaluation-run");
+                t.setDaemon(true);
+                return t;
+            });
+
+    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker) {
+        this.jdbc = jdbc;
+        this.models = models;
+        this.worker = worker;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+
+    /** Runs a crash or restart left half-done can never finish: say so instead of showing them as running. */
+    @Override
+    public void afterPropertiesSet() {
+        jdbc.sql("""
+                update evaluation_run set status = 'FAILED', message = '平台重启导致计算中断，请重新计算。'
+                where status in ('QUEUED', 'RUNNING')""").update();
+    }
+
+    /** Computes a run synchronously. @return the run id; its status is DRAFT */
+    @PreAuthorize("hasRole('STAFF')")
+    public long runNow(int year, long modelId, String user) {
+        long id = queue(year, modelId, user);
+        worker.execute(id);
+        return id;
+    }
+
+    /** Queues a run for the background executor and returns at once. */
+    @PreAuthorize("hasRole('STAFF')")
+    public long start(int year, long modelId, String user) {
+        long id = queue(year, modelId, user);
+        try {
+            executor.execute(() -> {
+                try {
+                    worker.execute(id);
+                } catch (EvaluationException e) {
+                    // recorded on the run by the worker; the page shows it
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            jdbc.sql("update evaluation_run set status = 'FAILED', message = ? where id = ?")
+                    .params("当前排队的评价任务过多，请等待正在进行的计算完成后再试。", id).update();
+            throw new EvaluationException("当前排队的评价任务过多，请等待正在进行的计算完成后再试。");
+        }
+        return id;
+    }
+
+    /** DRAFT → NOTICE until {@code endsOn}; a run of the same year already on notice is superseded. */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional
+    public void putOnNotice(long runId, LocalDate endsOn, String user) {
+        RunSummary run = run(runId);
+        if (run.status() != RunStatus.DRAFT) {
+            throw new EvaluationException("只有“待公示”的评价批次可以公示，批次 " + runId + " 当前为“" + run.status().label() + "”。");
+        }
+        if (endsOn == null || endsOn.isBefore(LocalDate.now())) {
+            throw new EvaluationException("公示截止日期不能早于今天。");
+        }
+        jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where data_year = ? and status = 'NOTICE' and id <> ?")
+                .params(run.year(), runId).update();
+        transition(runId, RunStatus.DRAFT, RunStatus.NOTICE,
+                "notice_ends = ?, noticed_at = ?", endsOn, now());
+    }
+
+    /** NOTICE → DRAFT (撤回公示): the results stay, nothing is published. */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional
+    public void withdrawNotice(long runId, String user) {
+        transition(runId, RunStatus.NOTICE, RunStatus.DRAFT, "notice_ends = null, noticed_at = null");
+    }
+
+    /**
+     * NOTICE → PUBLISHED, atomically: the year's previously published run becomes SUPERSEDED and
+     * publication points at this run, in one transaction. Refused while objections are open.
+     */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional
+    public void publish(long runId, String user) {
+        RunSummary run = run(runId);
+        if (run.status() != RunStatus.NOTICE) {
+            throw new EvaluationException("只有“公示中”的评价批次可以发布，批次 " + runId + " 当前为“" + run.status().label() + "”。");
+        }
+        if (run.openObjections() > 0) {
+            throw new EvaluationException("该批次还有 " + run.openObjections() + " 条异议未处理，处理完毕后才能发布。");
+        }
+        Timestamp now = now();
+        jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where data_year = ? and status = 'PUBLISHED'")
+                .param(run.year()).update();
+        transition(runId, RunStatus.NOTICE, RunStatus.PUBLISHED, "published_at = ?", now);
+        int switched = jdbc.sql("update publication set run_id = ?, published_by = ?, published_at = ? where data_year = ?")
+                .params(runId, user, now, run.year()).update();
+        if (switched == 0) {
+            jdbc.sql("insert into publication (data_year, run_id, published_by, published_at) values (?, ?, ?, ?)")
+                    .params(run.year(), runId, user, now).update();
+        }
+    }
+
+    /** The run whose results are public for a year, if any. */
+    public OptionalLong publishedRun(int year) {
+        return jdbc.sql("select run_id from publication where data_year = ?").param(year).query(Long.class)
+                .optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * 重新计算核对: scores the run's stored input again with its model version and compares every
+     * published number with the stored results.
+     */
+    @PreAuthorize("hasRole('STAFF')")
+    public Verification verify(long runId) {
+        RunSummary run = run(runId);
+        byte[] gzip = jdbc.sql("select input_csv from evaluation_run where id = ?").param(runId)
+                .query((rs, n) -> rs.getBytes(1)).single();
+        if (gzip == null || !run.hasResults()) {
+            throw new EvaluationException("该评价批次没有保存的输入数据，无法核对。");
+        }
+        byte[] csv = CanonicalCsv.gunzip(gzip);
+        String hash = CanonicalCsv.sha256(csv);
+        List<EnterpriseRecord> records = CanonicalCsv.read(csv);
+        ScoreModel model = models.load(run.modelId());
+        Evaluation ev = Scorer.score(model, records);
+        Map<String, String> stored = new HashMap<>(records.size() * 2);
+        jdbc.sql("select uscc, total, rank_in_stage, tier, points from score_result where run_id = ?").param(runId)
+                .query((ResultSet rs) -> {
+                    stored.put(rs.getString(1).trim(), fingerprint(rs.getBigDecimal(2).toPlainString(),
+                            (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5)));
+                });
+        int indicators = model.indicators().size();
+        List<String> differing = new ArrayList<>();
+        for (int i = 0; i < ev.size(); i++) {
+            String expected = fingerprint(Rounding.decimal(ev.totalCents(i)).toPlainString(),
+                    ev.eligible(i) ? ev.rank(i) : null, ev.tier(i) == null ? null : ev.tier(i).name(),
+                    ResultStore.points(ev, i, indicators));
+            if (!expected.equals(stored.get(ev.record(i).uscc())) && differing.size() < 20) {
+                differing.add(ev.record(i).uscc());
+            }
+        }
+        boolean sameCount = stored.size() == ev.size();
+        return new Verification(runId, hash.equals(run.inputSha256()), sameCount && differing.isEmpty(), ev.size(),
+                stored.size(), differing);
+    }
+
+    /** The outcome of {@link #verify(long)}. */
+    public record Verification(long runId, boolean hashMatches, boolean resultsMatch, int recomputed, int stored,
+                               List<String> differing) {
+        public boolean identical() {
+            return hashMatches && resultsMatch;
+        }
+    }
+
+    @PreAuthorize("hasRole('STAFF')")
+    public RunSummary summary(long runId) {
+        return run(runId);
+    }
+
+    @PreAuthorize("hasRole('STAFF')")
+    public TablePage<RunSummary> list(Integer year, TableQuery query) {
+        String where = year == null ? "" : " where r.data_year = :year";
+        var count = jdbc.sql("select count(*) from evaluation_run r" + where.replace("r.data_year", "data_year"));
+        String order = SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "id") + ", r.id desc"
+                : " order by r.id desc";
+        var rows = jdbc.sql(SELECT + where + order + " limit :limit offset :offset");
+        if (year != null) {
+            count = count.param("year", year);
+            rows = rows.param("year", year);
+        }
+        long total = count.query(Long.class).single();
+        List<RunSummary> list = rows.param("limit", query.size()).param("offset", query.offset())
+                .query(EvaluationRuns::row).list();
+        return new TablePage<>(list, total, query);
+    }
+
+    /** Every run of the filter, for "导出Excel". */
+    @PreAuthorize("hasRole('STAFF')")
+    public List<RunSummary> all(Integer year) {
+        return year == null ? jdbc.sql(SELECT + " order by r.id desc").query(EvaluationRuns::row).list()
+                : jdbc.sql(SELECT + " where r.data_year = ? order by r.id desc").param(year).query(EvaluationRuns::row).list();
+    }
+
+    /** Runs currently on notice, newest first. */
+    @PreAuthorize("hasRole('STAFF')")
+    public List<RunSummary> onNotice() {
+        return jdbc.sql(SELECT + " where r.status = 'NOTICE' order by r.id desc").query(EvaluationRuns::row).list();
+    }
+
+    /** Years that have data to evaluate, newest first. */
+    @PreAuthorize("hasRole('STAFF')")
+    public List<Integer> dataYears() {
+        return jdbc.sql("select distinct data_year from enterprise_year order by data_year desc").query(Integer.class).list();
+    }
+
+    RunSummary run(long runId) {
+        return jdbc.sql(SELECT + " where r.id = ?").param(runId).query(EvaluationRuns::row).optional()
+                .orElseThrow(() -> new EvaluationException("评价批次 " + runId + " 不存在。"));
+    }
+
+    private long queue(int year, long modelId, String user) {
+        models.load(modelId); // an unknown or invalid model fails here, before a run row exists
+        if (year < 1990 || year > 9998) {
+            throw new EvaluationException("评价年度 " + year + " 无效。");
+        }
+        jdbc.sql("""
+                insert into evaluation_run (data_year, model_id, status, message, created_by, created_at)
+                values (?, ?, 'QUEUED', '排队等待计算', ?, ?)""").params(year, modelId, user, now()).update();
+        return jdbc.sql("select max(id) from evaluation_run where created_by = ? and data_year = ?").params(user, year)
+                .query(Long.class).single();
+    }
+
+    private void transition(long runId, RunStatus from, RunStatus to, String set, Object... params) {
+        List<Object> all = new ArrayList<>(List.of(params));
+        all.add(runId);
+        all.add(from.name());
+        int updated = jdbc.sql("update evaluation_run set status = '" + to.name() + "', " + set
+                + " where id = ? and status = ?").params(all).update();
+        if (updated == 0) {
+            throw new EvaluationException("评价批次 " + runId + " 的状态已改变，请刷新页面后重试。");
+        }
+    }
+
+    private static String fingerprint(String total, Integer rank, String tier, String points) {
+        return total + "|" + rank + "|" + tier + "|" + points;
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now());
+    }
+
+    private static RunSummary row(ResultSet rs, int n) throws SQLException {
+        return new RunSummary(rs.getLong("id"), rs.getInt("data_year"), rs.getLong("model_id"),
+                rs.getString("model_key") + "@" + rs.getString("version"), RunStatus.valueOf(rs.getString("status")),
+                rs.getInt("progress_done"), rs.getInt("progress_total"), rs.getString("message"),
+                trim(rs.getString("input_sha256")), rs.getString("engine_version"),
+                rs.getObject("enterprises", Integer.class), rs.getObject("eligible", Integer.class),
+                rs.getObject("notice_ends", LocalDate.class), rs.getString("created_by"), time(rs, "created_at"),
+                time(rs, "started_at"), time(rs, "finished_at"), time(rs, "noticed_at"), time(rs, "published_at"),
+                rs.getInt("open_objections"));
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toLocalDateTime();
+    }
+}

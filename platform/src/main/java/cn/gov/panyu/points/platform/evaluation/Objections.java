@@ -1,0 +1,161 @@
+package cn.gov.panyu.points.platform.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.table.TablePage;
+import cn.gov.panyu.points.platform.table.TableQuery;
+
+/**
+ * 异议 during 公示: filed (today by staff on an enterprise's behalf; later by enterprise users for their
+ * own USCC only), then accepted — the data is corrected and the year re-run, and the new run replaces
+ * the noticed one when it goes on notice — or rejected with a reason. A run with open objections cannot
+ * be published.
+ */
+@Service
+public class Objections {
+
+    static final int MAX_TEXT = 2000;
+    private static final String SELECT = """
+            select o.id, o.run_id, r.data_year, o.uscc, s.name, o.field, o.claim, o.filed_by, o.filed_at, o.status,
+                   o.response, o.resolved_by, o.resolved_at
+            from objection o join evaluation_run r on r.id = o.run_id
+            left join score_result s on s.run_id = o.run_id and s.uscc = o.uscc""";
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "o.id", "filed", "o.filed_at", "status", "o.status", "uscc", "o.uscc", "run", "o.run_id");
+
+    private final JdbcClient jdbc;
+
+    Objections(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Files an objection against a run on notice. An enterprise user may object only for its own USCC.
+     *
+     * @return the objection's id
+     */
+    @PreAuthorize("hasAnyRole('STAFF', 'ENTERPRISE')")
+    @Transactional
+    public long file(PlatformUser filer, long runId, String uscc, String field, String claim) {
+        String code = uscc == null ? "" : uscc.trim().toUpperCase(java.util.Locale.ROOT);
+        if (filer.role() == Role.ENTERPRISE && !code.equals(filer.uscc())) {
+            throw new AccessDeniedException("企业用户只能对本企业的评价结果提出异议。");
+        }
+        if (claim == null || claim.isBlank()) {
+            throw new EvaluationException("请填写异议内容。");
+        }
+        if (claim.length() > MAX_TEXT) {
+            throw new EvaluationException("异议内容最多 " + MAX_TEXT + " 字。");
+        }
+        var run = jdbc.sql("select status, notice_ends from evaluation_run where id = ?").param(runId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, LocalDate.class)}).optional()
+                .orElseThrow(() -> new EvaluationException("评价批次 " + runId + " 不存在。"));
+        if (!RunStatus.NOTICE.name().equals(run[0])) {
+            throw new EvaluationException("该评价批次不在公示期内，不能提出异议。");
+        }
+        if (run[1] != null && LocalDate.now().isAfter((LocalDate) run[1])) {
+            throw new EvaluationException("公示期已于 " + run[1] + " 结束，不能再提出异议。");
+        }
+        long inRun = jdbc.sql("select count(*) from score_result where run_id = ? and uscc = ?").params(runId, code)
+                .query(Long.class).single();
+        if (inRun == 0) {
+            throw new EvaluationException("统一社会信用代码 " + code + " 不在该评价批次中。");
+        }
+        jdbc.sql("""
+                insert into objection (run_id, uscc, field, claim, filed_by, filed_at, status)
+                values (?, ?, ?, ?, ?, ?, 'OPEN')""")
+                .params(runId, code, blankToNull(field), claim.trim(), filer.username(), now()).update();
+        return jdbc.sql("select max(id) from objection where run_id = ? and uscc = ?").params(runId, code)
+                .query(Long.class).single();
+    }
+
+    /** Accepts: staff correct the data and re-run the year; the reply says what will happen. */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional
+    public void accept(long objectionId, String response, String user) {
+        resolve(objectionId, "ACCEPTED", response == null || response.isBlank()
+                ? "异议成立，将更正数据并重新计算。" : response.trim(), user);
+    }
+
+    /** Rejects with a reason, which is required. */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional
+    public void reject(long objectionId, String reason, String user) {
+        if (reason == null || reason.isBlank()) {
+            throw new EvaluationException("不予采纳时必须填写理由。");
+        }
+        resolve(objectionId, "REJECTED", reason.trim(), user);
+    }
+
+    @PreAuthorize("hasRole('STAFF')")
+    public TablePage<ObjectionRow> list(Integer year, String status, TableQuery query) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (year != null) {
+            where.append(" and r.data_year = ?");
+            params.add(year);
+        }
+        if (status != null && !status.isBlank()) {
+            where.append(" and o.status = ?");
+            params.add(status);
+        }
+        long total = jdbc.sql("select count(*) from objection o join evaluation_run r on r.id = o.run_id" + where)
+                .params(params).query(Long.class).single();
+        String order = SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "id") : " order by o.id desc";
+        List<Object> all = new ArrayList<>(params);
+        all.add(query.size());
+        all.add(query.offset());
+        List<ObjectionRow> rows = jdbc.sql(SELECT + where + order + " limit ? offset ?").params(all)
+                .query(Objections::row).list();
+        return new TablePage<>(rows, total, query);
+    }
+
+    @PreAuthorize("hasRole('STAFF')")
+    public ObjectionRow objection(long id) {
+        return jdbc.sql(SELECT + " where o.id = ?").param(id).query(Objections::row).optional()
+                .orElseThrow(() -> new EvaluationException("异议 " + id + " 不存在。"));
+    }
+
+    private void resolve(long id, String status, String response, String user) {
+        if (response.length() > MAX_TEXT) {
+            throw new EvaluationException("答复最多 " + MAX_TEXT + " 字。");
+        }
+        int updated = jdbc.sql("""
+                update objection set status = ?, response = ?, resolved_by = ?, resolved_at = ?
+                where id = ? and status = 'OPEN'""").params(status, response, user, now(), id).update();
+        if (updated == 0) {
+            throw new EvaluationException("异议 " + id + " 不存在或已处理。");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now());
+    }
+
+    private static ObjectionRow row(ResultSet rs, int n) throws SQLException {
+        Timestamp resolved = rs.getTimestamp("resolved_at");
+        return new ObjectionRow(rs.getLong("id"), rs.getLong("run_id"), rs.getInt("data_year"),
+                rs.getString("uscc").trim(), rs.getString("name"), rs.getString("field"), rs.getString("claim"),
+                rs.getString("filed_by"), rs.getTimestamp("filed_at").toLocalDateTime(), rs.getString("status"),
+                rs.getString("response"), rs.getString("resolved_by"), resolved == null ? null : resolved.toLocalDateTime());
+    }
+}

@@ -1,0 +1,117 @@
+package cn.gov.panyu.points.platform.evaluation;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.model.ScoreModel;
+import cn.gov.panyu.points.engine.scoring.EngineVersion;
+import cn.gov.panyu.points.engine.scoring.Evaluation;
+import cn.gov.panyu.points.engine.scoring.Scorer;
+import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+
+/**
+ * Computes one run: load the year's data → canonical CSV (hash, gzip copy) → engine → results. Progress
+ * and the final state go to evaluation_run in short statements of their own, so a page polling the run
+ * sees them while the work goes on. Called by {@link EvaluationRuns} after it checked the caller's rights.
+ */
+@Component
+class RunWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
+
+    private final JdbcClient jdbc;
+    private final InputLoader loader;
+    private final ResultStore store;
+    private final ScoreModels models;
+
+    RunWorker(JdbcClient jdbc, InputLoader loader, ResultStore store, ScoreModels models) {
+        this.jdbc = jdbc;
+        this.loader = loader;
+        this.store = store;
+        this.models = models;
+    }
+
+    /** Runs a QUEUED run to DRAFT, or records FAILED with a Chinese message and rethrows it. */
+    void execute(long runId) {
+        try {
+            compute(runId);
+        } catch (RuntimeException e) {
+            String message = e instanceof EvaluationException ? e.getMessage()
+                    : "计算失败：系统内部错误，请联系系统管理员（评价批次 " + runId + "）。";
+            log.error("Evaluation run {} failed", runId, e);
+            try {
+                store.delete(runId);
+            } finally {
+                jdbc.sql("update evaluation_run set status = 'FAILED', message = ?, finished_at = ? where id = ?")
+                        .params(message, now(), runId).update();
+            }
+            throw e instanceof EvaluationException ee ? ee : new EvaluationException(message, e);
+        }
+    }
+
+    private void compute(long runId) {
+        var run = jdbc.sql("select data_year, model_id from evaluation_run where id = ?").param(runId)
+                .query((rs, n) -> new long[] {rs.getInt(1), rs.getLong(2)}).single();
+        int year = (int) run[0];
+        int started = jdbc.sql("""
+                update evaluation_run set status = 'RUNNING', message = ?, started_at = ? where id = ? and status = 'QUEUED'""")
+                .params("正在读取企业数据", now(), runId).update();
+        if (started == 0) {
+            throw new EvaluationException("评价批次 " + runId + " 不在排队状态，无法开始计算。");
+        }
+        ScoreModel model = models.load(run[1]);
+
+        long t0 = System.nanoTime();
+        InputLoader.Loaded loaded = loader.load(year);
+        List<EnterpriseRecord> records = loaded.records();
+        if (records.isEmpty()) {
+            throw new EvaluationException(year + " 年度没有可评价的企业数据，请先在“数据采集”中导入该年度数据。");
+        }
+        long t1 = System.nanoTime();
+        progress(runId, 0, records.size(), "正在计算积分");
+        byte[] csv = CanonicalCsv.write(records);
+        String sha256 = CanonicalCsv.sha256(csv);
+        byte[] gzip = CanonicalCsv.gzip(csv);
+        long t2 = System.nanoTime();
+
+        Evaluation ev = Scorer.score(model, records);
+        long t3 = System.nanoTime();
+        progress(runId, 0, records.size(), "正在保存结果");
+        store.store(runId, ev, done -> progress(runId, done, records.size(), "正在保存结果"));
+
+        int eligible = 0;
+        for (int i = 0; i < ev.size(); i++) {
+            eligible += ev.eligible(i) ? 1 : 0;
+        }
+        String summary = "已完成：评价 " + records.size() + " 家企业，其中 " + eligible + " 家参与排名"
+                + (loaded.skipped().isEmpty() ? "" : "；" + loaded.skipped().size() + " 家因缺少本年营业收入未参加评价");
+        jdbc.sql("""
+                update evaluation_run set status = 'DRAFT', message = ?, progress_done = ?, progress_total = ?,
+                       input_sha256 = ?, input_csv = ?, engine_version = ?, enterprises = ?, eligible = ?, finished_at = ?
+                where id = ?""")
+                .params(summary, records.size(), records.size(), sha256, gzip, EngineVersion.current(), records.size(),
+                        eligible, now(), runId)
+                .update();
+        long t4 = System.nanoTime();
+        // the phases of a run, so that a slow run shows where its time went
+        log.info("Evaluation run {} ({} enterprises): load {} ms, input csv+hash+gzip {} ms, score {} ms, store {} ms",
+                runId, records.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000);
+    }
+
+    private void progress(long runId, int done, int total, String message) {
+        jdbc.sql("update evaluation_run set progress_done = ?, progress_total = ?, message = ? where id = ?")
+                .params(done, total, message, runId).update();
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now());
+    }
+}

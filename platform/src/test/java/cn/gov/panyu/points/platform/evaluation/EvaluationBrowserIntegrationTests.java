@@ -1,0 +1,126 @@
+package cn.gov.panyu.points.platform.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.gov.panyu.points.platform.HeadlessChromium;
+import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+
+/** Staff in a real browser: the model pages, then a run from start to the published tier list. */
+@PlatformIntegrationTest
+class EvaluationBrowserIntegrationTests {
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startBrowser(@TempDir Path profile) {
+        browser = HeadlessChromium.start(profile);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void modelPagesShowIndicatorsWeightsAndEveryProblemOfAnEdit() {
+        HeadlessChromium.signIn(browser, url(""), "staff");
+        browser.get(url("/models"));
+        assertThat(browser.findElement(By.id("model-table")).getText()).contains("panyu-2025");
+        HeadlessChromium.screenshot(browser, "models");
+
+        browser.get(url("/indicators"));
+        assertThat(browser.findElement(By.id("indicator-table")).getText()).contains("研发费用总额", "分档 2→100%，1→60%");
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(b -> !b.findElements(By.cssSelector("#weights-chart canvas")).isEmpty());
+        HeadlessChromium.screenshot(browser, "model-view");
+
+        click(By.xpath("//button[text()='复制为新版本']"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(b -> b.getCurrentUrl().endsWith("/edit"));
+        String draftUrl = browser.getCurrentUrl();
+        ((JavascriptExecutor) browser).executeScript(
+                "const t = document.getElementById('definition'); t.value = t.value.replace('transform: bands', 'transform: steps')"
+                        + ".replace('STARTUP: 80, GROWTH: 80', 'STARTUP: 85, GROWTH: 80');");
+        click(By.xpath("//button[text()='保存']"));
+        assertThat(browser.findElement(By.id("model-problems")).getText()).contains("未知的变换「steps」", "权重合计为 1005");
+        assertThat(browser.findElement(By.id("definition")).getAttribute("value")).contains("transform: steps");
+        HeadlessChromium.screenshot(browser, "model-edit-problems");
+
+        browser.get(draftUrl.replace("/edit", ""));
+        ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        click(By.xpath("//button[text()='删除']"));
+    }
+
+    @Test
+    void aRunGoesFromStartThroughNoticeToThePublishedTierList() {
+        DistrictFixture.load(jdbc, 9_081, 2081, 600);
+        HeadlessChromium.signIn(browser, url(""), "staff");
+
+        browser.get(url("/evaluation/runs"));
+        new Select(browser.findElement(By.id("start-year"))).selectByValue("2081");
+        browser.findElement(By.cssSelector("#start-form button[type=submit]")).click();
+        HeadlessChromium.screenshot(browser, "run-started");
+        new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(2)).until(b -> {
+            if (b.findElements(By.id("notice-button")).isEmpty()) {
+                b.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
+        assertThat(browser.findElement(By.id("run-message")).getText()).contains("已完成：评价 600 家企业");
+        HeadlessChromium.screenshot(browser, "run-draft");
+
+        ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        browser.findElement(By.id("verify-button")).click();
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("重新计算核对一致");
+        ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        browser.findElement(By.id("notice-button")).click();
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已进入公示");
+        browser.get(url("/evaluation/notice"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("当前没有公示中的批次");
+        HeadlessChromium.screenshot(browser, "notice");
+        browser.navigate().back();
+        ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        browser.findElement(By.id("publish-button")).click();
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已发布");
+        HeadlessChromium.screenshot(browser, "run-published");
+
+        browser.get(url("/rankings?year=2081&stage=STARTUP"));
+        assertThat(browser.findElement(By.id("result-table")).getText()).contains("领跑");
+        HeadlessChromium.screenshot(browser, "rankings");
+
+        browser.get(url("/evaluation/runs"));
+        HeadlessChromium.screenshot(browser, "runs");
+    }
+
+    /** Clicks through script: the sticky top bar may overlap a button scrolled to the top edge. */
+    private static void click(By by) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", browser.findElement(by));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

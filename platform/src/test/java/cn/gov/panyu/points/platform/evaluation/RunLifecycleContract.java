@@ -1,0 +1,369 @@
+package cn.gov.panyu.points.platform.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.model.ModelLoader;
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.scoring.EngineVersion;
+import cn.gov.panyu.points.engine.scoring.Evaluation;
+import cn.gov.panyu.points.engine.scoring.Rounding;
+import cn.gov.panyu.points.engine.scoring.Scorer;
+import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+import cn.gov.panyu.points.platform.table.TableQuery;
+
+/**
+ * The rules of evaluation runs, 公示 and publishing, written once and run against every database the
+ * platform supports (H2 in {@link EvaluationRunsIntegrationTests}, PostgreSQL in
+ * {@link EvaluationRunsPostgresIntegrationTests}). Each test owns a year of synthetic data, so tests do
+ * not see each other's runs, and re-running the suite on the same database works.
+ */
+@WithMockUser(username = "staff", roles = "STAFF")
+abstract class RunLifecycleContract {
+
+    static final int SIZE = 400;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    RunResults results;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    ScoreModels models;
+
+    private List<EnterpriseRecord> district(int year) {
+        return DistrictFixture.load(jdbc, 7_000 + year, year, SIZE);
+    }
+
+    @Test
+    void runStoresEveryEnterpriseWithModelVersionInputHashAndEngineVersion() {
+        district(2051);
+        long model = models.activeModelId();
+
+        long id = runs.runNow(2051, model, "staff");
+
+        RunSummary run = runs.summary(id);
+        assertThat(run.status()).isEqualTo(RunStatus.DRAFT);
+        assertThat(run.modelId()).isEqualTo(model);
+        assertThat(run.inputSha256()).hasSize(64);
+        assertThat(run.engineVersion()).isEqualTo(EngineVersion.current());
+        assertThat(run.enterprises()).isEqualTo(SIZE);
+        assertThat(run.progressDone()).isEqualTo(SIZE);
+        assertThat(jdbc.queryForObject("select count(*) from score_result where run_id = ?", Long.class, id)).isEqualTo(SIZE);
+        String points = jdbc.queryForObject("select points from score_result where run_id = ? order by uscc limit 1", String.class, id);
+        assertThat(points.split(";")).hasSize(models.load(model).indicators().size());
+    }
+
+    @Test
+    void storedResultsAreWhatTheEngineComputesFromTheSameRecords() {
+        List<EnterpriseRecord> records = district(2052);
+        long model = models.activeModelId();
+        Evaluation expected = Scorer.score(models.load(model), records);
+
+        long id = runs.runNow(2052, model, "staff");
+
+        Map<String, BigDecimal> totals = new HashMap<>();
+        jdbc.query("select uscc, total from score_result where run_id = ?",
+                rs -> { totals.put(rs.getString(1).trim(), rs.getBigDecimal(2)); }, id);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(totals.get(expected.record(i).uscc())).as(expected.record(i).uscc())
+                    .isEqualByComparingTo(Rounding.decimal(expected.totalCents(i)));
+        }
+        assertThat(runs.summary(id).inputSha256()).isEqualTo(CanonicalCsv.sha256(CanonicalCsv.write(
+                records.stream().sorted(java.util.Comparator.comparing(EnterpriseRecord::uscc)).toList())));
+    }
+
+    @Test
+    void rerunningUnchangedInputReproducesHashAndResultsExactly() {
+        district(2053);
+        long model = models.activeModelId();
+
+        long first = runs.runNow(2053, model, "staff");
+        long second = runs.runNow(2053, model, "staff");
+
+        assertThat(runs.summary(second).inputSha256()).isEqualTo(runs.summary(first).inputSha256());
+        assertThat(resultRows(second)).isEqualTo(resultRows(first));
+    }
+
+    @Test
+    void changedInputChangesTheHashAndTheResults() {
+        List<EnterpriseRecord> records = district(2054);
+        long model = models.activeModelId();
+        long before = runs.runNow(2054, model, "staff");
+        jdbc.update("update enterprise_year set rd_expense = coalesce(rd_expense, 0) + 500 where data_year = ? and uscc = ?",
+                2054, records.get(0).uscc());
+
+        long after = runs.runNow(2054, model, "staff");
+
+        assertThat(runs.summary(after).inputSha256()).isNotEqualTo(runs.summary(before).inputSha256());
+        assertThat(resultRows(after)).isNotEqualTo(resultRows(before));
+    }
+
+    @Test
+    void verifyingRecomputesFromTheStoredInputAndConfirmsIdenticalResults() {
+        district(2055);
+        long id = runs.runNow(2055, models.activeModelId(), "staff");
+
+        EvaluationRuns.Verification v = runs.verify(id);
+
+        assertThat(v.identical()).isTrue();
+        assertThat(v.recomputed()).isEqualTo(SIZE);
+    }
+
+    @Test
+    void verifyingReportsResultsThatNoLongerMatchTheirInput() {
+        district(2056);
+        long id = runs.runNow(2056, models.activeModelId(), "staff");
+        String uscc = jdbc.queryForObject("select min(uscc) from score_result where run_id = ?", String.class, id).trim();
+        jdbc.update("update score_result set total = total + 1 where run_id = ? and uscc = ?", id, uscc);
+
+        EvaluationRuns.Verification v = runs.verify(id);
+
+        assertThat(v.identical()).isFalse();
+        assertThat(v.hashMatches()).isTrue();
+        assertThat(v.differing()).containsExactly(uscc);
+    }
+
+    @Test
+    void anEnterpriseWithoutRevenueIsLeftOutAndTheRunSaysSo() {
+        List<EnterpriseRecord> records = district(2057);
+        jdbc.update("update enterprise_year set revenue_y0 = null where data_year = ? and uscc = ?", 2057, records.get(3).uscc());
+
+        long id = runs.runNow(2057, models.activeModelId(), "staff");
+
+        RunSummary run = runs.summary(id);
+        assertThat(run.enterprises()).isEqualTo(SIZE - 1);
+        assertThat(run.message()).contains("1 家因缺少本年营业收入未参加评价");
+    }
+
+    @Test
+    void aYearWithoutDataFailsWithAChineseMessageAndNoResults() {
+        jdbc.update("delete from enterprise_year where data_year = ?", 2058);
+
+        assertThatThrownBy(() -> runs.runNow(2058, models.activeModelId(), "staff"))
+                .isInstanceOf(EvaluationException.class).hasMessageContaining("2058 年度没有可评价的企业数据");
+        Long failed = jdbc.queryForObject("select max(id) from evaluation_run where data_year = 2058", Long.class);
+        assertThat(runs.summary(failed).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.summary(failed).message()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aBackgroundRunShowsProgressAndEndsAsDraft() throws InterruptedException {
+        district(2059);
+
+        long id = runs.start(2059, models.activeModelId(), "staff");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (runs.summary(id).status().working() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        RunSummary run = runs.summary(id);
+        assertThat(run.status()).isEqualTo(RunStatus.DRAFT);
+        assertThat(run.progressDone()).isEqualTo(run.progressTotal()).isEqualTo(SIZE);
+        assertThat(run.percent()).isEqualTo(100);
+    }
+
+    @Test
+    void putOnNoticeReplacesTheRunOnNoticeOfTheSameYear() {
+        district(2060);
+        long model = models.activeModelId();
+        long old = runs.runNow(2060, model, "staff");
+        runs.putOnNotice(old, LocalDate.now().plusDays(7), "staff");
+        long corrected = runs.runNow(2060, model, "staff");
+
+        runs.putOnNotice(corrected, LocalDate.now().plusDays(7), "staff");
+
+        assertThat(runs.summary(old).status()).isEqualTo(RunStatus.SUPERSEDED);
+        assertThat(runs.summary(corrected).status()).isEqualTo(RunStatus.NOTICE);
+        assertThat(runs.summary(corrected).noticeEnds()).isEqualTo(LocalDate.now().plusDays(7));
+    }
+
+    @Test
+    void aNoticeCannotEndInThePastAndOnlyDraftsGoOnNotice() {
+        district(2061);
+        long id = runs.runNow(2061, models.activeModelId(), "staff");
+
+        assertThatThrownBy(() -> runs.putOnNotice(id, LocalDate.now().minusDays(1), "staff"))
+                .isInstanceOf(EvaluationException.class).hasMessageContaining("不能早于今天");
+        runs.putOnNotice(id, LocalDate.now(), "staff");
+        assertThatThrownBy(() -> runs.putOnNotice(id, LocalDate.now(), "staff"))
+                .isInstanceOf(EvaluationException.class).hasMessageContaining("待公示");
+    }
+
+    @Test
+    void withdrawingANoticeTakesTheRunBackToDraft() {
+        district(2062);
+        long id = runs.runNow(2062, models.activeModelId(), "staff");
+        runs.putOnNotice(id, LocalDate.now().plusDays(3), "staff");
+
+        runs.withdrawNotice(id, "staff");
+
+        assertThat(runs.summary(id).status()).isEqualTo(RunStatus.DRAFT);
+        assertThat(runs.summary(id).noticeEnds()).isNull();
+    }
+
+    @Test
+    void onlyARunOnNoticeCanBePublished() {
+        district(2063);
+        long id = runs.runNow(2063, models.activeModelId(), "staff");
+
+        assertThatThrownBy(() -> runs.publish(id, "staff")).isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("公示中");
+        assertThat(runs.publishedRun(2063)).isEmpty();
+    }
+
+    @Test
+    void publishingSwitchesThePublicationAndKeepsTheOldRunReadable() {
+        district(2064);
+        long model = models.activeModelId();
+        long first = publishedRun(2064, model);
+        assertThat(runs.publishedRun(2064)).hasValue(first);
+        long firstListed = results.tierList(2064, Stage.STARTUP, null, TableQuery.of(1, 20, null, null)).total();
+
+        // the corrected run is complete and on notice, yet readers still see the published one
+        jdbc.update("update enterprise_year set revenue_y0 = revenue_y0 * 0.5 where data_year = ?", 2064);
+        long second = runs.runNow(2064, model, "staff");
+        runs.putOnNotice(second, LocalDate.now(), "staff");
+        assertThat(runs.publishedRun(2064)).hasValue(first);
+        assertThat(tierListUsccs(2064)).isEqualTo(usccsOnLists(first));
+
+        runs.publish(second, "staff");
+
+        assertThat(runs.publishedRun(2064)).hasValue(second);
+        assertThat(tierListUsccs(2064)).isEqualTo(usccsOnLists(second));
+        assertThat(runs.summary(first).status()).isEqualTo(RunStatus.SUPERSEDED);
+        assertThat(results.ofRun(first, null, TableQuery.of(1, 20, null, null)).total()).isEqualTo(SIZE);
+        assertThat(firstListed).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from publication where data_year = 2064", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aPublishedRunCannotBeChanged() {
+        district(2065);
+        long id = publishedRun(2065, models.activeModelId());
+
+        assertThatThrownBy(() -> runs.withdrawNotice(id, "staff")).isInstanceOf(EvaluationException.class);
+        assertThatThrownBy(() -> runs.putOnNotice(id, LocalDate.now(), "staff")).isInstanceOf(EvaluationException.class);
+        assertThatThrownBy(() -> runs.publish(id, "staff")).isInstanceOf(EvaluationException.class);
+        assertThat(runs.summary(id).status()).isEqualTo(RunStatus.PUBLISHED);
+    }
+
+    @Test
+    void openObjectionsBlockPublishingUntilResolved() {
+        List<EnterpriseRecord> records = district(2066);
+        long id = runs.runNow(2066, models.activeModelId(), "staff");
+        runs.putOnNotice(id, LocalDate.now().plusDays(5), "staff");
+        long objection = objections.file(staff(), id, records.get(0).uscc(), InputField.RD_EXPENSE.key(), "研发费用漏报");
+
+        assertThatThrownBy(() -> runs.publish(id, "staff")).isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("1 条异议未处理");
+        assertThatThrownBy(() -> objections.reject(objection, " ", "staff")).isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("理由");
+        objections.reject(objection, "经核实，税务数据无误", "staff");
+        runs.publish(id, "staff");
+
+        assertThat(runs.publishedRun(2066)).hasValue(id);
+        assertThat(objections.objection(objection).status()).isEqualTo("REJECTED");
+        assertThat(objections.objection(objection).response()).isEqualTo("经核实，税务数据无误");
+    }
+
+    @Test
+    void anEnterpriseUserMayObjectOnlyForItsOwnCode() {
+        List<EnterpriseRecord> records = district(2067);
+        long id = runs.runNow(2067, models.activeModelId(), "staff");
+        runs.putOnNotice(id, LocalDate.now().plusDays(5), "staff");
+        String own = records.get(0).uscc();
+        PlatformUser enterprise = new PlatformUser("ent", "", "企业", Role.ENTERPRISE, own, null, true, false);
+
+        assertThatThrownBy(() -> objections.file(enterprise, id, records.get(1).uscc(), null, "不是我们的"))
+                .isInstanceOf(AccessDeniedException.class);
+        long filed = objections.file(enterprise, id, own, null, "纳税总额有误");
+
+        assertThat(objections.objection(filed).filedBy()).isEqualTo("ent");
+        objections.accept(filed, null, "staff");
+        assertThat(objections.objection(filed).status()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void objectionsNeedARunOnNoticeAndAnEnterpriseOfThatRun() {
+        List<EnterpriseRecord> records = district(2068);
+        long id = runs.runNow(2068, models.activeModelId(), "staff");
+
+        assertThatThrownBy(() -> objections.file(staff(), id, records.get(0).uscc(), null, "有误"))
+                .isInstanceOf(EvaluationException.class).hasMessageContaining("不在公示期内");
+        runs.putOnNotice(id, LocalDate.now(), "staff");
+        assertThatThrownBy(() -> objections.file(staff(), id, "91440113MA5ZZZZZ0X", null, "有误"))
+                .isInstanceOf(EvaluationException.class).hasMessageContaining("不在该评价批次中");
+        assertThatThrownBy(() -> objections.file(staff(), id, records.get(0).uscc(), null, ""))
+                .isInstanceOf(EvaluationException.class).hasMessageContaining("请填写异议内容");
+    }
+
+    @Test
+    @WithMockUser(username = "ent", roles = "ENTERPRISE")
+    void onlyStaffMayRunOrPublish() {
+        assertThatThrownBy(() -> runs.runNow(2069, 1, "ent")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> runs.publish(1, "ent")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> runs.putOnNotice(1, LocalDate.now(), "ent")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theDefaultModelIsTheActiveVersion() {
+        assertThat(models.load(models.activeModelId()).reference()).isEqualTo(ModelLoader.defaultModel().reference());
+    }
+
+    private long publishedRun(int year, long model) {
+        long id = runs.runNow(year, model, "staff");
+        runs.putOnNotice(id, LocalDate.now(), "staff");
+        runs.publish(id, "staff");
+        return id;
+    }
+
+    private List<String> tierListUsccs(int year) {
+        List<String> list = new java.util.ArrayList<>();
+        results.eachOfTierList(year, null, null, r -> list.add(r.uscc() + r.tier()));
+        return list;
+    }
+
+    private List<String> usccsOnLists(long runId) {
+        return jdbc.query("select uscc, tier from score_result where run_id = ? and tier is not null order by stage, rank_in_stage, uscc",
+                (rs, n) -> rs.getString(1).trim() + rs.getString(2).trim(), runId);
+    }
+
+    private List<String> resultRows(long runId) {
+        return jdbc.query("""
+                select uscc, stage, core, bonus, deduction, total, rank_in_stage, tier, eligible, points
+                from score_result where run_id = ? order by uscc""",
+                (rs, n) -> rs.getString(1).trim() + "|" + rs.getString(2) + "|" + rs.getBigDecimal(3).toPlainString() + "|"
+                        + rs.getBigDecimal(4).toPlainString() + "|" + rs.getBigDecimal(5).toPlainString() + "|"
+                        + rs.getBigDecimal(6).toPlainString() + "|" + rs.getObject(7) + "|" + rs.getString(8) + "|"
+                        + rs.getBoolean(9) + "|" + rs.getString(10), runId);
+    }
+
+    private static PlatformUser staff() {
+        return new PlatformUser("staff", "", "业务人员", Role.STAFF, null, null, true, false);
+    }
+}
