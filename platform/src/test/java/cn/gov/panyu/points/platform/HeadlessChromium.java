@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -67,8 +70,22 @@ public final class HeadlessChromium {
     /** Signs a demo user in through the sign-in page, as a person would. */
     public static void signIn(WebDriver browser, String baseUrl, String username) {
         browser.get(baseUrl + "/login");
-        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(SignIn.DEMO_PASSWORD);
-        browser.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(SignIn.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    /**
+     * Reloads the page every two seconds until {@code element} appears — for pages that show the end of
+     * background work (an evaluation run) without polling by themselves.
+     */
+    public static void reloadUntilPresent(WebDriver browser, By element, Duration timeout) {
+        new WebDriverWait(browser, timeout).pollingEvery(Duration.ofSeconds(2)).until(b -> {
+            if (b.findElements(element).isEmpty()) {
+                b.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
     }
 }

@@ -82,13 +82,7 @@ class EvaluationBrowserIntegrationTests {
         new Select(browser.findElement(By.id("start-year"))).selectByValue("2081");
         browser.findElement(By.cssSelector("#start-form button[type=submit]")).click();
         HeadlessChromium.screenshot(browser, "run-started");
-        new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(2)).until(b -> {
-            if (b.findElements(By.id("notice-button")).isEmpty()) {
-                b.navigate().refresh();
-                return false;
-            }
-            return true;
-        });
+        HeadlessChromium.reloadUntilPresent(browser, By.id("notice-button"), Duration.ofSeconds(90));
         assertThat(browser.findElement(By.id("run-message")).getText()).contains("已完成：评价 600 家企业");
         HeadlessChromium.screenshot(browser, "run-draft");
 
