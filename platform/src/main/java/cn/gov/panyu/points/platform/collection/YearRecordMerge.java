@@ -134,11 +134,13 @@ public class YearRecordMerge {
 
     /** Only enterprises with a self-declaration can disagree: read just their rows. */
     private List<Disagreement> disagreements(int year, String uscc) {
+        // an uncorrelated IN: evaluated once from the (data_year, source) index, where a correlated EXISTS
+        // probed every record of the year — seconds for a year of 100,000 enterprises without declarations
         String sql = "select * from source_record r where r.data_year = ?"
                 + (uscc == null ? "" : " and r.uscc = ?")
-                + " and exists (select 1 from source_record s where s.uscc = r.uscc and s.data_year = r.data_year"
-                + " and s.source = 'SELF') order by r.uscc";
-        Object[] args = uscc == null ? new Object[] {year} : new Object[] {year, uscc};
+                + " and r.uscc in (select s.uscc from source_record s where s.data_year = ? and s.source = 'SELF')"
+                + " order by r.uscc";
+        Object[] args = uscc == null ? new Object[] {year, year} : new Object[] {year, uscc, year};
         Map<String, Map<DataSource, Object[]>> byEnterprise = new LinkedHashMap<>();
         template.query(sql, rs -> {
             Object[] values = new Object[FIELDS.size()];
