@@ -1,7 +1,6 @@
 package cn.gov.panyu.points.platform.collection;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gov.panyu.points.platform.table.SqlFilter;
+import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -68,57 +69,55 @@ public class CollectionReviews {
 
     private final JdbcClient jdbc;
     private final YearRecordMerge merge;
+    private final SqlListing<ImportRecord> importList;
+    private final SqlListing<Conflict> conflictList;
+    private final SqlListing<Anomaly> anomalyList;
 
     CollectionReviews(JdbcClient jdbc, YearRecordMerge merge) {
         this.jdbc = jdbc;
         this.merge = merge;
+        // newest first unless the user sorted
+        importList = new SqlListing<>(jdbc, ImportRecord.COLUMNS, "from data_import", ImportRecord::map, IMPORT_SORT,
+                "imported_at desc, id desc", "id");
+        conflictList = new SqlListing<>(jdbc, CONFLICT_COLUMNS, CONFLICT_FROM, CollectionReviews::conflict,
+                CONFLICT_SORT, "c.id desc", "c.id");
+        anomalyList = new SqlListing<>(jdbc, ANOMALY_COLUMNS, ANOMALY_FROM, CollectionReviews::anomaly, ANOMALY_SORT,
+                "a.id desc", "a.id");
     }
 
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<ImportRecord> imports(DataSource source, Integer year, TableQuery q) {
-        Filter f = new Filter();
-        f.add(source != null, "source = ?", source == null ? null : source.name());
-        f.add(year != null, "data_year = ?", year);
-        long total = jdbc.sql("select count(*) from data_import" + f.where()).params(f.args).query(Long.class).single();
-        List<ImportRecord> rows = jdbc.sql(ImportRecord.SELECT + f.where() + orderBy(q, IMPORT_SORT, "at", true)
-                + " limit " + q.size() + " offset " + q.offset()).params(f.args).query(ImportRecord::map).list();
-        return new TablePage<>(rows, total, q);
+        return importList.page(importFilter(source, year), q);
     }
 
     @PreAuthorize("hasRole('STAFF')")
     public List<ImportRecord> allImports(DataSource source, Integer year, TableQuery q) {
-        Filter f = new Filter();
-        f.add(source != null, "source = ?", source == null ? null : source.name());
-        f.add(year != null, "data_year = ?", year);
-        return jdbc.sql(ImportRecord.SELECT + f.where() + orderBy(q, IMPORT_SORT, "at", true)).params(f.args)
-                .query(ImportRecord::map).list();
+        return importList.all(importFilter(source, year), q);
     }
 
-    private static final String CONFLICT_SELECT = "select c.id, c.uscc, e.name, c.data_year, c.field, c.department,"
-            + " c.department_value, c.declared_value, c.status, c.resolved_by, c.resolved_at, c.note, c.created_at"
-            + " from data_conflict c join enterprise e on e.uscc = c.uscc";
+    private static SqlFilter importFilter(DataSource source, Integer year) {
+        return SqlFilter.all().andIf(source != null, "source = ?", source == null ? null : source.name())
+                .andIf(year != null, "data_year = ?", year);
+    }
+
+    private static final String CONFLICT_COLUMNS = "c.id, c.uscc, e.name, c.data_year, c.field, c.department,"
+            + " c.department_value, c.declared_value, c.status, c.resolved_by, c.resolved_at, c.note, c.created_at";
+    private static final String CONFLICT_FROM = "from data_conflict c join enterprise e on e.uscc = c.uscc";
+    private static final String CONFLICT_SELECT = "select " + CONFLICT_COLUMNS + " " + CONFLICT_FROM;
 
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<Conflict> conflicts(String status, Integer year, TableQuery q) {
-        Filter f = conflictFilter(status, year);
-        long total = jdbc.sql("select count(*) from data_conflict c" + f.where()).params(f.args).query(Long.class).single();
-        List<Conflict> rows = jdbc.sql(CONFLICT_SELECT + f.where() + orderBy(q, CONFLICT_SORT, "id", true)
-                + " limit " + q.size() + " offset " + q.offset()).params(f.args).query(CollectionReviews::conflict).list();
-        return new TablePage<>(rows, total, q);
+        return conflictList.page(conflictFilter(status, year), q);
     }
 
     @PreAuthorize("hasRole('STAFF')")
     public List<Conflict> allConflicts(String status, Integer year, TableQuery q) {
-        Filter f = conflictFilter(status, year);
-        return jdbc.sql(CONFLICT_SELECT + f.where() + orderBy(q, CONFLICT_SORT, "id", true)).params(f.args)
-                .query(CollectionReviews::conflict).list();
+        return conflictList.all(conflictFilter(status, year), q);
     }
 
-    private static Filter conflictFilter(String status, Integer year) {
-        Filter f = new Filter();
-        f.add(status != null && !status.isBlank(), "c.status = ?", status);
-        f.add(year != null, "c.data_year = ?", year);
-        return f;
+    private static SqlFilter conflictFilter(String status, Integer year) {
+        return SqlFilter.all().andIf(status != null && !status.isBlank(), "c.status = ?", status)
+                .andIf(year != null, "c.data_year = ?", year);
     }
 
     private static Conflict conflict(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -152,60 +151,28 @@ public class CollectionReviews {
         merge.rebuild(c.uscc(), c.year());
     }
 
-    private static final String ANOMALY_SELECT = "select a.id, a.uscc, e.name, a.data_year, a.field, a.kind, a.message,"
-            + " a.created_at from data_anomaly a join enterprise e on e.uscc = a.uscc";
+    private static final String ANOMALY_COLUMNS = "a.id, a.uscc, e.name, a.data_year, a.field, a.kind, a.message,"
+            + " a.created_at";
+    private static final String ANOMALY_FROM = "from data_anomaly a join enterprise e on e.uscc = a.uscc";
 
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<Anomaly> anomalies(String kind, Integer year, TableQuery q) {
-        Filter f = anomalyFilter(kind, year);
-        long total = jdbc.sql("select count(*) from data_anomaly a" + f.where()).params(f.args).query(Long.class).single();
-        List<Anomaly> rows = jdbc.sql(ANOMALY_SELECT + f.where() + orderBy(q, ANOMALY_SORT, "id", true)
-                + " limit " + q.size() + " offset " + q.offset()).params(f.args).query(CollectionReviews::anomaly).list();
-        return new TablePage<>(rows, total, q);
+        return anomalyList.page(anomalyFilter(kind, year), q);
     }
 
     @PreAuthorize("hasRole('STAFF')")
     public List<Anomaly> allAnomalies(String kind, Integer year, TableQuery q) {
-        Filter f = anomalyFilter(kind, year);
-        return jdbc.sql(ANOMALY_SELECT + f.where() + orderBy(q, ANOMALY_SORT, "id", true)).params(f.args)
-                .query(CollectionReviews::anomaly).list();
+        return anomalyList.all(anomalyFilter(kind, year), q);
     }
 
-    private static Filter anomalyFilter(String kind, Integer year) {
-        Filter f = new Filter();
-        f.add(kind != null && !kind.isBlank(), "a.kind = ?", kind);
-        f.add(year != null, "a.data_year = ?", year);
-        return f;
+    private static SqlFilter anomalyFilter(String kind, Integer year) {
+        return SqlFilter.all().andIf(kind != null && !kind.isBlank(), "a.kind = ?", kind)
+                .andIf(year != null, "a.data_year = ?", year);
     }
 
     private static Anomaly anomaly(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Anomaly(rs.getLong(1), rs.getString(2).strip(), rs.getString(3), rs.getInt(4), rs.getString(5),
                 rs.getString(6).strip(), rs.getString(7), rs.getObject(8, LocalDateTime.class));
-    }
-
-    /** Newest first unless the user sorted. */
-    private static String orderBy(TableQuery q, Map<String, String> sortable, String fallback, boolean newestFirst) {
-        if (!sortable.containsKey(q.sort()) && newestFirst) {
-            return " order by " + sortable.get(fallback) + " desc";
-        }
-        return q.orderBy(sortable, fallback);
-    }
-
-    /** WHERE clauses with bound values only. */
-    private static final class Filter {
-        final List<String> clauses = new ArrayList<>();
-        final List<Object> args = new ArrayList<>();
-
-        void add(boolean when, String clause, Object arg) {
-            if (when) {
-                clauses.add(clause);
-                args.add(arg);
-            }
-        }
-
-        String where() {
-            return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-        }
     }
 
     static Map<String, String> kinds() {

@@ -9,8 +9,9 @@ public record ImportRecord(long id, DataSource source, int year, String fileName
                            String status, int rowsTotal, int rowsLoaded, int rowsRejected, String importedBy,
                            LocalDateTime importedAt, String rolledBackBy, LocalDateTime rolledBackAt) {
 
-    static final String SELECT = "select id, source, data_year, file_name, file_sha256, mode, status, rows_total,"
-            + " rows_loaded, rows_rejected, imported_by, imported_at, rolled_back_by, rolled_back_at from data_import";
+    static final String COLUMNS = "id, source, data_year, file_name, file_sha256, mode, status, rows_total,"
+            + " rows_loaded, rows_rejected, imported_by, imported_at, rolled_back_by, rolled_back_at";
+    static final String SELECT = "select " + COLUMNS + " from data_import";
 
     static ImportRecord map(ResultSet rs, int row) throws SQLException {
         return new ImportRecord(rs.getLong(1), DataSource.valueOf(rs.getString(2).strip()), rs.getInt(3),

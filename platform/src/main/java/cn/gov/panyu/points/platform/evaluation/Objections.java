@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.table.SqlFilter;
+import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -30,18 +30,22 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 public class Objections {
 
     static final int MAX_TEXT = 2000;
-    private static final String SELECT = """
-            select o.id, o.run_id, r.data_year, o.uscc, s.name, o.field, o.claim, o.filed_by, o.filed_at, o.status,
-                   o.response, o.resolved_by, o.resolved_at
+    private static final String COLUMNS = """
+            o.id, o.run_id, r.data_year, o.uscc, s.name, o.field, o.claim, o.filed_by, o.filed_at, o.status,
+                   o.response, o.resolved_by, o.resolved_at""";
+    private static final String FROM = """
             from objection o join evaluation_run r on r.id = o.run_id
             left join score_result s on s.run_id = o.run_id and s.uscc = o.uscc""";
+    private static final String SELECT = "select " + COLUMNS + " " + FROM;
     private static final Map<String, String> SORTABLE = Map.of(
             "id", "o.id", "filed", "o.filed_at", "status", "o.status", "uscc", "o.uscc", "run", "o.run_id");
 
     private final JdbcClient jdbc;
+    private final SqlListing<ObjectionRow> listing;
 
     Objections(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        listing = new SqlListing<>(jdbc, COLUMNS, FROM, Objections::row, SORTABLE, "o.id desc", "o.id");
     }
 
     /**
@@ -104,25 +108,8 @@ public class Objections {
 
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<ObjectionRow> list(Integer year, String status, TableQuery query) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (year != null) {
-            where.append(" and r.data_year = ?");
-            params.add(year);
-        }
-        if (status != null && !status.isBlank()) {
-            where.append(" and o.status = ?");
-            params.add(status);
-        }
-        long total = jdbc.sql("select count(*) from objection o join evaluation_run r on r.id = o.run_id" + where)
-                .params(params).query(Long.class).single();
-        String order = SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "id") : " order by o.id desc";
-        List<Object> all = new ArrayList<>(params);
-        all.add(query.size());
-        all.add(query.offset());
-        List<ObjectionRow> rows = jdbc.sql(SELECT + where + order + " limit ? offset ?").params(all)
-                .query(Objections::row).list();
-        return new TablePage<>(rows, total, query);
+        return listing.page(SqlFilter.all().andIf(year != null, "r.data_year = ?", year)
+                .andIf(status != null && !status.isBlank(), "o.status = ?", status), query);
     }
 
     @PreAuthorize("hasRole('STAFF')")

@@ -2,7 +2,6 @@ package cn.gov.panyu.points.platform.evaluation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,6 +12,8 @@ import org.springframework.stereotype.Service;
 
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
+import cn.gov.panyu.points.platform.table.SqlFilter;
+import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -31,40 +32,43 @@ public class RunResults {
             "rank", "s.rank_in_stage", "total", "s.total", "name", "s.name", "town", "s.town",
             "industry", "s.industry", "stage", "s.stage", "uscc", "s.uscc", "tier", "s.tier");
 
+    private static final String BEST_FIRST = "s.stage, s.rank_in_stage, s.uscc";
+    /** Without a sort of the user's: an export and the table it came from list rows in the same order. */
+    private static final TableQuery UNSORTED = TableQuery.of(null, null, null, null);
+
     private final JdbcClient jdbc;
+    private final SqlListing<ResultRow> runResults;
+    private final SqlListing<ResultRow> publishedResults;
 
     RunResults(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        runResults = new SqlListing<>(jdbc, COLUMNS, "from score_result s", RunResults::row, SORTABLE, BEST_FIRST,
+                "s.uscc");
+        publishedResults = new SqlListing<>(jdbc, COLUMNS,
+                "from publication p join score_result s on s.run_id = p.run_id", RunResults::row, SORTABLE,
+                BEST_FIRST, "s.uscc");
     }
 
     /** Results of a run, optionally of one stage. */
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<ResultRow> ofRun(long runId, Stage stage, TableQuery query) {
-        Filter f = new Filter("from score_result s where s.run_id = ?", List.of(runId));
-        if (stage != null) {
-            f = f.and("s.stage = ?", stage.name());
-        }
-        return page(f, query);
+        return runResults.page(runFilter(runId, stage), query);
     }
 
     @PreAuthorize("hasRole('STAFF')")
     public void eachOfRun(long runId, Stage stage, Consumer<ResultRow> sink) {
-        Filter f = new Filter("from score_result s where s.run_id = ?", List.of(runId));
-        if (stage != null) {
-            f = f.and("s.stage = ?", stage.name());
-        }
-        each(f, sink);
+        runResults.each(runFilter(runId, stage), UNSORTED, sink);
     }
 
     /** The published tier list of a year and stage (领跑, 竞跑, 进取 — or one of them), best first. */
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<ResultRow> tierList(int year, Stage stage, Tier tier, TableQuery query) {
-        return page(tierFilter(year, stage, tier), query);
+        return publishedResults.page(tierFilter(year, stage, tier), query);
     }
 
     @PreAuthorize("hasRole('STAFF')")
     public void eachOfTierList(int year, Stage stage, Tier tier, Consumer<ResultRow> sink) {
-        each(tierFilter(year, stage, tier), sink);
+        publishedResults.each(tierFilter(year, stage, tier), UNSORTED, sink);
     }
 
     /** How many enterprises each tier of each stage holds in a year's published run: [stage][tier]. */
@@ -87,43 +91,14 @@ public class RunResults {
         return jdbc.sql("select data_year from publication order by data_year desc").query(Integer.class).list();
     }
 
-    private static Filter tierFilter(int year, Stage stage, Tier tier) {
-        Filter f = new Filter("from publication p join score_result s on s.run_id = p.run_id where p.data_year = ?"
-                + " and s.tier is not null", List.of(year));
-        if (stage != null) {
-            f = f.and("s.stage = ?", stage.name());
-        }
-        if (tier != null) {
-            f = f.and("s.tier = ?", tier.name());
-        }
-        return f;
+    private static SqlFilter runFilter(long runId, Stage stage) {
+        return SqlFilter.all().and("s.run_id = ?", runId).andIf(stage != null, "s.stage = ?", stage == null ? null : stage.name());
     }
 
-    private TablePage<ResultRow> page(Filter f, TableQuery query) {
-        long total = jdbc.sql("select count(*) " + f.sql()).params(f.params()).query(Long.class).single();
-        String order = SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "rank") + ", s.uscc"
-                : " order by s.stage, s.rank_in_stage, s.uscc";
-        List<Object> params = new ArrayList<>(f.params());
-        params.add(query.size());
-        params.add(query.offset());
-        List<ResultRow> rows = jdbc.sql("select " + COLUMNS + " " + f.sql() + order + " limit ? offset ?")
-                .params(params).query(RunResults::row).list();
-        return new TablePage<>(rows, total, query);
-    }
-
-    private void each(Filter f, Consumer<ResultRow> sink) {
-        jdbc.sql("select " + COLUMNS + " " + f.sql() + " order by s.stage, s.rank_in_stage, s.uscc").params(f.params())
-                .query((ResultSet rs) -> {
-                    sink.accept(row(rs, 0));
-                });
-    }
-
-    private record Filter(String sql, List<Object> params) {
-        Filter and(String condition, Object value) {
-            List<Object> p = new ArrayList<>(params);
-            p.add(value);
-            return new Filter(sql + " and " + condition, p);
-        }
+    private static SqlFilter tierFilter(int year, Stage stage, Tier tier) {
+        return SqlFilter.all().and("p.data_year = ?", year).and("s.tier is not null")
+                .andIf(stage != null, "s.stage = ?", stage == null ? null : stage.name())
+                .andIf(tier != null, "s.tier = ?", tier == null ? null : tier.name());
     }
 
     static ResultRow row(ResultSet rs, int n) throws SQLException {
