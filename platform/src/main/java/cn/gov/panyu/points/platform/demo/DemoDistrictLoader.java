@@ -25,6 +25,7 @@ import cn.gov.panyu.points.platform.account.UserAccounts;
 import cn.gov.panyu.points.platform.collection.DataSource;
 import cn.gov.panyu.points.platform.collection.DepartmentImports;
 import cn.gov.panyu.points.platform.collection.ImportResult;
+import cn.gov.panyu.points.platform.consent.Consents;
 import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
@@ -46,6 +47,8 @@ class DemoDistrictLoader implements ApplicationRunner {
     static final String SYSTEM = "system";
     static final String ENTERPRISE_USER = "ent";
     static final String PASSWORD = "Demo#2025";
+    /** The bank of the demo bank officer (DemoAccounts), seeded by migration V12. */
+    static final String DEMO_BANK = "DEMO-BANK";
     /** Every n-th enterprise of the latest year declares its own data, with a few deliberate disagreements. */
     static final int DECLARATION_EVERY = 97;
 
@@ -57,10 +60,11 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final EvaluationRuns runs;
     private final ScoreModels models;
     private final UserAccounts accounts;
+    private final Consents consents;
     private final int size;
 
     DemoDistrictLoader(JdbcClient jdbc, DepartmentImports imports, SelfDeclarations declarations,
-                       EvaluationRuns runs, ScoreModels models, UserAccounts accounts,
+                       EvaluationRuns runs, ScoreModels models, UserAccounts accounts, Consents consents,
                        @Value("${points.demo.enterprises:3000}") int size) {
         this.jdbc = jdbc;
         this.imports = imports;
@@ -68,6 +72,7 @@ class DemoDistrictLoader implements ApplicationRunner {
         this.runs = runs;
         this.models = models;
         this.accounts = accounts;
+        this.consents = consents;
         this.size = size;
     }
 
@@ -122,8 +127,10 @@ class DemoDistrictLoader implements ApplicationRunner {
         long draft = runs.runNow(latestYear - 1, modelId, SYSTEM);
         log.info("演示数据：{} 年评价草稿已计算（批次 #{}，未公示）({} s)", latestYear - 1, draft, seconds(started));
 
-        enterpriseAccount(published).ifPresent(uscc ->
-                log.info("演示数据：企业账户 {} 绑定企业 {}，密码 {}", ENTERPRISE_USER, uscc, PASSWORD));
+        enterpriseAccount(published).ifPresent(uscc -> {
+            log.info("演示数据：企业账户 {} 绑定企业 {}，密码 {}", ENTERPRISE_USER, uscc, PASSWORD);
+            consentForDemoBank(uscc);
+        });
         log.info("演示数据加载完成：{} 家企业，用时 {} s (demo district loaded)", size, seconds(started));
     }
 
@@ -152,6 +159,25 @@ class DemoDistrictLoader implements ApplicationRunner {
             accounts.create(ENTERPRISE_USER, PASSWORD, row.get("name") + "（演示企业用户）", Role.ENTERPRISE, uscc, null);
             return uscc;
         });
+    }
+
+    /**
+     * The demo enterprise lets the demo bank see its report, so that the bank officer's pages show
+     * something. Granted through the enterprise's own service, as the enterprise user, so the demo takes
+     * the same path (and leaves the same audit entry) as a real grant.
+     */
+    private void consentForDemoBank(String uscc) {
+        SecurityContext system = SecurityContextHolder.getContext();
+        PlatformUser enterprise = new PlatformUser(ENTERPRISE_USER, "", "演示企业用户", Role.ENTERPRISE, uscc, null, true, false);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(enterprise, null, enterprise.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            consents.grant(enterprise, DEMO_BANK, LocalDate.now().plusYears(1));
+            log.info("演示数据：企业 {} 已授权 {} 查看其积分报告", uscc, DEMO_BANK);
+        } finally {
+            SecurityContextHolder.setContext(system);
+        }
     }
 
     private static SecurityContext systemContext() {

@@ -1,16 +1,11 @@
 package cn.gov.panyu.points.platform.enterprise;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,14 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.gov.panyu.points.engine.input.EnterpriseRecord;
-import cn.gov.panyu.points.engine.input.InputField;
-import cn.gov.panyu.points.engine.input.Negative;
-import cn.gov.panyu.points.engine.input.Qualification;
-import cn.gov.panyu.points.engine.model.Indicator;
-import cn.gov.panyu.points.engine.model.ScoreModel;
-import cn.gov.panyu.points.engine.model.Stage;
-import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
 import cn.gov.panyu.points.platform.collection.DataSource;
@@ -37,12 +24,10 @@ import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Anomaly;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Cell;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.FieldRow;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.ImportEvent;
-import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.IndicatorLine;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Registry;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.ScoreBreakdown;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.YearData;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.YearScore;
-import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
 /**
  * One enterprise's confidential data as staff see it. {@link #view} is the only way to it, so that the
@@ -54,12 +39,12 @@ public class EnterpriseProfiles {
     private static final int IMPORTS_SHOWN = 50;
 
     private final JdbcClient jdbc;
-    private final ScoreModels models;
+    private final PublishedScores scores;
     private final AuditLog audit;
 
-    EnterpriseProfiles(JdbcClient jdbc, ScoreModels models, AuditLog audit) {
+    EnterpriseProfiles(JdbcClient jdbc, PublishedScores scores, AuditLog audit) {
         this.jdbc = jdbc;
-        this.models = models;
+        this.scores = scores;
         this.audit = audit;
     }
 
@@ -70,16 +55,16 @@ public class EnterpriseProfiles {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)
     public Optional<EnterpriseProfile> view(String uscc, Integer year) {
-        Optional<Registry> registry = registry(uscc);
+        Optional<Registry> registry = scores.registry(uscc);
         if (registry.isEmpty()) {
             return Optional.empty();
         }
         audit.record(AuditAction.VIEW_ENTERPRISE, uscc, year == null ? "企业详情" : "企业详情 " + year + " 年");
         List<Integer> years = years(uscc);
-        List<YearScore> history = history(uscc);
+        List<YearScore> history = scores.history(uscc);
         Integer selected = year != null && years.contains(year) ? year : defaultYear(years, history);
         YearData data = selected == null ? new YearData(List.of(), List.of(), false) : yearData(uscc, selected);
-        ScoreBreakdown score = selected == null ? null : score(registry.get(), selected).orElse(null);
+        ScoreBreakdown score = selected == null ? null : scores.breakdown(registry.get(), selected).orElse(null);
         List<Anomaly> anomalies = selected == null ? List.of() : anomalies(uscc, selected);
         return Optional.of(new EnterpriseProfile(registry.get(), years, selected, data, score, history,
                 imports(uscc), anomalies));
@@ -90,14 +75,6 @@ public class EnterpriseProfiles {
             return history.get(history.size() - 1).year();
         }
         return years.isEmpty() ? null : years.get(0);
-    }
-
-    private Optional<Registry> registry(String uscc) {
-        return jdbc.sql("select uscc, name, town, industry, established from enterprise where uscc = :uscc")
-                .param("uscc", uscc)
-                .query((rs, n) -> new Registry(rs.getString("uscc").trim(), rs.getString("name"), rs.getString("town"),
-                        rs.getString("industry"), rs.getDate("established").toLocalDate()))
-                .optional();
     }
 
     private List<Integer> years(String uscc) {
@@ -115,10 +92,10 @@ public class EnterpriseProfiles {
                 .param("uscc", uscc).param("year", year).query().listOfRows()) {
             DataSource source = source(row.get("source"));
             if (source != null) {
-                bySource.put(source, lowerKeys(row));
+                bySource.put(source, PublishedScores.lowerKeys(row));
             }
         }
-        Map<String, Object> merged = mergedRow(uscc, year).orElse(Map.of());
+        Map<String, Object> merged = scores.mergedRow(uscc, year).orElse(Map.of());
         Map<String, String> conflicts = new HashMap<>();
         Set<String> tookDeclared = new HashSet<>();
         jdbc.sql("""
@@ -165,120 +142,6 @@ public class EnterpriseProfiles {
         return new YearData(sources, rows, !merged.isEmpty());
     }
 
-    private Optional<Map<String, Object>> mergedRow(String uscc, int year) {
-        return jdbc.sql("select * from enterprise_year where uscc = :uscc and data_year = :year")
-                .param("uscc", uscc).param("year", year).query().listOfRows().stream()
-                .findFirst().map(EnterpriseProfiles::lowerKeys);
-    }
-
-    /** The enterprise's result in the year's published run, decoded with the run's model version. */
-    private Optional<ScoreBreakdown> score(Registry registry, int year) {
-        record Result(long runId, long modelId, String stage, BigDecimal core, BigDecimal bonus, BigDecimal deduction,
-                      BigDecimal total, Integer rank, String tier, boolean eligible, String points,
-                      LocalDateTime publishedAt, LocalDateTime finishedAt) {
-        }
-        Optional<Result> found = jdbc.sql("""
-                        select r.id, r.model_id, r.finished_at, p.published_at, s.stage, s.core, s.bonus, s.deduction,
-                               s.total, s.rank_in_stage, s.tier, s.eligible, s.points
-                        from publication p
-                        join evaluation_run r on r.id = p.run_id
-                        join score_result s on s.run_id = p.run_id and s.uscc = :uscc
-                        where p.data_year = :year""")
-                .param("uscc", registry.uscc()).param("year", year)
-                .query((rs, n) -> {
-                    int rank = rs.getInt("rank_in_stage");
-                    Integer rankOrNull = rs.wasNull() ? null : rank;
-                    return new Result(rs.getLong("id"), rs.getLong("model_id"), rs.getString("stage").trim(),
-                            rs.getBigDecimal("core"), rs.getBigDecimal("bonus"), rs.getBigDecimal("deduction"),
-                            rs.getBigDecimal("total"), rankOrNull, rs.getString("tier"), rs.getBoolean("eligible"),
-                            rs.getString("points"), localDateTime(rs.getTimestamp("published_at")),
-                            localDateTime(rs.getTimestamp("finished_at")));
-                }).optional();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Result r = found.get();
-        ScoreModel model = models.load(r.modelId());
-        Stage stage = Stage.valueOf(r.stage());
-        int eligibleInStage = jdbc.sql("select count(*) from score_result where run_id = :run and stage = :stage and eligible")
-                .param("run", r.runId()).param("stage", r.stage()).query(Integer.class).single();
-        Optional<Map<String, Object>> merged = mergedRow(registry.uscc(), year);
-        EnterpriseRecord record = merged.map(row -> record(registry, row)).orElse(null);
-
-        List<IndicatorLine> lines = new ArrayList<>();
-        String[] cents = r.points().isEmpty() ? new String[0] : r.points().split(";");
-        List<Indicator> indicators = model.indicators();
-        for (int j = 0; j < indicators.size(); j++) {
-            Indicator indicator = indicators.get(j);
-            BigDecimal points = j < cents.length ? BigDecimal.valueOf(Long.parseLong(cents[j].trim()), 2) : BigDecimal.ZERO.setScale(2);
-            BigDecimal max = BigDecimal.valueOf(indicator.weight(stage)).setScale(2, RoundingMode.HALF_UP);
-            double percent = max.signum() == 0 ? 0 : Math.min(100, points.doubleValue() * 100 / max.doubleValue());
-            String raw = record == null ? "—" : FieldValues.raw(indicator.value(), record, model);
-            lines.add(new IndicatorLine(indicator.code(), indicator.category(), indicator.name(), raw, points, max, percent));
-        }
-        LocalDateTime updated = merged.map(row -> localDateTime(row.get("updated_at"))).orElse(null);
-        boolean changed = updated != null && r.finishedAt() != null && updated.isAfter(r.finishedAt());
-        Tier tier = r.tier() == null || r.tier().isBlank() ? null : Tier.valueOf(r.tier().trim());
-        return Optional.of(new ScoreBreakdown(r.runId(), year, model.reference(), stage, r.core(), r.bonus(),
-                r.deduction(), r.total(), r.rank(), eligibleInStage, tier, r.eligible(), r.publishedAt(), lines,
-                changed, advice(lines)));
-    }
-
-    /** Where the most points are still to be had: the indicator furthest from its maximum. */
-    static String advice(List<IndicatorLine> lines) {
-        return lines.stream()
-                .filter(l -> l.maxPoints().signum() > 0)
-                .max(Comparator.comparing((IndicatorLine l) -> l.maxPoints().subtract(l.points()))
-                        .thenComparing(IndicatorLine::code, Comparator.reverseOrder()))
-                .filter(l -> l.maxPoints().subtract(l.points()).signum() > 0)
-                .map(l -> "提升空间最大的指标是「%s」（%s），当前得分 %s / %s 分。".formatted(l.name(), l.code(),
-                        l.points().toPlainString(), l.maxPoints().toPlainString()))
-                .orElse(null);
-    }
-
-    /** The merged record as the engine reads it, for the raw values of the breakdown. */
-    private static EnterpriseRecord record(Registry registry, Map<String, Object> row) {
-        EnterpriseRecord.Builder b = EnterpriseRecord.builder(registry.uscc()).name(registry.name())
-                .town(registry.town()).industry(registry.industry()).established(registry.established());
-        for (InputField field : InputField.numericFields()) {
-            Object v = row.get(field.key());
-            if (v instanceof Number n) {
-                b.set(field, n.doubleValue());
-            }
-        }
-        for (String code : codes(row.get("qualifications"))) {
-            for (Qualification q : Qualification.values()) {
-                if (q.name().equals(code)) {
-                    b.qualification(q);
-                }
-            }
-        }
-        for (String code : codes(row.get("negatives"))) {
-            for (Negative neg : Negative.values()) {
-                if (neg.name().equals(code)) {
-                    b.negative(neg);
-                }
-            }
-        }
-        return b.build();
-    }
-
-    private List<YearScore> history(String uscc) {
-        return jdbc.sql("""
-                        select p.data_year, s.total, s.stage, s.rank_in_stage, s.tier
-                        from publication p join score_result s on s.run_id = p.run_id and s.uscc = :uscc
-                        order by p.data_year""")
-                .param("uscc", uscc)
-                .query((rs, n) -> {
-                    int rank = rs.getInt("rank_in_stage");
-                    Integer rankOrNull = rs.wasNull() ? null : rank;
-                    String tier = rs.getString("tier");
-                    return new YearScore(rs.getInt("data_year"), rs.getBigDecimal("total"),
-                            Stage.valueOf(rs.getString("stage").trim()), rankOrNull,
-                            tier == null || tier.isBlank() ? null : Tier.valueOf(tier.trim()));
-                }).list();
-    }
-
     private List<ImportEvent> imports(String uscc) {
         return jdbc.sql("""
                         select d.id, d.source, d.data_year, d.file_name, d.imported_by, d.imported_at, d.status,
@@ -290,7 +153,7 @@ public class EnterpriseProfiles {
                 .param("uscc", uscc).param("limit", IMPORTS_SHOWN)
                 .query((rs, n) -> new ImportEvent(rs.getLong("id"), source(rs.getString("source")),
                         rs.getInt("data_year"), rs.getString("file_name"), rs.getString("imported_by"),
-                        localDateTime(rs.getTimestamp("imported_at")), rs.getString("status"),
+                        PublishedScores.localDateTime(rs.getTimestamp("imported_at")), rs.getString("status"),
                         rs.getBoolean("created_enterprise")))
                 .list();
     }
@@ -303,19 +166,6 @@ public class EnterpriseProfiles {
                     return new Anomaly(field == null ? rs.getString("field") : field.label(), rs.getString("kind"),
                             rs.getString("message"));
                 }).list();
-    }
-
-    private static List<String> codes(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        return List.of(value.toString().split(";")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static Map<String, Object> lowerKeys(Map<String, Object> row) {
-        Map<String, Object> m = new HashMap<>();
-        row.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
-        return m;
     }
 
     private static DataSource source(Object code) {
@@ -340,12 +190,5 @@ public class EnterpriseProfiles {
 
     private static String blankAsDash(String s) {
         return s == null || s.isBlank() ? "—" : s;
-    }
-
-    private static LocalDateTime localDateTime(Object t) {
-        if (t instanceof Timestamp ts) {
-            return ts.toLocalDateTime();
-        }
-        return t instanceof LocalDateTime ldt ? ldt : null;
     }
 }

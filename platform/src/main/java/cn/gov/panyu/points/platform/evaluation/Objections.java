@@ -13,6 +13,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.table.SqlFilter;
@@ -86,6 +88,34 @@ public class Objections {
                 .params(runId, code, blankToNull(field), claim.trim(), filer.username(), now()).update();
         return jdbc.sql("select max(id) from objection where run_id = ? and uscc = ?").params(runId, code)
                 .query(Long.class).single();
+    }
+
+    /** The signed-in enterprise's own objections, newest first. */
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    public List<ObjectionRow> mine(PlatformUser user) {
+        return jdbc.sql(SELECT + " where o.uscc = ? order by o.id desc").param(user.uscc())
+                .query(Objections::row).list();
+    }
+
+    /**
+     * The runs now on 公示 (notice period not over) that include the signed-in enterprise, with its result
+     * in each: what it may still object to.
+     */
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    public List<NoticedResult> onNoticeFor(PlatformUser user) {
+        return jdbc.sql("""
+                        select r.id, r.data_year, r.notice_ends, s.stage, s.total, s.rank_in_stage, s.tier
+                        from evaluation_run r join score_result s on s.run_id = r.id and s.uscc = ?
+                        where r.status = 'NOTICE' and (r.notice_ends is null or r.notice_ends >= ?)
+                        order by r.data_year desc, r.id desc""")
+                .params(user.uscc(), LocalDate.now())
+                .query((rs, n) -> {
+                    String tier = rs.getString("tier");
+                    return new NoticedResult(rs.getLong("id"), rs.getInt("data_year"),
+                            rs.getObject("notice_ends", LocalDate.class), Stage.valueOf(rs.getString("stage").trim()),
+                            rs.getBigDecimal("total"), rs.getObject("rank_in_stage", Integer.class),
+                            tier == null ? null : Tier.valueOf(tier.trim()));
+                }).list();
     }
 
     /** Accepts: staff correct the data and re-run the year; the reply says what will happen. */

@@ -68,7 +68,7 @@ class ModelController {
         model.addAttribute("version", version);
         model.addAttribute("description", description);
         model.addAttribute("stages", Stage.values());
-        model.addAttribute("chart", chart(description));
+        model.addAttribute("chart", description.chartJson());
         return "scoremodel/view";
     }
 
@@ -133,38 +133,5 @@ class ModelController {
         model.addAttribute("definition", definition);
         model.addAttribute("problems", problems);
         return "scoremodel/edit";
-    }
-
-    /** Weights per stage by category as JSON for the chart: {"stages": [...], "series": [{"name", "data"}]}. */
-    static String chart(ModelDescription d) {
-        StringBuilder sb = new StringBuilder("{\"stages\":[");
-        Stage[] stages = Stage.values();
-        for (int i = 0; i < stages.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(json(stages[i].label()));
-        }
-        sb.append("],\"series\":[");
-        for (int c = 0; c < d.categories().size(); c++) {
-            ModelDescription.Category category = d.categories().get(c);
-            sb.append(c == 0 ? "" : ",").append("{\"name\":").append(json(category.name())).append(",\"data\":[");
-            for (int i = 0; i < stages.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(category.subtotal(stages[i]));
-            }
-            sb.append("]}");
-        }
-        return sb.append("]}").toString();
-    }
-
-    private static String json(String text) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : text.toCharArray()) {
-            if (ch == '"' || ch == '\\') {
-                sb.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                sb.append(String.format("\\u%04x", (int) ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.append('"').toString();
     }
 }

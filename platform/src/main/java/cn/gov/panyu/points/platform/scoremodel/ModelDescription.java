@@ -129,4 +129,38 @@ public record ModelDescription(ScoreModel model, List<Category> categories, List
     static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
+
+    /** Weights per stage by category as JSON for the chart: {"stages": [...], "series": [{"name", "data"}]}. */
+    public String chartJson() {
+        ModelDescription d = this;
+        StringBuilder sb = new StringBuilder("{\"stages\":[");
+        Stage[] stages = Stage.values();
+        for (int i = 0; i < stages.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(json(stages[i].label()));
+        }
+        sb.append("],\"series\":[");
+        for (int c = 0; c < d.categories().size(); c++) {
+            ModelDescription.Category category = d.categories().get(c);
+            sb.append(c == 0 ? "" : ",").append("{\"name\":").append(json(category.name())).append(",\"data\":[");
+            for (int i = 0; i < stages.length; i++) {
+                sb.append(i == 0 ? "" : ",").append(category.subtotal(stages[i]));
+            }
+            sb.append("]}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static String json(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : text.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                sb.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                sb.append(String.format("\\u%04x", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.append('"').toString();
+    }
 }

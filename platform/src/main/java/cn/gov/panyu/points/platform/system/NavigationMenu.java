@@ -25,9 +25,10 @@ public class NavigationMenu {
                     item("declarations", "/declarations/review")),
             group("scoremodel", item("models", "/models"), item("indicators", "/indicators")),
             group("evaluation", item("runs", "/evaluation/runs"), item("notice", "/evaluation/notice")),
-            group("portal", item("search", "/enterprises?sort=total&dir=desc"), item("rankings", "/rankings")),
+            group("portal", item("search", "/enterprises?sort=total&dir=desc"), item("rankings", "/rankings"), item("my", "/my"),
+                    item("public", "/public/rankings"), item("methodology", "/public/methodology")),
             group("analytics", item("dashboard"), item("whitepaper")),
-            group("services", item("credit"), item("contest"), item("cultivation")),
+            group("services", item("credit", "/bank/enterprises"), item("contest"), item("cultivation")),
             group("system", item("accounts"), item("audit")));
 
     private final Item home = new Item("menu.home", HOME_PATH);

@@ -59,8 +59,8 @@ class EnterpriseWorkspaceTests {
                 line("G5", "近三年股权融资额", "0.00", "60.00"),
                 line("A1", "企业资质", "10.00", "40.00"));
 
-        assertThat(EnterpriseProfiles.advice(lines)).contains("近三年股权融资额").contains("0.00 / 60.00");
-        assertThat(EnterpriseProfiles.advice(List.of(line("T1", "研发费用总额", "80.00", "80.00")))).isNull();
+        assertThat(PublishedScores.advice(lines)).contains("近三年股权融资额").contains("0.00 / 60.00");
+        assertThat(PublishedScores.advice(List.of(line("T1", "研发费用总额", "80.00", "80.00")))).isNull();
     }
 
     private static IndicatorLine line(String code, String name, String points, String max) {

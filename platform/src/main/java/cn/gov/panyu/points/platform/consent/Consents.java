@@ -1,0 +1,161 @@
+package cn.gov.panyu.points.platform.consent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.table.TablePage;
+import cn.gov.panyu.points.platform.table.TableQuery;
+
+/**
+ * The enterprise's side of 授权管理. Every statement binds the signed-in user's USCC, so a consent id
+ * from another enterprise matches no row and is answered like an id that does not exist.
+ */
+@Service
+@PreAuthorize("hasRole('ENTERPRISE')")
+public class Consents {
+
+    /**
+     * The condition "consent {@code c} lets bank {@code :bank} see the report on {@code :today}", for every
+     * query that reads on a bank's behalf: one definition, so that a revoked or expired consent cannot
+     * stay readable through a query that spelled it differently.
+     */
+    public static final String ACTIVE_FOR_BANK = "c.bank_code = :bank and c.ended_at is null and c.expires_on >= :today";
+
+    /** A consent lasts at most this long; the enterprise renews it if it wants more. */
+    static final int MAX_YEARS = 3;
+
+    private static final String SELECT = """
+            select c.id, c.bank_code, b.name as bank_name, c.granted_by, c.granted_at, c.expires_on, c.ended_at,
+                   c.ended_by, c.end_reason
+            from consent c join bank b on b.code = c.bank_code
+            where c.uscc = :uscc""";
+    private static final Map<String, String> SORTABLE = Map.of(
+            "bank", "b.name", "granted", "c.granted_at", "expires", "c.expires_on", "ended", "c.ended_at");
+
+    /** A bank an enterprise can choose. */
+    public record Bank(String code, String name) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Consents(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public List<Bank> banks() {
+        return jdbc.sql("select code, name from bank order by name").query((rs, n) -> new Bank(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** The consent history of the signed-in enterprise, newest first unless sorted otherwise. */
+    public TablePage<ConsentRow> mine(PlatformUser user, TableQuery query) {
+        long total = jdbc.sql("select count(*) from consent where uscc = :uscc").param("uscc", user.uscc())
+                .query(Long.class).single();
+        String order = SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "granted") + ", c.id desc"
+                : " order by c.id desc";
+        List<ConsentRow> rows = jdbc.sql(SELECT + order + " limit :limit offset :offset").param("uscc", user.uscc())
+                .param("limit", query.size()).param("offset", query.offset()).query(Consents::row).list();
+        return new TablePage<>(rows, total, query);
+    }
+
+    /** The whole history, for "导出Excel". */
+    public List<ConsentRow> allMine(PlatformUser user, TableQuery query) {
+        String order = SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "granted") + ", c.id desc"
+                : " order by c.id desc";
+        return jdbc.sql(SELECT + order).param("uscc", user.uscc()).query(Consents::row).list();
+    }
+
+    /**
+     * Lets a bank see the detailed report until {@code expiresOn} (inclusive). A consent still active for
+     * the same bank is ended as replaced, so that there is one current consent per bank and the old
+     * terms stay in the history.
+     *
+     * @return the new consent's id
+     */
+    @Transactional
+    public long grant(PlatformUser user, String bankCode, LocalDate expiresOn) {
+        LocalDate today = LocalDate.now();
+        Bank bank = bank(bankCode).orElseThrow(() -> new ConsentException("请选择要授权的银行。"));
+        if (expiresOn == null || expiresOn.isBefore(today)) {
+            throw new ConsentException("授权截止日期不能早于今天。");
+        }
+        if (expiresOn.isAfter(today.plusYears(MAX_YEARS))) {
+            throw new ConsentException("授权期限最长 " + MAX_YEARS + " 年，请选择 " + today.plusYears(MAX_YEARS) + " 之前的日期。");
+        }
+        long registered = jdbc.sql("select count(*) from enterprise where uscc = :uscc").param("uscc", user.uscc())
+                .query(Long.class).single();
+        if (registered == 0) {
+            throw new ConsentException("本账户绑定的企业尚未在平台登记，暂不能授权。");
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        jdbc.sql("""
+                        update consent set ended_at = :now, ended_by = :user, end_reason = 'REPLACED'
+                        where uscc = :uscc and bank_code = :bank and ended_at is null""")
+                .param("now", now).param("user", user.username()).param("uscc", user.uscc()).param("bank", bank.code())
+                .update();
+        jdbc.sql("""
+                        insert into consent (uscc, bank_code, granted_by, granted_at, expires_on)
+                        values (:uscc, :bank, :user, :now, :expires)""")
+                .param("uscc", user.uscc()).param("bank", bank.code()).param("user", user.username()).param("now", now)
+                .param("expires", expiresOn).update();
+        long id = jdbc.sql("select max(id) from consent where uscc = :uscc and bank_code = :bank")
+                .param("uscc", user.uscc()).param("bank", bank.code()).query(Long.class).single();
+        audit.record(AuditAction.CONSENT_CHANGE, user.uscc(),
+                "授权 " + bank.name() + "（" + bank.code() + "）查看企业报告至 " + expiresOn + "，授权 #" + id);
+        return id;
+    }
+
+    /** Ends one of the signed-in enterprise's active consents now; 404 for any other id. */
+    @Transactional
+    public void revoke(PlatformUser user, long consentId) {
+        Optional<ConsentRow> consent = jdbc.sql(SELECT + " and c.id = :id").param("uscc", user.uscc())
+                .param("id", consentId).query(Consents::row).optional();
+        if (consent.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        int ended = jdbc.sql("""
+                        update consent set ended_at = :now, ended_by = :user, end_reason = 'REVOKED'
+                        where id = :id and uscc = :uscc and ended_at is null""")
+                .param("now", Timestamp.valueOf(LocalDateTime.now())).param("user", user.username())
+                .param("id", consentId).param("uscc", user.uscc()).update();
+        if (ended == 0) {
+            throw new ConsentException("该授权已撤销或已被替代，无需再次撤销。");
+        }
+        audit.record(AuditAction.CONSENT_CHANGE, user.uscc(),
+                "撤销对 " + consent.get().bankName() + "（" + consent.get().bankCode() + "）的授权 #" + consentId);
+    }
+
+    private Optional<Bank> bank(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select code, name from bank where code = :code").param("code", code.trim())
+                .query((rs, n) -> new Bank(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    private static ConsentRow row(ResultSet rs, int n) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new ConsentRow(rs.getLong("id"), rs.getString("bank_code"), rs.getString("bank_name"),
+                rs.getString("granted_by"), rs.getTimestamp("granted_at").toLocalDateTime(),
+                rs.getObject("expires_on", LocalDate.class), ended == null ? null : ended.toLocalDateTime(),
+                rs.getString("ended_by"), rs.getString("end_reason"));
+    }
+}

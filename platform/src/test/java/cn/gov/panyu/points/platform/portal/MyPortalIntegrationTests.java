@@ -1,0 +1,137 @@
+package cn.gov.panyu.points.platform.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.gov.panyu.points.platform.TestUsers;
+import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
+import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
+import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+
+/** 我的积分: an enterprise sees its own results, advice, declarations and objections — and only its own. */
+@DemoDistrictTest
+class MyPortalIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EvaluationRuns runs;
+    @Autowired
+    ScoreModels models;
+
+    @Test
+    void theEnterpriseSeesItsPublishedScoreRankTierBreakdownRadarTrendAndAdvice() throws Exception {
+        String uscc = PortalFixture.demoEnterprise(jdbc);
+        Map<String, Object> result = published(uscc);
+
+        String page = page("/my", uscc);
+
+        assertThat(page).contains("id=\"score-total\">" + result.get("total"))
+                .contains("第 " + result.get("rank_in_stage") + " 名 / ")
+                .contains("app-tier-" + result.get("tier").toString().trim())
+                .contains(result.get("name").toString());
+        assertThat(Pattern.compile("<td class=\"app-mono\">[TGA][0-9]</td>").matcher(page).results().count()).isEqualTo(18);
+        assertThat(page).contains("id=\"my-radar\"").contains("data-median=\"").contains("id=\"score-history\"")
+                .contains("data-ranks=\"" + result.get("rank_in_stage") + "\"");
+        assertThat(page).contains("id=\"advice-best\"").containsPattern("预计总分 \\+[0-9]+\\.[0-9]{2} 分");
+        assertThat(page).contains("id=\"my-declarations\"").contains("/declarations/" + PortalFixture.LATEST);
+    }
+
+    @Test
+    void theScopeIsTheAccountsEnterpriseWhateverTheUrlSays() throws Exception {
+        String mine = PortalFixture.demoEnterprise(jdbc);
+        String other = PortalFixture.otherListed(jdbc, 1).get(0);
+        Map<String, Object> theirs = published(other);
+
+        String page = page("/my?uscc=" + other + "&year=" + PortalFixture.LATEST, mine);
+
+        assertThat(page).contains(published(mine).get("name").toString())
+                .doesNotContain(theirs.get("name").toString())
+                .doesNotContain(other);
+    }
+
+    @Test
+    void anEnterpriseWithoutAPublishedResultIsToldWhatToDo() throws Exception {
+        String unscored = jdbc.sql("select uscc from enterprise where uscc not in (select s.uscc from score_result s "
+                + "join publication p on p.run_id = s.run_id) order by uscc limit 1").query(String.class).optional()
+                .orElse("91440101MA5C000000");
+
+        assertThat(page("/my", unscored.trim())).contains("暂无已发布的评价结果");
+    }
+
+    @Test
+    void otherRolesCannotOpenThePortalOrObject() throws Exception {
+        mvc.perform(get("/my")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/my").with(TestUsers.staff())).andExpect(status().isForbidden());
+        mvc.perform(get("/my").with(TestUsers.bank("DEMO-BANK"))).andExpect(status().isForbidden());
+        mvc.perform(get("/my").with(TestUsers.expert())).andExpect(status().isForbidden());
+        mvc.perform(post("/my/objections").param("runId", "1").param("claim", "x").with(TestUsers.bank("DEMO-BANK")).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void duringNoticeTheEnterpriseObjectsForItselfOnlyAndSeesTheOutcome() throws Exception {
+        long run = PortalFixture.noticedRun(jdbc, runs, models);
+        List<String> others = PortalFixture.otherListed(jdbc, 2);
+        String a = others.get(0);
+        String b = others.get(1);
+
+        String page = page("/my", a);
+        assertThat(page).contains(PortalFixture.NOTICE_YEAR + " 年度评价结果正在公示").contains("id=\"objection-form\"");
+
+        // a USCC smuggled into the form is ignored: the objection is the signed-in enterprise's
+        mvc.perform(post("/my/objections").param("runId", String.valueOf(run)).param("uscc", b)
+                        .param("field", "rd_expense").param("claim", "研发费用应为 520 万元，附审计报告。")
+                        .with(TestUsers.enterprise(a)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        List<Map<String, Object>> rows = jdbc.sql("select uscc, filed_by, status from objection where run_id = ? and claim like '研发费用应为 520%'")
+                .param(run).query().listOfRows();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("uscc").toString().trim()).isEqualTo(a);
+        assertThat(page("/my", a)).contains("研发费用应为 520 万元").contains("待处理");
+        assertThat(page("/my", b)).doesNotContain("研发费用应为 520 万元");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'OBJECTION_CHANGE' and target_uscc = ?")
+                .param(a).query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void anObjectionToARunNotOnNoticeIsRefusedInChinese() throws Exception {
+        String a = PortalFixture.otherListed(jdbc, 1).get(0);
+        long published = jdbc.sql("select run_id from publication where data_year = ?").param(PortalFixture.LATEST)
+                .query(Long.class).single();
+
+        String failure = (String) mvc.perform(post("/my/objections").param("runId", String.valueOf(published))
+                        .param("claim", "有误").with(TestUsers.enterprise(a)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("failure");
+
+        assertThat(failure).isEqualTo("该评价批次不在公示期内，不能提出异议。");
+    }
+
+    private Map<String, Object> published(String uscc) {
+        return jdbc.sql("""
+                        select s.name, s.total, s.rank_in_stage, s.tier from score_result s
+                        join publication p on p.run_id = s.run_id where s.uscc = ?""").param(uscc).query().singleRow();
+    }
+
+    private String page(String url, String uscc) throws Exception {
+        return mvc.perform(get(url).with(TestUsers.enterprise(uscc))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,132 @@
+package cn.gov.panyu.points.platform.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.gov.panyu.points.platform.HeadlessChromium;
+import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
+
+/**
+ * The consent round trip as people do it: the enterprise sees its score and advice, lets the demo bank see
+ * its report, the bank officer finds it, the enterprise revokes, and the bank no longer sees it. Also looks
+ * at the public pages an anonymous visitor reaches from the home page.
+ */
+@DemoDistrictTest
+class PortalBrowserIntegrationTests {
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser(@TempDir Path profile) {
+        browser = HeadlessChromium.start(profile);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void enterpriseGrantsBankSeesEnterpriseRevokesBankNoLongerSees() {
+        String uscc = PortalFixture.demoEnterprise(jdbc);
+        String name = jdbc.sql("select name from enterprise where uscc = ?").param(uscc).query(String.class).single();
+        PortalFixture.withoutConsents(jdbc, uscc);
+
+        signIn("ent");
+        browser.get(url("/my"));
+        assertThat(browser.findElement(By.id("my-name")).getText()).isEqualTo(name);
+        assertThat(browser.findElement(By.id("score-total")).getText()).matches("[0-9,]+\\.[0-9]{2}");
+        assertThat(browser.findElements(By.cssSelector("#advice-best li"))).isNotEmpty()
+                .allSatisfy(li -> assertThat(li.getText()).contains("预计总分 +"));
+        waitFor("#my-radar svg");
+        waitFor("#score-history svg");
+        tallScreenshot("portal-my", 3200);
+
+        browser.get(url("/my/consents"));
+        new Select(browser.findElement(By.id("c-bank"))).selectByValue("DEMO-BANK");
+        browser.findElement(By.id("grant-submit")).click();
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已授权");
+        assertThat(browser.findElement(By.id("consent-table")).getText()).contains("合作银行番禺支行（演示）").contains("有效");
+        HeadlessChromium.screenshot(browser, "portal-consents");
+
+        signIn("bank");
+        browser.get(url("/bank/enterprises"));
+        assertThat(browser.findElement(By.id("bank-enterprises")).getText()).contains(name).contains(uscc);
+        HeadlessChromium.screenshot(browser, "bank-list");
+        browser.findElement(By.linkText(name)).click();
+        assertThat(browser.findElement(By.id("enterprise-name")).getText()).isEqualTo(name);
+        assertThat(browser.findElement(By.id("key-figures")).getText()).contains("营业收入");
+        waitFor("#score-history svg");
+        tallScreenshot("bank-report", 2600);
+
+        signIn("ent");
+        browser.get(url("/my/consents"));
+        browser.findElement(By.cssSelector("#consent-table form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已撤销授权");
+
+        signIn("bank");
+        browser.get(url("/bank/enterprises"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(name).contains("暂无授权企业");
+        browser.get(url("/bank/enterprises/" + uscc));
+        assertThat(browser.getPageSource()).doesNotContain(name);
+    }
+
+    @Test
+    void anonymousVisitorsReachThePublicListsAndMethodologyFromTheHomePage() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/"));
+        browser.findElement(By.cssSelector("#home-public a[href='/public/rankings']")).click();
+
+        assertThat(browser.getTitle()).startsWith("创新积分榜单公示");
+        assertThat(browser.findElements(By.cssSelector("#public-list tbody tr"))).isNotEmpty();
+        tallScreenshot("public-rankings", 1800);
+
+        browser.get(url("/public/methodology"));
+        assertThat(browser.findElements(By.cssSelector("#indicator-table tbody tr:not(.table-light)"))).hasSize(18);
+        waitFor("#weights-chart canvas, #weights-chart svg");
+        tallScreenshot("public-methodology", 2400);
+    }
+
+    private void signIn(String user) {
+        browser.manage().deleteAllCookies();
+        HeadlessChromium.signIn(browser, url(""), user);
+    }
+
+    private void waitFor(String css) {
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    private static void tallScreenshot(String name, int height) {
+        browser.manage().window().setSize(new Dimension(1440, height));
+        HeadlessChromium.screenshot(browser, name);
+        browser.manage().window().setSize(new Dimension(1440, 1000));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
