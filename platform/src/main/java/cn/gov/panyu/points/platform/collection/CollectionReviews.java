@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /** The lists staff work through: recorded imports, data conflicts (with their resolution) and anomalies. */
 @Service
@@ -68,10 +70,12 @@ public class CollectionReviews {
 
     private final JdbcClient jdbc;
     private final YearRecordMerge merge;
+    private final AuditLog audit;
 
-    CollectionReviews(JdbcClient jdbc, YearRecordMerge merge) {
+    CollectionReviews(JdbcClient jdbc, YearRecordMerge merge, AuditLog audit) {
         this.jdbc = jdbc;
         this.merge = merge;
+        this.audit = audit;
     }
 
     @PreAuthorize("hasRole('STAFF')")
@@ -110,6 +114,7 @@ public class CollectionReviews {
     @PreAuthorize("hasRole('STAFF')")
     public List<Conflict> allConflicts(String status, Integer year, TableQuery q) {
         Filter f = conflictFilter(status, year);
+        audit.record(AuditAction.EXPORT_DATA, null, "导出数据冲突（部门数据与企业填报）" + (year == null ? "" : " " + year + " 年"));
         return jdbc.sql(CONFLICT_SELECT + f.where() + orderBy(q, CONFLICT_SORT, "id", true)).params(f.args)
                 .query(CollectionReviews::conflict).list();
     }
@@ -150,6 +155,8 @@ public class CollectionReviews {
             throw new ImportRefusedException("该冲突已由他人处理");
         }
         merge.rebuild(c.uscc(), c.year());
+        audit.record(AuditAction.DATA_CHANGE, c.uscc(), "处理数据冲突 #" + conflictId + "（" + c.year() + " 年 " + c.field()
+                + "）：" + (takeDeclared ? "采用企业填报" : "采用部门数据") + (note == null || note.isBlank() ? "" : "，" + note.strip()));
     }
 
     private static final String ANOMALY_SELECT = "select a.id, a.uscc, e.name, a.data_year, a.field, a.kind, a.message,"
@@ -167,6 +174,7 @@ public class CollectionReviews {
     @PreAuthorize("hasRole('STAFF')")
     public List<Anomaly> allAnomalies(String kind, Integer year, TableQuery q) {
         Filter f = anomalyFilter(kind, year);
+        audit.record(AuditAction.EXPORT_DATA, null, "导出数据异常" + (year == null ? "" : " " + year + " 年"));
         return jdbc.sql(ANOMALY_SELECT + f.where() + orderBy(q, ANOMALY_SORT, "id", true)).params(f.args)
                 .query(CollectionReviews::anomaly).list();
     }

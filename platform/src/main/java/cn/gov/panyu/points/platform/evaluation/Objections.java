@@ -19,6 +19,8 @@ import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * 异议 during 公示: filed (today by staff on an enterprise's behalf; later by enterprise users for their
@@ -39,9 +41,11 @@ public class Objections {
             "id", "o.id", "filed", "o.filed_at", "status", "o.status", "uscc", "o.uscc", "run", "o.run_id");
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    Objections(JdbcClient jdbc) {
+    Objections(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /**
@@ -80,8 +84,23 @@ public class Objections {
                 insert into objection (run_id, uscc, field, claim, filed_by, filed_at, status)
                 values (?, ?, ?, ?, ?, ?, 'OPEN')""")
                 .params(runId, code, blankToNull(field), claim.trim(), filer.username(), now()).update();
-        return jdbc.sql("select max(id) from objection where run_id = ? and uscc = ?").params(runId, code)
+        long id = jdbc.sql("select max(id) from objection where run_id = ? and uscc = ?").params(runId, code)
                 .query(Long.class).single();
+        audit.record(AuditAction.OBJECTION_CHANGE, code, "登记异议 #" + id + "（评价批次 #" + runId + "）");
+        return id;
+    }
+
+    /** Every objection of a status (null: all), newest first, for "导出Excel": recorded as an export. */
+    @PreAuthorize("hasRole('STAFF')")
+    public List<ObjectionRow> export(String status) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出异议登记" + (status == null ? "" : "（" + status + "）"));
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (status != null && !status.isBlank()) {
+            where = " where o.status = ?";
+            params.add(status);
+        }
+        return jdbc.sql(SELECT + where + " order by o.id desc").params(params).query(Objections::row).list();
     }
 
     /** Accepts: staff correct the data and re-run the year; the reply says what will happen. */
@@ -141,6 +160,9 @@ public class Objections {
         if (updated == 0) {
             throw new EvaluationException("异议 " + id + " 不存在或已处理。");
         }
+        String uscc = jdbc.sql("select uscc from objection where id = ?").param(id).query(String.class).single().strip();
+        audit.record(AuditAction.OBJECTION_CHANGE, uscc, ("ACCEPTED".equals(status) ? "采纳异议 #" : "不予采纳异议 #")
+                + id + "：" + response);
     }
 
     private static String blankToNull(String s) {

@@ -15,6 +15,8 @@ import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * Reading stored results: all results of one run (staff checking a draft), and the tier lists (榜单) of a
@@ -32,9 +34,11 @@ public class RunResults {
             "industry", "s.industry", "stage", "s.stage", "uscc", "s.uscc", "tier", "s.tier");
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    RunResults(JdbcClient jdbc) {
+    RunResults(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Results of a run, optionally of one stage. */
@@ -49,6 +53,7 @@ public class RunResults {
 
     @PreAuthorize("hasRole('STAFF')")
     public void eachOfRun(long runId, Stage stage, Consumer<ResultRow> sink) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出评价批次 #" + runId + " 的结果" + (stage == null ? "" : "（" + stage.label() + "）"));
         Filter f = new Filter("from score_result s where s.run_id = ?", List.of(runId));
         if (stage != null) {
             f = f.and("s.stage = ?", stage.name());
@@ -64,6 +69,7 @@ public class RunResults {
 
     @PreAuthorize("hasRole('STAFF')")
     public void eachOfTierList(int year, Stage stage, Tier tier, Consumer<ResultRow> sink) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出 " + year + " 年度积分榜单" + (stage == null ? "" : "（" + stage.label() + "）"));
         each(tierFilter(year, stage, tier), sink);
     }
 
