@@ -63,7 +63,7 @@ class RegistrationController {
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
         model.addAttribute("page", registrations.page(status, TableQuery.of(page, size, sort, dir)));
         model.addAttribute("status", status);
-        model.addAttribute("statuses", AccountStatus.values());
+        model.addAttribute("statuses", List.of(AccountStatus.PENDING, AccountStatus.ACTIVE, AccountStatus.REJECTED));
         model.addAttribute("base", "/registrations?status=" + status.name());
         return "account/registrations";
     }
