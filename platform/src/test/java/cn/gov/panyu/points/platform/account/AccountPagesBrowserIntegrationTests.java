@@ -82,7 +82,10 @@ class AccountPagesBrowserIntegrationTests {
         browser.get(url("/"));
         browser.findElement(By.linkText("用户与角色")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/admin/users");
-        assertThat(browser.findElement(By.id("users-table")).getText()).contains("staff", "业务人员");
+        assertThat(browser.findElement(By.id("users-table")).getText()).contains("admin", "系统管理员");
+        browser.findElement(By.id("f-q")).sendKeys("staff");
+        browser.findElement(By.id("f-q")).submit();
+        assertThat(browser.findElement(By.id("users-table")).getText()).contains("staff", "科技局业务人员（演示）");
         HeadlessChromium.screenshot(browser, "account-users");
 
         browser.findElement(By.id("new-user")).click();
