@@ -3,21 +3,6 @@
 (function () {
   'use strict';
 
-  // <form data-confirm="确定……"> asks before submitting; data-confirm-input names a field whose value is
-  // appended (e.g. the notice end date), so the question names exactly what will happen.
-  document.addEventListener('submit', function (event) {
-    const form = event.target;
-    const question = form.getAttribute('data-confirm');
-    if (!question) {
-      return;
-    }
-    const field = form.getAttribute('data-confirm-input');
-    const extra = field && form.elements[field] ? form.elements[field].value + '。' : '';
-    if (!window.confirm(question + extra)) {
-      event.preventDefault();
-    }
-  }, true);
-
   // A run that finished while its page polled: reload once so that its results and actions appear.
   document.addEventListener('htmx:afterSwap', function (event) {
     const progress = document.getElementById('run-progress');
@@ -53,10 +38,3 @@
     weightsChart();
   }
 })();
-
-// <select data-autosubmit> filters apply as soon as a value is picked.
-document.addEventListener('change', function (event) {
-  if (event.target.matches && event.target.matches('select[data-autosubmit]') && event.target.form) {
-    event.target.form.submit();
-  }
-});

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -50,8 +51,14 @@ class PlatformStartupIntegrationTests {
     }
 
     @Test
-    void healthEndpointReportsUpWithTheDatabaseDetails() {
+    void healthEndpointReportsUpToEveryoneAndTheDatabaseDetailsToAdministrators() {
         http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist();
+        http.get().uri("/actuator/health").header(HttpHeaders.COOKIE, SignIn.as(http, "admin"))
+                .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")

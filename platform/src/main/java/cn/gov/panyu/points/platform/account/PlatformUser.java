@@ -10,9 +10,19 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The signed-in user with the data scope every query binds as a parameter: an enterprise user's USCC,
  * a bank officer's bank. Admins also hold the staff authority, so staff pages need one check only.
+ *
+ * @param enabled            false while a registration awaits review, after rejection, or when switched off
+ * @param mustChangePassword set on a first-start or reset password: every page leads to the password
+ *                           change until a password only the user knows is set
  */
 public record PlatformUser(String username, String passwordHash, String displayName, Role role, String uscc,
-                           String bankCode, boolean enabled, boolean locked) implements UserDetails {
+                           String bankCode, boolean enabled, boolean locked, boolean mustChangePassword)
+        implements UserDetails {
+
+    public PlatformUser(String username, String passwordHash, String displayName, Role role, String uscc,
+                        String bankCode, boolean enabled, boolean locked) {
+        this(username, passwordHash, displayName, role, uscc, bankCode, enabled, locked, false);
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -21,6 +31,11 @@ public record PlatformUser(String username, String passwordHash, String displayN
                     new SimpleGrantedAuthority(Role.STAFF.authority()));
         }
         return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    /** The same user after a password change, for the session. */
+    PlatformUser withPasswordChanged(String newHash) {
+        return new PlatformUser(username, newHash, displayName, role, uscc, bankCode, enabled, locked, false);
     }
 
     @Override

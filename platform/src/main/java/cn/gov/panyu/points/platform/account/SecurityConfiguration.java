@@ -3,35 +3,90 @@ package cn.gov.panyu.points.platform.account;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Who may reach what. Pages are closed by default; public pages are listed here. Finer rules
- * (staff-only actions, an enterprise's own data) sit on the services with {@code @PreAuthorize} and in
- * bound query parameters, so that a forgotten URL rule cannot open confidential data.
+ * Who may reach what. Pages are closed by default; public pages are listed here, and each staff,
+ * administrator or enterprise area is closed to other roles by its URL as well as by
+ * {@code @PreAuthorize} on the services behind it — two independent locks, so that neither a forgotten
+ * URL rule nor a forgotten annotation opens confidential data. The role-matrix test
+ * (AccessMatrixIntegrationTests) holds every endpoint to a declared table.
  */
 @Configuration
 @EnableMethodSecurity
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+    /** Reachable without signing in. */
+    static final String[] PUBLIC = {"/", "/login", "/register", "/error", "/css/**", "/js/**", "/webjars/**",
+            "/favicon.svg", "/actuator/health", "/actuator/health/**", "/public/**"};
+    /** Bureau work; administrators hold the staff role too. */
+    static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/evaluation/**", "/rankings/**",
+            "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**"};
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts, SessionRegistry sessions)
+            throws Exception {
+        SignInFlow flow = new SignInFlow(attempts);
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
-                                "/actuator/health", "/actuator/health/**", "/public/**").permitAll()
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(STAFF).hasRole(Role.STAFF.name())
+                        .requestMatchers("/declarations/**", "/my", "/my/**").hasRole(Role.ENTERPRISE.name())
+                        .requestMatchers("/bank/**").hasRole(Role.BANK.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .formLogin(form -> form.loginPage("/login").successHandler(flow).failureHandler(flow).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(flow).logoutSuccessUrl("/login?logout"))
+                // a new session id at sign-in (no fixation); the registry lets an administrator end the
+                // sessions of a user they disable or change
+                .sessionManagement(session -> session
+                        .sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+                .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The password is checked before whether the account may sign in: "pending review" or "switched off" is
+     * then told only to someone who knows the password. A lock is checked first (and the password is not
+     * counted while locked), so that guessing stops for the lock's duration.
+     */
+    @Bean
+    AuthenticationProvider authenticationProvider(UserAccounts accounts, PasswordEncoder passwords) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwords);
+        provider.setPreAuthenticationChecks(user -> {
+            if (!user.isAccountNonLocked()) {
+                throw new LockedException("locked");
+            }
+        });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("disabled");
+            }
+        });
+        return provider;
+    }
+
+    /** Tells the session registry when sessions end or change id. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 }

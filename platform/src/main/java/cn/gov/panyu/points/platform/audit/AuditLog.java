@@ -50,6 +50,12 @@ public class AuditLog {
         insert(action, username, role, null, detail);
     }
 
+    /** As {@link #recordFor(String, String, AuditAction, String)}, about one enterprise (e.g. its registration). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFor(String username, String role, AuditAction action, String targetUscc, String detail) {
+        insert(action, username, role, targetUscc, detail);
+    }
+
     private void insert(AuditAction action, String username, String role, String targetUscc, String detail) {
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, role, action, target_uscc, detail, client_ip)

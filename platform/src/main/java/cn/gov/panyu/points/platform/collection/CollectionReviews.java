@@ -14,6 +14,8 @@ import cn.gov.panyu.points.platform.table.SqlFilter;
 import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /** The lists staff work through: recorded imports, data conflicts (with their resolution) and anomalies. */
 @Service
@@ -72,10 +74,12 @@ public class CollectionReviews {
     private final SqlListing<ImportRecord> importList;
     private final SqlListing<Conflict> conflictList;
     private final SqlListing<Anomaly> anomalyList;
+    private final AuditLog audit;
 
-    CollectionReviews(JdbcClient jdbc, YearRecordMerge merge) {
+    CollectionReviews(JdbcClient jdbc, YearRecordMerge merge, AuditLog audit) {
         this.jdbc = jdbc;
         this.merge = merge;
+        this.audit = audit;
         // newest first unless the user sorted
         importList = new SqlListing<>(jdbc, ImportRecord.COLUMNS, "from data_import", ImportRecord::map, IMPORT_SORT,
                 "imported_at desc, id desc", "id");
@@ -112,6 +116,7 @@ public class CollectionReviews {
 
     @PreAuthorize("hasRole('STAFF')")
     public List<Conflict> allConflicts(String status, Integer year, TableQuery q) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出数据冲突（部门数据与企业填报）" + (year == null ? "" : " " + year + " 年"));
         return conflictList.all(conflictFilter(status, year), q);
     }
 
@@ -149,6 +154,8 @@ public class CollectionReviews {
             throw new ImportRefusedException("该冲突已由他人处理");
         }
         merge.rebuild(c.uscc(), c.year());
+        audit.record(AuditAction.DATA_CHANGE, c.uscc(), "处理数据冲突 #" + conflictId + "（" + c.year() + " 年 " + c.field()
+                + "）：" + (takeDeclared ? "采用企业填报" : "采用部门数据") + (note == null || note.isBlank() ? "" : "，" + note.strip()));
     }
 
     private static final String ANOMALY_COLUMNS = "a.id, a.uscc, e.name, a.data_year, a.field, a.kind, a.message,"
@@ -162,6 +169,7 @@ public class CollectionReviews {
 
     @PreAuthorize("hasRole('STAFF')")
     public List<Anomaly> allAnomalies(String kind, Integer year, TableQuery q) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出数据异常" + (year == null ? "" : " " + year + " 年"));
         return anomalyList.all(anomalyFilter(kind, year), q);
     }
 

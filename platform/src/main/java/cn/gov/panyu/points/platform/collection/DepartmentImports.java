@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.engine.input.TableReader;
 import cn.gov.panyu.points.platform.collection.ImportResult.Status;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * Department bulk imports: validate a file against its source's template, load it (all rows, or only the
@@ -45,12 +47,15 @@ public class DepartmentImports {
     private final JdbcTemplate template;
     private final YearRecordMerge merge;
     private final ImportProperties properties;
+    private final AuditLog audit;
 
-    DepartmentImports(JdbcClient jdbc, JdbcTemplate template, YearRecordMerge merge, ImportProperties properties) {
+    DepartmentImports(JdbcClient jdbc, JdbcTemplate template, YearRecordMerge merge, ImportProperties properties,
+                      AuditLog audit) {
         this.jdbc = jdbc;
         this.template = template;
         this.merge = merge;
         this.properties = properties;
+        this.audit = audit;
     }
 
     @PreAuthorize("hasRole('STAFF')")
@@ -91,6 +96,8 @@ public class DepartmentImports {
         progress.progress("合并", 1, 1);
         String message = "已导入 " + rows.size() + " 行" + (partial ? "（按您的选择跳过了 " + p.rowsRejected() + " 行有误的数据）" : "")
                 + (created > 0 ? "，新增企业 " + created + " 家" : "");
+        audit.record(AuditAction.DATA_IMPORT, null, "导入批次 #" + importId + "：" + source.label() + " " + year + " 年《"
+                + fileName + "》，" + message);
         return new ImportResult(importId, partial ? Status.LOADED_VALID_ONLY : Status.LOADED, rows.size(),
                 p.rowsRejected(), created, message, p);
     }
@@ -142,6 +149,8 @@ public class DepartmentImports {
         jdbc.sql("update data_import set status = 'ROLLED_BACK', rolled_back_by = ?, rolled_back_at = current_timestamp"
                 + " where id = ?").params(user, importId).update();
         merge.rebuildYear(imp.year());
+        audit.record(AuditAction.DATA_ROLLBACK, null, "回滚导入批次 #" + importId + "：" + source.label() + " "
+                + imp.year() + " 年，恢复 " + touched.size() + " 家企业的原数据");
         // an enterprise this import created goes again unless something else now refers to it
         jdbc.sql("delete from enterprise e where e.uscc in (select c.uscc from import_change c where c.import_id = ?"
                 + " and c.created_enterprise = true)"

@@ -11,6 +11,8 @@ import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.collection.YearRecordMerge;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * The staff's side of 企业填报: the queue of submissions, the review page, approve (the declared values
@@ -40,11 +42,13 @@ public class DeclarationReviews {
     private final DeclarationRepository repository;
     private final AttachmentStore files;
     private final YearRecordMerge merge;
+    private final AuditLog audit;
 
-    DeclarationReviews(DeclarationRepository repository, AttachmentStore files, YearRecordMerge merge) {
+    DeclarationReviews(DeclarationRepository repository, AttachmentStore files, YearRecordMerge merge, AuditLog audit) {
         this.repository = repository;
         this.files = files;
         this.merge = merge;
+        this.audit = audit;
     }
 
     public TablePage<DeclarationSummary> queue(Filter filter, TableQuery query) {
@@ -53,11 +57,14 @@ public class DeclarationReviews {
 
     /** Every row the filters select, in the table's order, for "导出Excel". */
     public List<DeclarationSummary> export(Filter filter, TableQuery query) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出企业填报审核列表"
+                + (filter.year() == null ? "" : " " + filter.year() + " 年") + (filter.status() == null ? "" : "（" + filter.status() + "）"));
         return repository.queueAll(filter.toQuery(), query);
     }
 
     public DeclarationDetail review(long id) {
         DeclarationRepository.Row row = repository.find(id).orElseThrow(DeclarationNotFoundException::new);
+        audit.record(AuditAction.VIEW_ENTERPRISE, row.uscc(), "查看 " + row.year() + " 年度企业填报（#" + id + "）");
         return repository.detail(row, repository.enterpriseName(row.uscc()).orElse(row.uscc()));
     }
 
@@ -74,12 +81,13 @@ public class DeclarationReviews {
                 staff.username(), staff.role().name(), now, List.of());
         repository.writeSelfRecord(row.uscc(), row.year(), repository.values(id));
         merge.rebuild(row.uscc(), row.year());
+        audit.record(AuditAction.DECLARATION_CHANGE, row.uscc(), "审核通过 " + row.year() + " 年度企业填报（#" + id + "）");
     }
 
     /** Returns a submission to the enterprise for changes; the comment is required and shown to it. */
     @Transactional
     public void sendBack(long id, String comment, PlatformUser staff) {
-        submitted(id);
+        DeclarationRepository.Row row = submitted(id);
         if (comment == null || comment.isBlank()) {
             throw new DeclarationException("commentRequired");
         }
@@ -90,11 +98,14 @@ public class DeclarationReviews {
         }
         repository.event(id, "RETURNED", DeclarationStatus.SUBMITTED, DeclarationStatus.RETURNED, note,
                 staff.username(), staff.role().name(), now, List.of());
+        audit.record(AuditAction.DECLARATION_CHANGE, row.uscc(), "退回 " + row.year() + " 年度企业填报（#" + id + "）：" + note);
     }
 
     public Declarations.Download attachment(long id, long attachmentId) {
         DeclarationRepository.AttachmentRow a = repository.attachment(id, attachmentId)
                 .orElseThrow(DeclarationNotFoundException::new);
+        repository.find(id).ifPresent(row -> audit.record(AuditAction.VIEW_ENTERPRISE, row.uscc(),
+                "下载企业填报证明材料《" + a.attachment().fileName() + "》（填报 #" + id + "）"));
         return Declarations.download(a, files);
     }
 

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.collection.RecordField;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * The enterprise's side of 企业填报: its declarations by year, the form (save draft, submit), and its
@@ -58,14 +60,16 @@ public class Declarations {
     private final AttachmentStore files;
     private final DeclarationProperties properties;
     private final MessageSource messages;
+    private final AuditLog audit;
 
     Declarations(DeclarationRepository repository, DeclarationFields fields, AttachmentStore files,
-                 DeclarationProperties properties, MessageSource messages) {
+                 DeclarationProperties properties, MessageSource messages, AuditLog audit) {
         this.repository = repository;
         this.fields = fields;
         this.files = files;
         this.properties = properties;
         this.messages = messages;
+        this.audit = audit;
     }
 
     /** The years open for declaring, newest first: last year and the ones before it. */
@@ -136,9 +140,13 @@ public class Declarations {
             }
             repository.event(row.id(), "SUBMITTED", row.status(), DeclarationStatus.SUBMITTED, null,
                     user.username(), user.role().name(), now, changes);
+            audit.record(AuditAction.DECLARATION_CHANGE, row.uscc(), "提交 " + year + " 年度填报（#" + row.id() + "）待审核，"
+                    + changes.size() + " 项更改");
         } else if (!changes.isEmpty()) {
             repository.event(row.id(), "SAVED", row.status(), row.status(), null, user.username(),
                     user.role().name(), now, changes);
+            audit.record(AuditAction.DECLARATION_CHANGE, row.uscc(), "保存 " + year + " 年度填报草稿（#" + row.id() + "），"
+                    + changes.size() + " 项更改");
         }
         return new Outcome(Map.of());
     }
@@ -157,6 +165,7 @@ public class Declarations {
             repository.addAttachment(row.id(), shownName, stored, user.username(), now);
             repository.event(row.id(), "ATTACHMENT_ADDED", null, null, shownName, user.username(),
                     user.role().name(), now, List.of());
+            audit.record(AuditAction.DECLARATION_CHANGE, row.uscc(), "上传 " + year + " 年度填报证明材料《" + shownName + "》");
         } catch (RuntimeException e) {
             files.delete(stored.storedName());
             throw e;
@@ -175,6 +184,8 @@ public class Declarations {
         repository.deleteAttachment(attachmentId);
         repository.event(row.id(), "ATTACHMENT_REMOVED", null, null, attachment.attachment().fileName(),
                 user.username(), user.role().name(), now, List.of());
+        audit.record(AuditAction.DECLARATION_CHANGE, row.uscc(), "删除 " + year + " 年度填报证明材料《"
+                + attachment.attachment().fileName() + "》");
         files.delete(attachment.storedName());
     }
 

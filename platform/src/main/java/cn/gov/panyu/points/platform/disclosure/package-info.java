@@ -1,5 +1,5 @@
 /**
  * 信息公开: what anyone may read without signing in — the published tier lists (names, towns and
- * industries only, see docs/adr/0005-public-lists.md) and the points model's methodology.
+ * industries only, see docs/adr/0006-public-lists.md) and the points model's methodology.
  */
 package cn.gov.panyu.points.platform.disclosure;

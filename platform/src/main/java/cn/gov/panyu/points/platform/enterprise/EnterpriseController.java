@@ -74,7 +74,7 @@ class EnterpriseController {
     /** The year's data by source (the detail page's table) as a workbook. */
     @GetMapping("/enterprises/{uscc}/export")
     ResponseEntity<StreamingResponseBody> exportYear(@PathVariable String uscc, @RequestParam(required = false) Integer year) {
-        EnterpriseProfile profile = profiles.view(uscc, year)
+        EnterpriseProfile profile = profiles.export(uscc, year)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<DataSource> sources = profile.data().sources();
         List<Column<FieldRow>> columns = new ArrayList<>();

@@ -19,6 +19,8 @@ import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * 企业名录: every enterprise of the registry with the year's merged qualifications and its result in the
@@ -43,9 +45,11 @@ public class EnterpriseDirectory {
             """;
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    EnterpriseDirectory(JdbcClient jdbc) {
+    EnterpriseDirectory(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     private static Map<String, String> sortable() {
@@ -84,8 +88,11 @@ public class EnterpriseDirectory {
     public List<EnterpriseRow> export(EnterpriseFilter filter, TableQuery query) {
         EnterpriseFilter resolved = resolveYear(filter);
         Where where = where(resolved);
-        return where.bind(jdbc.sql(COLUMNS + FROM + where.sql() + orderBy(query)))
+        List<EnterpriseRow> rows = where.bind(jdbc.sql(COLUMNS + FROM + where.sql() + orderBy(query)))
                 .query(EnterpriseDirectory::row).list();
+        audit.record(AuditAction.EXPORT_DATA, rows.size() == 1 ? rows.get(0).uscc() : null,
+                "导出企业名录 " + resolved.year() + " 年度，" + rows.size() + " 家 " + resolved.listUrl(""));
+        return rows;
     }
 
     /** The choices of the filter selects. */

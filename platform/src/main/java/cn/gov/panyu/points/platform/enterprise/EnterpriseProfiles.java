@@ -55,11 +55,22 @@ public class EnterpriseProfiles {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)
     public Optional<EnterpriseProfile> view(String uscc, Integer year) {
+        return load(uscc, year, AuditAction.VIEW_ENTERPRISE, "企业详情");
+    }
+
+    /** The same detail for the "导出Excel" of a year's data by source: recorded as an export. */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional(readOnly = true)
+    public Optional<EnterpriseProfile> export(String uscc, Integer year) {
+        return load(uscc, year, AuditAction.EXPORT_DATA, "导出企业分来源数据");
+    }
+
+    private Optional<EnterpriseProfile> load(String uscc, Integer year, AuditAction action, String what) {
         Optional<Registry> registry = scores.registry(uscc);
         if (registry.isEmpty()) {
             return Optional.empty();
         }
-        audit.record(AuditAction.VIEW_ENTERPRISE, uscc, year == null ? "企业详情" : "企业详情 " + year + " 年");
+        audit.record(action, uscc, year == null ? what : what + " " + year + " 年");
         List<Integer> years = years(uscc);
         List<YearScore> history = scores.history(uscc);
         Integer selected = year != null && years.contains(year) ? year : defaultYear(years, history);

@@ -30,6 +30,8 @@ import cn.gov.panyu.points.engine.scoring.Scorer;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * Evaluation runs and their way to the public: compute (now or in the background), 公示 with an end
@@ -54,6 +56,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     private final JdbcClient jdbc;
     private final ScoreModels models;
     private final RunWorker worker;
+    private final AuditLog audit;
     /**
      * The background threads runs compute on: few and bounded, because a run holds a whole district in
      * memory — a flood of clicks queues a handful and refuses the rest. Kept private rather than a bean:
@@ -66,10 +69,11 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 return t;
             });
 
-    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker) {
+    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit) {
         this.jdbc = jdbc;
         this.models = models;
         this.worker = worker;
+        this.audit = audit;
     }
 
     @Override
@@ -89,6 +93,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     @PreAuthorize("hasRole('STAFF')")
     public long runNow(int year, long modelId, String user) {
         long id = queue(year, modelId, user);
+        audit.record(AuditAction.RUN_CHANGE, null, "计算 " + year + " 年度评价（批次 #" + id + "，模型 #" + modelId + "）");
         worker.execute(id);
         return id;
     }
@@ -97,6 +102,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     @PreAuthorize("hasRole('STAFF')")
     public long start(int year, long modelId, String user) {
         long id = queue(year, modelId, user);
+        audit.record(AuditAction.RUN_CHANGE, null, "开始计算 " + year + " 年度评价（批次 #" + id + "，模型 #" + modelId + "）");
         try {
             executor.execute(() -> {
                 try {
@@ -128,6 +134,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 .params(run.year(), runId).update();
         transition(runId, RunStatus.DRAFT, RunStatus.NOTICE,
                 "notice_ends = ?, noticed_at = ?", endsOn, now());
+        audit.record(AuditAction.RUN_CHANGE, null, "公示评价批次 #" + runId + "（" + run.year() + " 年度），截止 " + endsOn);
     }
 
     /** NOTICE → DRAFT (撤回公示): the results stay, nothing is published. */
@@ -135,6 +142,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     @Transactional
     public void withdrawNotice(long runId, String user) {
         transition(runId, RunStatus.NOTICE, RunStatus.DRAFT, "notice_ends = null, noticed_at = null");
+        audit.record(AuditAction.RUN_CHANGE, null, "撤回评价批次 #" + runId + " 的公示");
     }
 
     /**
@@ -161,6 +169,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
             jdbc.sql("insert into publication (data_year, run_id, published_by, published_at) values (?, ?, ?, ?)")
                     .params(run.year(), runId, user, now).update();
         }
+        audit.record(AuditAction.RUN_CHANGE, null, "发布评价批次 #" + runId + "（" + run.year() + " 年度）");
     }
 
     /** The run whose results are public for a year, if any. */

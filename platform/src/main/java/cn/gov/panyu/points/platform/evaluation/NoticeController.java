@@ -54,7 +54,7 @@ class NoticeController {
     @GetMapping("/evaluation/notice/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String status) {
         String st = status == null || status.isBlank() ? null : status;
-        List<ObjectionRow> rows = objections.list(null, st, new TableQuery(1, 100, "id", "desc")).rows();
+        List<ObjectionRow> rows = objections.export(st);
         List<ExcelExport.Column<ObjectionRow>> columns = List.of(
                 new ExcelExport.Column<>("编号", o -> o.id()),
                 new ExcelExport.Column<>("评价批次", o -> o.runId()),

@@ -22,6 +22,8 @@ import cn.gov.panyu.points.platform.table.SqlFilter;
 import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * 异议 during 公示: filed (today by staff on an enterprise's behalf; later by enterprise users for their
@@ -45,9 +47,11 @@ public class Objections {
 
     private final JdbcClient jdbc;
     private final SqlListing<ObjectionRow> listing;
+    private final AuditLog audit;
 
-    Objections(JdbcClient jdbc) {
+    Objections(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         listing = new SqlListing<>(jdbc, COLUMNS, FROM, Objections::row, SORTABLE, "o.id desc", "o.id");
     }
 
@@ -87,8 +91,22 @@ public class Objections {
                 insert into objection (run_id, uscc, field, claim, filed_by, filed_at, status)
                 values (?, ?, ?, ?, ?, ?, 'OPEN')""")
                 .params(runId, code, blankToNull(field), claim.trim(), filer.username(), now()).update();
-        return jdbc.sql("select max(id) from objection where run_id = ? and uscc = ?").params(runId, code)
+        long id = jdbc.sql("select max(id) from objection where run_id = ? and uscc = ?").params(runId, code)
                 .query(Long.class).single();
+        audit.record(AuditAction.OBJECTION_CHANGE, code, "登记异议 #" + id + "（评价批次 #" + runId + "）");
+        return id;
+    }
+
+    /** Every objection of a status (null: all), newest first, for "导出Excel": recorded as an export. */
+    @PreAuthorize("hasRole('STAFF')")
+    public List<ObjectionRow> export(String status) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出异议登记" + (status == null ? "" : "（" + status + "）"));
+        return listing.all(statusFilter(null, status), TableQuery.of(null, null, null, null));
+    }
+
+    private static SqlFilter statusFilter(Integer year, String status) {
+        return SqlFilter.all().andIf(year != null, "r.data_year = ?", year)
+                .andIf(status != null && !status.isBlank(), "o.status = ?", status);
     }
 
     /** The signed-in enterprise's own objections, newest first. */
@@ -139,8 +157,7 @@ public class Objections {
 
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<ObjectionRow> list(Integer year, String status, TableQuery query) {
-        return listing.page(SqlFilter.all().andIf(year != null, "r.data_year = ?", year)
-                .andIf(status != null && !status.isBlank(), "o.status = ?", status), query);
+        return listing.page(statusFilter(year, status), query);
     }
 
     @PreAuthorize("hasRole('STAFF')")
@@ -159,6 +176,9 @@ public class Objections {
         if (updated == 0) {
             throw new EvaluationException("异议 " + id + " 不存在或已处理。");
         }
+        String uscc = jdbc.sql("select uscc from objection where id = ?").param(id).query(String.class).single().strip();
+        audit.record(AuditAction.OBJECTION_CHANGE, uscc, ("ACCEPTED".equals(status) ? "采纳异议 #" : "不予采纳异议 #")
+                + id + "：" + response);
     }
 
     private static String blankToNull(String s) {

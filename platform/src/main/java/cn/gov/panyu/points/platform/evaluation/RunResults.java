@@ -16,6 +16,8 @@ import cn.gov.panyu.points.platform.table.SqlFilter;
 import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * Reading stored results: all results of one run (staff checking a draft), and the tier lists (榜单) of a
@@ -39,9 +41,11 @@ public class RunResults {
     private final JdbcClient jdbc;
     private final SqlListing<ResultRow> runResults;
     private final SqlListing<ResultRow> publishedResults;
+    private final AuditLog audit;
 
-    RunResults(JdbcClient jdbc) {
+    RunResults(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         runResults = new SqlListing<>(jdbc, COLUMNS, "from score_result s", RunResults::row, SORTABLE, BEST_FIRST,
                 "s.uscc");
         publishedResults = new SqlListing<>(jdbc, COLUMNS,
@@ -57,6 +61,7 @@ public class RunResults {
 
     @PreAuthorize("hasRole('STAFF')")
     public void eachOfRun(long runId, Stage stage, Consumer<ResultRow> sink) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出评价批次 #" + runId + " 的结果" + (stage == null ? "" : "（" + stage.label() + "）"));
         runResults.each(runFilter(runId, stage), UNSORTED, sink);
     }
 
@@ -68,6 +73,7 @@ public class RunResults {
 
     @PreAuthorize("hasRole('STAFF')")
     public void eachOfTierList(int year, Stage stage, Tier tier, Consumer<ResultRow> sink) {
+        audit.record(AuditAction.EXPORT_DATA, null, "导出 " + year + " 年度积分榜单" + (stage == null ? "" : "（" + stage.label() + "）"));
         publishedResults.each(tierFilter(year, stage, tier), UNSORTED, sink);
     }
 

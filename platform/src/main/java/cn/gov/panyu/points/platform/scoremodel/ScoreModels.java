@@ -27,6 +27,8 @@ import cn.gov.panyu.points.engine.model.ModelProblem;
 import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
  * The model versions of table score_model: the engine's parser decides what a valid model is, this
@@ -52,12 +54,14 @@ public class ScoreModels implements InitializingBean {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final AuditLog audit;
     /** Parsed models by id; a version's text changes only while it is an unused draft (evicted then). */
     private final Map<Long, ScoreModel> parsed = new ConcurrentHashMap<>();
 
-    ScoreModels(JdbcClient jdbc, TransactionTemplate tx) {
+    ScoreModels(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.audit = audit;
     }
 
     /** On a new installation the engine's shipped model becomes the first, active version. */
@@ -115,7 +119,10 @@ public class ScoreModels implements InitializingBean {
         ModelVersion source = find(id);
         String newVersion = freeVersion(source.modelKey(), source.version());
         String text = withVersion(source.definition(), newVersion);
-        return insert(source.modelKey(), newVersion, source.name(), ModelStatus.DRAFT, text, source.id(), user);
+        long copy = insert(source.modelKey(), newVersion, source.name(), ModelStatus.DRAFT, text, source.id(), user);
+        audit.record(AuditAction.MODEL_CHANGE, null, "复制模型 " + source.modelKey() + " " + source.version()
+                + " 为草稿 " + newVersion + "（#" + copy + "）");
+        return copy;
     }
 
     /**
@@ -137,6 +144,7 @@ public class ScoreModels implements InitializingBean {
         jdbc.sql("update score_model set model_key = ?, version = ?, name = ?, definition = ? where id = ?")
                 .params(model.id(), model.version(), model.name(), text, id).update();
         parsed.remove(id);
+        audit.record(AuditAction.MODEL_CHANGE, null, "修改模型草稿 #" + id + "：" + model.id() + " " + model.version());
     }
 
     /** Makes a version the active one; the previously active version is retired in the same transaction. */
@@ -148,6 +156,7 @@ public class ScoreModels implements InitializingBean {
         jdbc.sql("update score_model set status = 'RETIRED' where status = 'ACTIVE' and id <> ?").param(id).update();
         jdbc.sql("update score_model set status = 'ACTIVE', activated_at = ? where id = ?")
                 .params(Timestamp.valueOf(LocalDateTime.now()), id).update();
+        audit.record(AuditAction.MODEL_CHANGE, null, "启用模型 " + version.modelKey() + " " + version.version() + "（#" + id + "）");
     }
 
     /** Deletes an unused draft. */
@@ -161,6 +170,7 @@ public class ScoreModels implements InitializingBean {
         jdbc.sql("update score_model set based_on = null where based_on = ?").param(id).update();
         jdbc.sql("delete from score_model where id = ?").param(id).update();
         parsed.remove(id);
+        audit.record(AuditAction.MODEL_CHANGE, null, "删除模型草稿 " + version.modelKey() + " " + version.version() + "（#" + id + "）");
     }
 
     private ModelVersion find(long id) {

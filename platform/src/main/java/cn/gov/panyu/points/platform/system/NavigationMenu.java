@@ -2,13 +2,22 @@ package cn.gov.panyu.points.platform.system;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
+
+import cn.gov.panyu.points.platform.account.Role;
 
 /**
  * The left menu and the breadcrumbs derived from it, as data rather than markup, so that a feature
- * switches its entry on by giving it a path and a later role check can filter the same list.
+ * switches its entry on by giving it a path, and each entry says which roles see it. A role sees only
+ * the entries it may use (the pages themselves are guarded by SecurityConfiguration and the services;
+ * hiding an entry is courtesy, not protection).
  *
  * <p>Labels are message keys: {@code menu.<group>} and {@code menu.<group>.description} for a group,
  * {@code menu.<group>.<item>} for an item. Templates read this bean as {@code @navigationMenu}.
@@ -18,20 +27,28 @@ public class NavigationMenu {
 
     private static final String HOME_PATH = "/";
 
-    // A feature switches its entry on by giving it a path: item("enterprises", "/enterprises").
-    // Entries without one are shown as disabled "建设中" items, never as dead links.
-    private static final List<Group> GROUPS = List.of(
-            group("collection", item("enterprises", "/enterprises"), item("import", "/collection/imports"), item("review", "/collection/conflicts"),
-                    item("declarations", "/declarations/review")),
-            group("scoremodel", item("models", "/models"), item("indicators", "/indicators")),
-            group("evaluation", item("runs", "/evaluation/runs"), item("notice", "/evaluation/notice")),
-            group("portal", item("search", "/enterprises?sort=total&dir=desc"), item("rankings", "/rankings"), item("my", "/my"),
-                    item("public", "/public/rankings"), item("methodology", "/public/methodology")),
-            group("analytics", item("dashboard"), item("whitepaper")),
-            group("services", item("credit", "/bank/enterprises"), item("contest"), item("cultivation")),
-            group("system", item("accounts"), item("audit")));
+    private static final Role STAFF = Role.STAFF;
+    private static final Role ADMIN = Role.ADMIN;
 
-    private final Item home = new Item("menu.home", HOME_PATH);
+    // A feature switches its entry on by giving it a path and the roles that use it:
+    // item("enterprises", "/enterprises", STAFF); publicItem(...) for pages without sign-in. Entries
+    // without a path are shown as disabled "建设中" items, never as dead links. Administrators hold the
+    // staff role too, so STAFF entries are theirs as well.
+    private static final List<Group> GROUPS = List.of(
+            group("collection", item("enterprises", "/enterprises", STAFF), item("import", "/collection/imports", STAFF),
+                    item("review", "/collection/conflicts", STAFF), item("declarations", "/declarations/review", STAFF)),
+            group("scoremodel", item("models", "/models", STAFF), item("indicators", "/indicators", STAFF)),
+            group("evaluation", item("runs", "/evaluation/runs", STAFF), item("notice", "/evaluation/notice", STAFF)),
+            group("portal", item("my", "/my", Role.ENTERPRISE), item("search", "/enterprises?sort=total&dir=desc", STAFF),
+                    item("rankings", "/rankings", STAFF), publicItem("public", "/public/rankings"),
+                    publicItem("methodology", "/public/methodology")),
+            group("analytics", item("dashboard", null, STAFF), item("whitepaper", null, STAFF)),
+            group("services", item("credit", "/bank/enterprises", Role.BANK), item("credit", null, STAFF),
+                    item("contest", null, STAFF), item("cultivation", null, STAFF)),
+            group("system", item("accounts", "/admin/users", ADMIN), item("registrations", "/registrations", STAFF),
+                    item("audit", "/audit", STAFF)));
+
+    private final Item home = new Item("menu.home", HOME_PATH, Set.of(), true);
     private final List<Group> groups;
 
     public NavigationMenu() {
@@ -48,6 +65,18 @@ public class NavigationMenu {
 
     public List<Group> groups() {
         return groups;
+    }
+
+    /** The groups as {@code user} sees them: only its entries, and no group left empty. */
+    public List<Group> groupsFor(Authentication user) {
+        List<Group> visible = new ArrayList<>();
+        for (Group group : groups) {
+            List<Item> items = group.items().stream().filter(item -> item.visibleTo(user)).toList();
+            if (!items.isEmpty()) {
+                visible.add(new Group(group.id(), group.labelKey(), group.descriptionKey(), items));
+            }
+        }
+        return visible;
     }
 
     /**
@@ -71,19 +100,25 @@ public class NavigationMenu {
 
     static Group group(String id, ItemSpec... items) {
         String key = "menu." + id;
-        List<Item> built = Arrays.stream(items).map(spec -> new Item(key + "." + spec.id(), spec.path())).toList();
+        List<Item> built = Arrays.stream(items)
+                .map(spec -> new Item(key + "." + spec.id(), spec.path(), spec.roles(), spec.open())).toList();
         return new Group(id, key, key + ".description", built);
     }
 
-    static ItemSpec item(String id) {
-        return item(id, null);
+    /** An entry for the given roles; {@code path} null while its page is being built. */
+    static ItemSpec item(String id, String path, Role... roles) {
+        if (roles.length == 0) {
+            throw new IllegalArgumentException("menu entry " + id + " names no role; use publicItem for public pages");
+        }
+        return new ItemSpec(id, path, EnumSet.copyOf(Arrays.asList(roles)), false);
     }
 
-    static ItemSpec item(String id, String path) {
-        return new ItemSpec(id, path);
+    /** An entry everyone sees, signed in or not. */
+    static ItemSpec publicItem(String id, String path) {
+        return new ItemSpec(id, path, EnumSet.allOf(Role.class), true);
     }
 
-    record ItemSpec(String id, String path) {
+    record ItemSpec(String id, String path, Set<Role> roles, boolean open) {
     }
 
     /** A menu group such as 数据采集. */
@@ -99,8 +134,32 @@ public class NavigationMenu {
         }
     }
 
-    /** One menu entry; {@code path} is null while its page is still being built. */
-    public record Item(String labelKey, String path) {
+    /**
+     * One menu entry; {@code path} is null while its page is still being built. {@code open} entries are
+     * shown to everyone, the others to users holding one of {@code roles}.
+     */
+    public record Item(String labelKey, String path, Set<Role> roles, boolean open) {
+
+        public Item {
+            roles = Set.copyOf(roles);
+        }
+
+        public boolean visibleTo(Authentication user) {
+            if (open) {
+                return true;
+            }
+            if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+                return false;
+            }
+            for (GrantedAuthority authority : user.getAuthorities()) {
+                for (Role role : roles) {
+                    if (role.authority().equals(authority.getAuthority())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
 
         public boolean available() {
             return path != null;

@@ -1,17 +1,13 @@
 package cn.gov.panyu.points.platform.declaration;
 
-import java.time.LocalDate;
 import java.time.Year;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.gov.panyu.points.engine.input.UnifiedSocialCreditCode;
+import cn.gov.panyu.points.platform.TestEnterprises;
 
 /** Enterprises of their own for the declaration tests (the test database outlives a run: codes are random). */
 final class DeclarationTestData {
-
-    private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private DeclarationTestData() {
     }
@@ -23,20 +19,12 @@ final class DeclarationTestData {
 
     /** A fresh valid USCC. */
     static String uscc() {
-        StringBuilder b = new StringBuilder("91440113");
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        for (int i = 0; i < 9; i++) {
-            b.append(CHARSET.charAt(r.nextInt(CHARSET.length())));
-        }
-        return b.append(UnifiedSocialCreditCode.checkCharacter(b.toString())).toString();
+        return TestEnterprises.uscc();
     }
 
     /** Registers a new enterprise and returns its USCC. */
     static String enterprise(JdbcClient jdbc, String name) {
-        String uscc = uscc();
-        jdbc.sql("insert into enterprise (uscc, name, town, industry, established) values (:u, :n, '南村镇', 'C39', :d)")
-                .param("u", uscc).param("n", name).param("d", LocalDate.of(2015, 3, 1)).update();
-        return uscc;
+        return TestEnterprises.register(jdbc, name);
     }
 
     /** What the tax office reported for the enterprise's year. */

@@ -41,6 +41,8 @@ class HomePageBrowserIntegrationTests {
 
     @Test
     void homePageShowsTheFrameWithTheTaskMenu() {
+        // the task menu is the staff's: anonymous visitors see only public entries
+        HeadlessChromium.signIn(browser, url(""), "staff");
         browser.get(url("/"));
 
         assertThat(browser.getTitle()).isEqualTo("首页 - 番禺区企业创新积分智能评价平台");

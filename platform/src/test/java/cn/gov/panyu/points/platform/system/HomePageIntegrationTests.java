@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.SignIn;
 
 @PlatformIntegrationTest
 class HomePageIntegrationTests {
@@ -38,7 +40,8 @@ class HomePageIntegrationTests {
 
     @Test
     void pagesThatDoNotExistYetAreDisabledMenuEntriesNotLinks() {
-        String html = page("/");
+        String html = http.get().uri("/").header(HttpHeaders.COOKIE, SignIn.as(http, "staff")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(html).contains("aria-disabled=\"true\"", "建设中");
         assertThat(html).doesNotContain("href=\"null\"");

@@ -3,8 +3,16 @@ package cn.gov.panyu.points.platform.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.account.Role;
 
 import cn.gov.panyu.points.platform.system.NavigationMenu.Crumb;
 import cn.gov.panyu.points.platform.system.NavigationMenu.Item;
@@ -37,7 +45,7 @@ class NavigationMenuTests {
     @Test
     void pageOfAnEntryTrailsThroughItsGroup() {
         NavigationMenu withPages = new NavigationMenu(List.of(
-                NavigationMenu.group("collection", NavigationMenu.item("enterprises", "/enterprises"))));
+                NavigationMenu.group("collection", NavigationMenu.item("enterprises", "/enterprises", Role.STAFF))));
 
         assertThat(withPages.trail("/enterprises/91440101MA5CXXXX1X")).containsExactly(
                 new Crumb("menu.home", "/"),
@@ -52,7 +60,7 @@ class NavigationMenuTests {
 
     @Test
     void anEntryContainsItsOwnPageAndThePagesBelowItButNotLookAlikes() {
-        Item enterprises = new Item("menu.collection.enterprises", "/enterprises");
+        Item enterprises = new Item("menu.collection.enterprises", "/enterprises", Set.of(Role.STAFF), false);
 
         assertThat(enterprises.contains("/enterprises")).isTrue();
         assertThat(enterprises.contains("/enterprises/91440101MA5CXXXX1X")).isTrue();
@@ -68,9 +76,58 @@ class NavigationMenuTests {
 
     @Test
     void anEntryWithoutAPageIsUnavailableAndContainsNothing() {
-        Item soon = new Item("menu.portal.search", null);
+        Item soon = new Item("menu.portal.search", null, Set.of(Role.STAFF), false);
 
         assertThat(soon.available()).isFalse();
         assertThat(soon.contains("/")).isFalse();
+    }
+
+    @Test
+    void anonymousVisitorsSeeOnlyPublicEntries() {
+        Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        NavigationMenu withPublic = new NavigationMenu(List.of(
+                NavigationMenu.group("portal", NavigationMenu.item("search", "/enterprises", Role.STAFF),
+                        NavigationMenu.publicItem("rankings", "/public/rankings"))));
+
+        assertThat(menu.groupsFor(anonymous)).isEmpty();
+        assertThat(menu.groupsFor(null)).isEmpty();
+        assertThat(withPublic.groupsFor(anonymous)).singleElement()
+                .satisfies(g -> assertThat(g.items()).extracting(Item::path).containsExactly("/public/rankings"));
+    }
+
+    @Test
+    void staffSeeTheirTaskGroupsButNotUserManagement() {
+        assertThat(paths(menu.groupsFor(as(Role.STAFF)))).contains("/enterprises", "/evaluation/runs", "/audit",
+                "/registrations").doesNotContain("/admin/users");
+        assertThat(menu.groupsFor(as(Role.STAFF))).extracting(NavigationMenu.Group::id).contains("collection", "system");
+    }
+
+    @Test
+    void administratorsAlsoSeeUserManagement() {
+        assertThat(paths(menu.groupsFor(as(Role.ADMIN)))).contains("/admin/users", "/audit", "/enterprises");
+    }
+
+    @Test
+    void enterpriseBankAndExpertUsersSeeNoneOfTheBureausEntries() {
+        for (Role role : new Role[] {Role.ENTERPRISE, Role.BANK, Role.EXPERT}) {
+            assertThat(paths(menu.groupsFor(as(role)))).as(role.name())
+                    .doesNotContain("/enterprises", "/audit", "/admin/users", "/collection/imports", "/models");
+        }
+    }
+
+    @Test
+    void anEntryMustNameItsRoles() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NavigationMenu.item("x", "/x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<String> paths(List<NavigationMenu.Group> groups) {
+        return groups.stream().flatMap(g -> g.items().stream()).map(Item::path).filter(p -> p != null).toList();
+    }
+
+    private static Authentication as(Role role) {
+        PlatformUser user = new PlatformUser("u", "", "U", role, null, null, true, false);
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     }
 }

@@ -1,0 +1,174 @@
+package cn.gov.panyu.points.platform.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.panyu.points.platform.audit.AuditAction;
+import cn.gov.panyu.points.platform.audit.AuditLog;
+
+/**
+ * Sign-in outcomes: counts failures, locks an account after {@code maxFailures} of them in a row (15
+ * minutes the first time, twice as long each further time until a successful sign-in), and writes the
+ * audit trail of sign-ins, failures, lockouts and sign-outs.
+ *
+ * <p>Names that belong to no account are counted and locked the same way, in memory, so that the sign-in
+ * page answers a guessed name exactly as it answers a real one: "temporarily locked" is no proof that an
+ * account exists.
+ */
+@Service
+public class LoginAttempts {
+
+    /** Guessed names remembered at most; beyond that the oldest are forgotten. */
+    private static final int UNKNOWN_NAMES_KEPT = 10_000;
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final int maxFailures;
+    private final Duration firstLock;
+    private final Duration longestLock;
+    private final Clock clock = Clock.systemDefaultZone();
+    private final Map<String, Counter> unknownNames = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Counter> eldest) {
+            return size() > UNKNOWN_NAMES_KEPT;
+        }
+    };
+
+    LoginAttempts(JdbcClient jdbc, AuditLog audit,
+                  @Value("${points.security.lockout.max-failures:5}") int maxFailures,
+                  @Value("${points.security.lockout.first-lock:15m}") Duration firstLock,
+                  @Value("${points.security.lockout.longest-lock:24h}") Duration longestLock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.maxFailures = maxFailures;
+        this.firstLock = firstLock;
+        this.longestLock = longestLock;
+    }
+
+    /** Until when {@code username} may not sign in, if it is locked now. */
+    public Optional<LocalDateTime> lockedUntil(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (known(username)) {
+            return jdbc.sql("select locked_until from app_user where username = :u").param("u", username)
+                    .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1))).single()
+                    .map(java.sql.Timestamp::toLocalDateTime).filter(until -> until.isAfter(now));
+        }
+        synchronized (unknownNames) {
+            Counter c = unknownNames.get(key(username));
+            return c == null || c.lockedUntil == null || !c.lockedUntil.isAfter(now) ? Optional.empty()
+                    : Optional.of(c.lockedUntil);
+        }
+    }
+
+    /**
+     * A wrong password (or an unknown name): counts it and, at the limit, locks.
+     *
+     * @return the end of the lock this failure started, if it started one
+     */
+    @Transactional
+    public Optional<LocalDateTime> failed(String username) {
+        String name = username == null ? "" : username;
+        if (!known(name)) {
+            audit.recordFor(name, null, AuditAction.LOGIN_FAILED, "用户名或密码错误");
+            return failedUnknown(name);
+        }
+        jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = :u").param("u", name).update();
+        Map<String, Object> row = jdbc.sql("select failed_attempts, lockouts, role from app_user where username = :u")
+                .param("u", name).query().singleRow();
+        int failures = ((Number) row.get("failed_attempts")).intValue();
+        int lockouts = ((Number) row.get("lockouts")).intValue();
+        String role = row.get("role").toString().strip();
+        audit.recordFor(name, role, AuditAction.LOGIN_FAILED, "密码错误（连续第 " + failures + " 次）");
+        if (failures < maxFailures) {
+            return Optional.empty();
+        }
+        Duration lock = lockDuration(lockouts);
+        LocalDateTime until = LocalDateTime.now(clock).plus(lock);
+        jdbc.sql("""
+                        update app_user set failed_attempts = 0, lockouts = lockouts + 1, locked_until = :until
+                        where username = :u""")
+                .param("until", until).param("u", name).update();
+        audit.recordFor(name, role, AuditAction.ACCOUNT_LOCKED,
+                "连续 " + failures + " 次密码错误，锁定 " + lock.toMinutes() + " 分钟，至 " + until.withNano(0));
+        return Optional.of(until);
+    }
+
+    /** A sign-in with the right password: the failure count and back-off start again. */
+    @Transactional
+    public void succeeded(PlatformUser user) {
+        jdbc.sql("""
+                        update app_user set failed_attempts = 0, lockouts = 0, locked_until = null,
+                               last_login_at = :now
+                        where username = :u""")
+                .param("now", LocalDateTime.now(clock)).param("u", user.username()).update();
+        audit.record(AuditAction.LOGIN, user.uscc(), user.mustChangePassword() ? "登录（须先修改密码）" : "登录");
+    }
+
+    /** The right password for an account that may not sign in (pending, refused or switched off). */
+    public void refused(String username, String why) {
+        audit.recordFor(username, null, AuditAction.LOGIN_FAILED, why);
+    }
+
+    public void loggedOut(PlatformUser user) {
+        audit.recordFor(user.username(), user.role().name(), AuditAction.LOGOUT, "退出登录");
+    }
+
+    /** An administrator's 解锁. */
+    @Transactional
+    void unlock(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0, lockouts = 0, locked_until = null where username = :u")
+                .param("u", username).update();
+    }
+
+    /** 15 min, 30 min, 1 h … up to the longest lock. */
+    Duration lockDuration(int earlierLockouts) {
+        Duration d = firstLock;
+        for (int i = 0; i < earlierLockouts && d.compareTo(longestLock) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(longestLock) > 0 ? longestLock : d;
+    }
+
+    private Optional<LocalDateTime> failedUnknown(String name) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        synchronized (unknownNames) {
+            Counter c = unknownNames.computeIfAbsent(key(name), k -> new Counter());
+            c.failures++;
+            if (c.failures < maxFailures) {
+                return Optional.empty();
+            }
+            c.lockedUntil = now.plus(lockDuration(c.lockouts));
+            c.lockouts++;
+            c.failures = 0;
+            return Optional.of(c.lockedUntil);
+        }
+    }
+
+    private boolean known(String username) {
+        return jdbc.sql("select count(*) from app_user where username = :u").param("u", username)
+                .query(Integer.class).single() > 0;
+    }
+
+    private static String key(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static final class Counter {
+        int failures;
+        int lockouts;
+        LocalDateTime lockedUntil;
+    }
+}

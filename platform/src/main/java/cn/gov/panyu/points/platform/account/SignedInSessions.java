@@ -1,0 +1,68 @@
+package cn.gov.panyu.points.platform.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sessions users are signed in with. A session keeps the account as it was at sign-in, so when an
+ * administrator disables a user, changes their role or resets their password, that user's sessions are
+ * ended: the next request goes to the sign-in page instead of running on the old rights.
+ */
+@Component
+public class SignedInSessions {
+
+    private final SessionRegistry registry;
+    private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+
+    SignedInSessions(SessionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Ends every session of {@code username} except {@code keepSessionId} (may be null). */
+    void end(String username, String keepSessionId) {
+        for (Object principal : registry.getAllPrincipals()) {
+            if (principal instanceof PlatformUser user && user.username().equals(username)) {
+                for (SessionInformation session : registry.getAllSessions(principal, false)) {
+                    if (!session.getSessionId().equals(keepSessionId)) {
+                        session.expireNow();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Puts the changed user into the current session, so that it need not sign in again. */
+    void replaceCurrent(PlatformUser changed, HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        UsernamePasswordAuthenticationToken updated = UsernamePasswordAuthenticationToken.authenticated(
+                changed, null, current == null ? changed.getAuthorities() : current.getAuthorities());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(updated);
+        SecurityContextHolder.setContext(context);
+        repository.saveContext(context, request, response);
+        if (request.getSession(false) != null) {
+            registry.registerNewSession(request.getSession().getId(), changed);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registry {
+
+        @Bean
+        SessionRegistry sessionRegistry() {
+            return new SessionRegistryImpl();
+        }
+    }
+}

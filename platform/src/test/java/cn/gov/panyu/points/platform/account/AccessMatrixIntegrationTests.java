@@ -1,0 +1,311 @@
+package cn.gov.panyu.points.platform.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.TestEnterprises;
+import cn.gov.panyu.points.platform.TestUsers;
+
+/**
+ * Every endpoint of the platform against a declared access table, for anonymous visitors and each role.
+ * The endpoints are read from the MVC handler mapping, so a new endpoint that the table does not cover
+ * fails {@link #everyEndpointIsInTheAccessTable()} until someone decides who may use it.
+ */
+@PlatformIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIntegrationTests {
+
+    /** Who may use an endpoint; everybody else gets 403, anonymous visitors the sign-in page. */
+    enum Access {
+        PUBLIC, SIGNED_IN, STAFF, ADMIN, ENTERPRISE, BANK;
+
+        boolean allows(Audience who) {
+            return switch (this) {
+                case PUBLIC -> true;
+                case SIGNED_IN -> who != Audience.ANONYMOUS;
+                case STAFF -> who == Audience.STAFF || who == Audience.ADMIN;
+                case ADMIN -> who == Audience.ADMIN;
+                case ENTERPRISE -> who == Audience.ENTERPRISE;
+                case BANK -> who == Audience.BANK;
+            };
+        }
+    }
+
+    enum Audience { ANONYMOUS, ADMIN, STAFF, ENTERPRISE, BANK, EXPERT }
+
+    enum Outcome { ALLOWED, FORBIDDEN, SIGN_IN }
+
+    /** "METHOD pattern" → who may use it. ANY = a mapping without a method restriction. */
+    static final Map<String, Access> TABLE = table();
+
+    private static Map<String, Access> table() {
+        Map<String, Access> t = new TreeMap<>();
+        // public: the home page, sign-in, registration, error page
+        put(t, Access.PUBLIC, "GET /", "GET /login", "GET /register", "POST /register", "ANY /error");
+        // public: published tier lists (no confidential figures) and the methodology
+        put(t, Access.PUBLIC, "GET /public/rankings", "GET /public/rankings/export", "GET /public/methodology");
+        // every signed-in user
+        put(t, Access.SIGNED_IN, "GET /account/password", "POST /account/password");
+        // administrators
+        put(t, Access.ADMIN, "GET /admin/users", "GET /admin/users/export", "GET /admin/users/new", "POST /admin/users",
+                "GET /admin/users/{username}", "POST /admin/users/{username}/enable",
+                "POST /admin/users/{username}/disable", "POST /admin/users/{username}/unlock",
+                "POST /admin/users/{username}/password", "POST /admin/users/{username}/role");
+        // bureau staff (and administrators)
+        put(t, Access.STAFF, "GET /registrations", "GET /registrations/export",
+                "POST /registrations/{username}/activate", "POST /registrations/{username}/reject",
+                "GET /audit", "GET /audit/export");
+        put(t, Access.STAFF, "GET /collection/imports", "GET /collection/imports/export", "GET /collection/imports/new",
+                "POST /collection/imports/new", "GET /collection/templates/{source}",
+                "POST /collection/imports/staged/{token}", "GET /collection/imports/jobs/{token}",
+                "GET /collection/imports/jobs/{token}/status", "GET /collection/imports/{id}/rollback",
+                "POST /collection/imports/{id}/rollback", "GET /collection/conflicts", "GET /collection/conflicts/export",
+                "POST /collection/conflicts/{id}/resolve", "GET /collection/anomalies", "GET /collection/anomalies/export");
+        put(t, Access.STAFF, "GET /models", "GET /models/export", "GET /models/{id}", "GET /indicators",
+                "GET /models/{id}/edit", "POST /models/{id}/validate", "POST /models/{id}", "POST /models/{id}/copy",
+                "POST /models/{id}/activate", "POST /models/{id}/delete");
+        put(t, Access.STAFF, "GET /evaluation/runs", "GET /evaluation/runs/export", "POST /evaluation/runs",
+                "GET /evaluation/runs/{id}", "GET /evaluation/runs/{id}/progress", "GET /evaluation/runs/{id}/export",
+                "POST /evaluation/runs/{id}/notice", "POST /evaluation/runs/{id}/withdraw",
+                "POST /evaluation/runs/{id}/publish", "POST /evaluation/runs/{id}/verify",
+                "GET /evaluation/notice", "GET /evaluation/notice/export", "POST /evaluation/notice/objections",
+                "POST /evaluation/notice/objections/{id}/accept", "POST /evaluation/notice/objections/{id}/reject",
+                "POST /evaluation/notice/rerun", "GET /rankings", "GET /rankings/export");
+        put(t, Access.STAFF, "GET /enterprises", "GET /enterprises/export", "GET /enterprises/{uscc}",
+                "GET /enterprises/{uscc}/export");
+        put(t, Access.STAFF, "GET /declarations/review", "GET /declarations/review/export",
+                "GET /declarations/review/{id}", "POST /declarations/review/{id}/approve",
+                "POST /declarations/review/{id}/return", "GET /declarations/review/{id}/attachments/{attachmentId}");
+        // an enterprise's own declarations
+        put(t, Access.ENTERPRISE, "GET /declarations", "GET /declarations/{year:\\d{4}}",
+                "POST /declarations/{year:\\d{4}}", "POST /declarations/{year:\\d{4}}/submit",
+                "POST /declarations/{year:\\d{4}}/attachments", "POST /declarations/{year:\\d{4}}/attachments/{id}/delete",
+                "GET /declarations/{year:\\d{4}}/attachments/{id}");
+        // an enterprise's own scores, objections and bank consents
+        put(t, Access.ENTERPRISE, "GET /my", "POST /my/objections", "GET /my/consents", "GET /my/consents/export",
+                "POST /my/consents", "POST /my/consents/{id}/revoke");
+        // bank officers: enterprises that consented to their bank
+        put(t, Access.BANK, "GET /bank/enterprises", "GET /bank/enterprises/export", "GET /bank/enterprises/{uscc}");
+        return t;
+    }
+
+    private static void put(Map<String, Access> table, Access access, String... endpoints) {
+        for (String e : endpoints) {
+            if (table.put(e, access) != null) {
+                throw new IllegalStateException("listed twice: " + e);
+            }
+        }
+    }
+
+    /** Ids no row has: state-changing requests reach the service but change nothing. */
+    private static final String NO_ID = "987654321";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String uscc;
+    private String activeModel;
+
+    @BeforeAll
+    void testData() {
+        uscc = TestEnterprises.register(jdbc, "权限矩阵测试企业");
+        activeModel = jdbc.sql("select id from score_model where status = 'ACTIVE'").query(Long.class).single().toString();
+    }
+
+    @Test
+    void everyEndpointIsInTheAccessTable() {
+        Set<String> endpoints = endpoints();
+
+        assertThat(new TreeSet<>(endpoints)).as("endpoints without a row in the access table — decide who may use them")
+                .isSubsetOf(TABLE.keySet());
+        assertThat(new TreeSet<>(TABLE.keySet())).as("access table rows for endpoints that no longer exist")
+                .isSubsetOf(endpoints);
+    }
+
+    @Test
+    void everyEndpointAnswersEachAudienceAsTheTableSays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (String endpoint : endpoints()) {
+            Access access = TABLE.get(endpoint);
+            if (access == null) {
+                continue; // reported by everyEndpointIsInTheAccessTable
+            }
+            for (Audience who : Audience.values()) {
+                Outcome expected = access.allows(who) ? Outcome.ALLOWED
+                        : who == Audience.ANONYMOUS ? Outcome.SIGN_IN : Outcome.FORBIDDEN;
+                Result actual = perform(endpoint, who, true);
+                checked++;
+                if (actual.outcome() != expected) {
+                    wrong.add(endpoint + " as " + who + ": expected " + expected + ", got " + actual);
+                }
+            }
+        }
+        assertThat(wrong).as("endpoints answering the wrong audience").isEmpty();
+        assertThat(checked).isGreaterThanOrEqualTo(TABLE.size() * Audience.values().length);
+    }
+
+    @Test
+    void staffPagesActuallyRenderForStaffWithRealData() throws Exception {
+        for (String endpoint : List.of("GET /enterprises/{uscc}", "GET /models/{id}", "GET /audit", "GET /registrations",
+                "GET /collection/templates/{source}")) {
+            assertThat(perform(endpoint, Audience.STAFF, true).status()).as(endpoint).isEqualTo(200);
+        }
+        assertThat(perform("GET /admin/users/{username}", Audience.ADMIN, true).status()).isEqualTo(200);
+        assertThat(perform("GET /declarations/{year:\\d{4}}", Audience.ENTERPRISE, true).status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyStateChangingEndpointRefusesARequestWithoutTheCsrfToken() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (String endpoint : endpoints()) {
+            if (endpoint.startsWith("GET ") || endpoint.startsWith("ANY ")) {
+                continue;
+            }
+            Access access = TABLE.getOrDefault(endpoint, Access.ADMIN);
+            Audience allowed = EnumSet.allOf(Audience.class).stream().filter(access::allows).findFirst().orElseThrow();
+            Result result = perform(endpoint, allowed, false);
+            if (result.status() != 403) {
+                accepted.add(endpoint + " as " + allowed + " without token: " + result);
+            }
+        }
+        assertThat(accepted).as("POSTs accepted without a CSRF token").isEmpty();
+    }
+
+    /** "METHOD pattern" for every handler method of the application. */
+    private Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    endpoints.add("ANY " + pattern);
+                }
+                for (RequestMethod m : methods) {
+                    endpoints.add(m.name() + " " + pattern);
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    record Result(Outcome outcome, int status, String location) {
+        @Override
+        public String toString() {
+            return outcome + " (" + status + (location == null ? "" : " → " + location) + ")";
+        }
+    }
+
+    private Result perform(String endpoint, Audience who, boolean withCsrf) throws Exception {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+        HttpMethod httpMethod = method.equals("ANY") ? HttpMethod.GET : HttpMethod.valueOf(method);
+        var builder = request(httpMethod, expand(pattern, httpMethod)).with(as(who));
+        if (withCsrf) {
+            builder.with(csrf());
+        }
+        try {
+            MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
+            String location = response.getRedirectedUrl();
+            int status = response.getStatus();
+            Outcome outcome = status == 403 || status == 401 ? Outcome.FORBIDDEN
+                    : status == 302 && location != null && location.replaceFirst("^https?://[^/]+", "").equals("/login")
+                    ? Outcome.SIGN_IN : Outcome.ALLOWED;
+            return new Result(outcome, status, location);
+        } catch (Exception e) {
+            // MockMvc rethrows what a handler threw; security exceptions never get that far (the filter
+            // chain turns them into 403 or the sign-in redirect), so the request was let through
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof AccessDeniedException || cause instanceof AuthenticationException) {
+                return new Result(Outcome.FORBIDDEN, 403, null);
+            }
+            return new Result(Outcome.ALLOWED, 500, cause.getClass().getSimpleName());
+        }
+    }
+
+    private RequestPostProcessor as(Audience who) {
+        return switch (who) {
+            case ANONYMOUS -> anonymous();
+            case ADMIN -> TestUsers.admin();
+            case STAFF -> TestUsers.staff();
+            case ENTERPRISE -> TestUsers.enterprise(uscc);
+            case BANK -> TestUsers.bank("MATRIX-BANK");
+            case EXPERT -> TestUsers.expert();
+        };
+    }
+
+    /** Fills path variables with test data: real rows where a page shows them, unknown ids where a POST would change data. */
+    private String expand(String pattern, HttpMethod method) {
+        boolean reading = method == HttpMethod.GET;
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            if (c != '{') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int depth = 0;
+            int end = i;
+            for (; end < pattern.length(); end++) {
+                depth += pattern.charAt(end) == '{' ? 1 : pattern.charAt(end) == '}' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            String name = pattern.substring(i + 1, end).split(":")[0];
+            out.append(value(name, pattern, reading));
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    private String value(String variable, String pattern, boolean reading) {
+        return switch (variable) {
+            case "uscc" -> uscc;
+            case "id" -> reading && pattern.startsWith("/models/") ? activeModel : NO_ID;
+            case "attachmentId" -> NO_ID;
+            case "username" -> reading ? "staff" : "matrix-nobody";
+            case "token" -> "matrix-no-such-token";
+            case "source" -> "TAX";
+            case "year" -> String.valueOf(Year.now().getValue() - 1);
+            default -> throw new IllegalStateException("no test value for path variable {" + variable + "} in " + pattern);
+        };
+    }
+}

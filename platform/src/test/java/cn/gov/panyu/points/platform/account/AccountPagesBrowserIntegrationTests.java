@@ -1,0 +1,154 @@
+package cn.gov.panyu.points.platform.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.gov.panyu.points.platform.HeadlessChromium;
+import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.TestEnterprises;
+
+/** The account pages in a real browser: what each role's menu shows, forms and their messages. */
+@PlatformIntegrationTest
+class AccountPagesBrowserIntegrationTests {
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser(@TempDir Path profile) {
+        browser = HeadlessChromium.start(profile);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anEnterpriseRegistersAndStaffSeeTheRequest() {
+        String uscc = TestEnterprises.register(jdbc, "浏览器注册测试科技有限公司");
+        String user = TestEnterprises.uniqueName("ent");
+        signOut();
+        browser.get(url("/login"));
+        browser.findElement(By.id("link-register")).click();
+        browser.findElement(By.id("uscc")).sendKeys(uscc);
+        browser.findElement(By.id("contactName")).sendKeys("陈主任");
+        browser.findElement(By.id("contactPhone")).sendKeys("020-84561234");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("short1");
+        browser.findElement(By.id("confirmPassword")).sendKeys("short1");
+        browser.findElement(By.id("confirmPassword")).submit();
+
+        assertThat(browser.findElement(By.id("form-error")).getText()).contains("至少 10 个字符");
+        assertThat(browser.findElement(By.id("contactName")).getAttribute("value")).isEqualTo("陈主任");
+        HeadlessChromium.screenshot(browser, "account-register-error");
+
+        browser.findElement(By.id("password")).sendKeys("Register2025ok");
+        browser.findElement(By.id("confirmPassword")).sendKeys("Register2025ok");
+        browser.findElement(By.id("confirmPassword")).submit();
+        assertThat(browser.findElement(By.id("login-registered")).getText()).contains("注册申请已提交");
+
+        HeadlessChromium.signIn(browser, url(""), "staff");
+        browser.get(url("/registrations"));
+        assertThat(browser.findElement(By.id("registrations-table")).getText()).contains("浏览器注册测试科技有限公司", "陈主任");
+        assertThat(menuEntries()).contains("注册审核", "操作日志").doesNotContain("用户与角色");
+        HeadlessChromium.screenshot(browser, "account-registrations");
+    }
+
+    @Test
+    void administratorsManageUsersFromTheSystemMenu() {
+        signOut();
+        HeadlessChromium.signIn(browser, url(""), "admin");
+        browser.get(url("/"));
+        browser.findElement(By.linkText("用户与角色")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/users");
+        assertThat(browser.findElement(By.id("users-table")).getText()).contains("admin", "系统管理员");
+        browser.findElement(By.id("f-q")).sendKeys("staff");
+        browser.findElement(By.id("f-q")).submit();
+        assertThat(browser.findElement(By.id("users-table")).getText()).contains("staff", "科技局业务人员（演示）");
+        HeadlessChromium.screenshot(browser, "account-users");
+
+        browser.findElement(By.id("new-user")).click();
+        new Select(browser.findElement(By.id("role"))).selectByVisibleText("企业用户");
+        assertThat(browser.findElement(By.id("uscc")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("bankCode")).isDisplayed()).isFalse();
+        HeadlessChromium.screenshot(browser, "account-user-new");
+
+        browser.get(url("/admin/users/staff"));
+        assertThat(browser.findElement(By.id("user-facts")).getText()).contains("业务人员");
+        HeadlessChromium.screenshot(browser, "account-user");
+
+        browser.get(url("/audit"));
+        assertThat(browser.findElement(By.id("audit-table")).getText()).contains("登录");
+        HeadlessChromium.screenshot(browser, "audit-log");
+
+        browser.get(url("/account/password"));
+        HeadlessChromium.screenshot(browser, "account-password");
+    }
+
+    @Test
+    void anEnterpriseUserSeesNoneOfTheBureausMenu() {
+        String uscc = TestEnterprises.register(jdbc, "菜单测试企业");
+        String user = TestEnterprises.uniqueName("ent");
+        jdbc.sql("""
+                insert into app_user (username, password_hash, display_name, role, uscc)
+                values (?, (select password_hash from app_user where username = 'staff'), '菜单测试企业', 'ENTERPRISE', ?)""")
+                .params(user, uscc).update();
+        signOut();
+        HeadlessChromium.signIn(browser, url(""), user);
+        browser.get(url("/"));
+
+        assertThat(menuEntries()).doesNotContain("企业名录", "数据导入", "用户与角色", "操作日志", "模型管理");
+        assertThat(browser.findElements(By.id("menu-declarations"))).hasSize(1);
+        assertThat(browser.findElements(By.id("modules-title"))).as("no module overview of the bureau's work").isEmpty();
+        HeadlessChromium.screenshot(browser, "menu-enterprise");
+    }
+
+    @Test
+    void aLockedAccountIsToldUntilWhen() {
+        String user = TestEnterprises.uniqueName("lockui");
+        signOut();
+        for (int i = 0; i < 5; i++) {
+            browser.get(url("/login"));
+            browser.findElement(By.id("username")).sendKeys(user);
+            browser.findElement(By.id("password")).sendKeys("wrong-" + i);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        }
+        assertThat(browser.findElement(By.id("login-locked")).getText()).contains("该账户已临时锁定", "之后再试");
+        HeadlessChromium.screenshot(browser, "login-locked");
+    }
+
+    private java.util.List<String> menuEntries() {
+        return browser.findElements(By.cssSelector(".app-sidebar .app-menu-link")).stream().map(WebElement::getText).toList();
+    }
+
+    private void signOut() {
+        browser.get(url("/"));
+        browser.findElements(By.cssSelector(".app-user form button")).forEach(WebElement::click);
+        browser.manage().deleteAllCookies();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
