@@ -15,6 +15,7 @@ import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 
 import cn.gov.panyu.points.platform.system.NavigationMenu.Crumb;
+import cn.gov.panyu.points.platform.system.NavigationMenu.Group;
 import cn.gov.panyu.points.platform.system.NavigationMenu.Item;
 
 class NavigationMenuTests {
@@ -90,8 +91,10 @@ class NavigationMenuTests {
                 NavigationMenu.group("portal", NavigationMenu.item("search", "/enterprises", Role.STAFF),
                         NavigationMenu.publicItem("rankings", "/public/rankings"))));
 
-        assertThat(menu.groupsFor(anonymous)).isEmpty();
-        assertThat(menu.groupsFor(null)).isEmpty();
+        assertThat(menu.groupsFor(anonymous)).flatExtracting(Group::items).extracting(Item::path)
+                .containsExactly("/public/rankings", "/public/methodology");
+        assertThat(menu.groupsFor(null)).flatExtracting(Group::items).extracting(Item::path)
+                .containsExactly("/public/rankings", "/public/methodology");
         assertThat(withPublic.groupsFor(anonymous)).singleElement()
                 .satisfies(g -> assertThat(g.items()).extracting(Item::path).containsExactly("/public/rankings"));
     }
