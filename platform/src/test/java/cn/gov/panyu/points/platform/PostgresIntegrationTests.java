@@ -2,7 +2,6 @@ package cn.gov.panyu.points.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The production set-up: PostgreSQL chosen only through the standard {@code spring.datasource.*}
@@ -22,7 +20,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class PostgresIntegrationTests {
 
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();
 
     @Autowired
     Flyway flyway;
@@ -31,18 +29,13 @@ class PostgresIntegrationTests {
     JdbcClient jdbc;
 
     @DynamicPropertySource
-    static void postgresDataSource(DynamicPropertyRegistry registry) throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+    static void postgresDataSource(DynamicPropertyRegistry registry) {
+        POSTGRES.register(registry);
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void stopPostgres() {
+        POSTGRES.close();
     }
 
     @Test

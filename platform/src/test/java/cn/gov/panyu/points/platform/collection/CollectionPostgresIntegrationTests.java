@@ -6,7 +6,6 @@ import static cn.gov.panyu.points.platform.collection.CollectionFixtures.marketH
 import static cn.gov.panyu.points.platform.collection.CollectionFixtures.uscc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,15 +17,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.gov.panyu.points.platform.EmbeddedPostgresDatabase;
 import cn.gov.panyu.points.platform.collection.ImportResult.Status;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** The collection's SQL (merge pivot, set union, conflicts, rollback) on a real PostgreSQL server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "points.demo.enabled=false")
 class CollectionPostgresIntegrationTests {
 
     private static final int YEAR = 2030;
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();
 
     @Autowired
     DepartmentImports imports;
@@ -38,18 +37,13 @@ class CollectionPostgresIntegrationTests {
     JdbcClient jdbc;
 
     @DynamicPropertySource
-    static void postgresDataSource(DynamicPropertyRegistry registry) throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+    static void postgresDataSource(DynamicPropertyRegistry registry) {
+        POSTGRES.register(registry);
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void stopPostgres() {
+        POSTGRES.close();
     }
 
     @BeforeEach

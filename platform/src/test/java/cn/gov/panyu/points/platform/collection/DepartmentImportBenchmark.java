@@ -10,12 +10,16 @@ import java.util.Random;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import cn.gov.panyu.points.engine.input.ReadRules;
 import cn.gov.panyu.points.engine.input.UnifiedSocialCreditCode;
+import cn.gov.panyu.points.platform.EmbeddedPostgresDatabase;
 
 /**
  * Benchmark, not a test: a 100,000-row XLSX department import (市场监管, creating 100,000 enterprises,
@@ -28,11 +32,26 @@ import cn.gov.panyu.points.engine.input.UnifiedSocialCreditCode;
  *     -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx512m
  * </pre>
  *
- * It uses a database of its own (target/benchmark-data, emptied first by a fresh year) without demo data.
+ * It uses a database of its own without demo data: an H2 file in target/benchmark-data (delete the folder
+ * first for a fresh one), or with {@code -Dbenchmark.database=postgres} an embedded PostgreSQL server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"points.data-dir=target/benchmark-data", "points.demo.enabled=false"})
 class DepartmentImportBenchmark {
+
+    private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        if ("postgres".equals(System.getProperty("benchmark.database"))) {
+            POSTGRES.register(registry);
+        }
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        POSTGRES.close();
+    }
 
     private static final int ROWS = 100_000;
 
@@ -51,8 +70,8 @@ class DepartmentImportBenchmark {
         }
         byte[] market = market(codes, year);
         byte[] tax = tax(codes);
-        System.out.printf("max heap %d MB, cpus %d; market file %.1f MB, tax file %.1f MB%n",
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("database %s, max heap %d MB, cpus %d; market file %.1f MB, tax file %.1f MB%n",
+                System.getProperty("benchmark.database", "h2"), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                 market.length / 1e6, tax.length / 1e6);
         time("市场监管 100,000 rows (creates the enterprises)", () -> imports.load(DataSource.MARKET, year, "market.xlsx",
                 market, false, "benchmark", phases()));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -20,18 +19,18 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.gov.panyu.points.platform.EmbeddedPostgresDatabase;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** The declaration's SQL on a real PostgreSQL: draft, attachment, submit, queue, return, approve into the merge. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("test")
 class DeclarationPostgresIntegrationTests {
 
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();
 
     @Autowired
     Declarations declarations;
@@ -43,18 +42,13 @@ class DeclarationPostgresIntegrationTests {
     JdbcClient jdbc;
 
     @DynamicPropertySource
-    static void postgresDataSource(DynamicPropertyRegistry registry) throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+    static void postgresDataSource(DynamicPropertyRegistry registry) {
+        POSTGRES.register(registry);
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void stopPostgres() {
+        POSTGRES.close();
     }
 
     @AfterEach

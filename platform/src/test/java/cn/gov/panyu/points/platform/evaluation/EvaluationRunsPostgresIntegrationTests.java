@@ -1,13 +1,13 @@
 package cn.gov.panyu.points.platform.evaluation;
 
-import java.io.IOException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import cn.gov.panyu.points.platform.EmbeddedPostgresDatabase;
 
 /**
  * {@link RunLifecycleContract} on a real PostgreSQL server (embedded binaries), configured only through
@@ -17,20 +17,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "points.demo.enabled=false")
 class EvaluationRunsPostgresIntegrationTests extends RunLifecycleContract {
 
-    private static EmbeddedPostgres postgres;
+    private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();
 
     @DynamicPropertySource
-    static void postgresDataSource(DynamicPropertyRegistry registry) throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+    static void postgresDataSource(DynamicPropertyRegistry registry) {
+        POSTGRES.register(registry);
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void stopPostgres() {
+        POSTGRES.close();
     }
 }
