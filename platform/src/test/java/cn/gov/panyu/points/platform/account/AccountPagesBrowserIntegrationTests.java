@@ -2,47 +2,24 @@ package cn.gov.panyu.points.platform.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.TestEnterprises;
 
 /** The account pages in a real browser: what each role's menu shows, forms and their messages. */
 @PlatformIntegrationTest
-class AccountPagesBrowserIntegrationTests {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anEnterpriseRegistersAndStaffSeeTheRequest() {
@@ -151,7 +128,4 @@ class AccountPagesBrowserIntegrationTests {
         browser.manage().deleteAllCookies();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -11,49 +11,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 
 @PlatformIntegrationTest
-class ImportPagesBrowserIntegrationTests {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ImportPagesBrowserIntegrationTests extends BrowserTestSupport {
 
     @Test
     void staffUploadSeeTheReportLoadTheValidRowsWithAProgressBarAndFindTheImportListed(@TempDir Path dir)
             throws IOException {
-        HeadlessChromium.signIn(browser, "http://localhost:" + port, "staff");
+        HeadlessChromium.signIn(browser, url(""), "staff");
         Path file = dir.resolve("市场监管名录.csv");
         Files.writeString(file, String.join("\n", marketHeader(), market(uscc(), "广州番禺浏览器测试科技有限公司"),
                 uscc() + ",错误镇街公司,不存在镇,C39,2015-06-30,", "91440113MA59ABCDE0,坏代码公司,南村镇,C39,2015-06-30,") + "\n",
                 StandardCharsets.UTF_8);
 
-        browser.get("http://localhost:" + port + "/collection/imports/new");
+        browser.get(url("/collection/imports/new"));
         HeadlessChromium.screenshot(browser, "collection-upload");
         new Select(browser.findElement(By.id("source"))).selectByValue("MARKET");
         browser.findElement(By.id("year")).clear();
@@ -80,9 +60,9 @@ class ImportPagesBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("rollback-what")).getText()).contains("市场监管名录.csv");
         HeadlessChromium.screenshot(browser, "collection-rollback");
 
-        browser.get("http://localhost:" + port + "/collection/conflicts");
+        browser.get(url("/collection/conflicts"));
         HeadlessChromium.screenshot(browser, "collection-conflicts");
-        browser.get("http://localhost:" + port + "/collection/anomalies");
+        browser.get(url("/collection/anomalies"));
         HeadlessChromium.screenshot(browser, "collection-anomalies");
     }
 }

@@ -2,22 +2,17 @@ package cn.gov.panyu.points.platform.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.SignIn;
@@ -30,30 +25,13 @@ import cn.gov.panyu.points.platform.account.UserAccounts;
  * district (so no demo "ent" account): the enterprise user is created here, one per run.
  */
 @PlatformIntegrationTest
-class DeclarationBrowserIntegrationTests {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     UserAccounts accounts;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void enterpriseDeclaresStaffReturnEnterpriseResubmitsStaffApprove() {
@@ -164,7 +142,4 @@ class DeclarationBrowserIntegrationTests {
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

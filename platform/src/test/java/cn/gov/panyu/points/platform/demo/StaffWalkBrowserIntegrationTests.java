@@ -10,23 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 
+import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.collection.DataSource;
@@ -41,35 +38,18 @@ import cn.gov.panyu.points.platform.collection.DepartmentImports;
 @PlatformIntegrationTest
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:staff-walk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
         + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-class StaffWalkBrowserIntegrationTests {
+class StaffWalkBrowserIntegrationTests extends BrowserTestSupport {
 
     private static final int YEAR = 2087;
     private static final int SIZE = 300;
     /** The invention patents the uploaded file gives one enterprise: far beyond anyone else's. */
     private static final int INVENTIONS = 480;
 
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     DepartmentImports imports;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void importRunNoticePublishAndTheTierList(@TempDir Path dir) throws IOException {
@@ -167,7 +147,4 @@ class StaffWalkBrowserIntegrationTests {
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

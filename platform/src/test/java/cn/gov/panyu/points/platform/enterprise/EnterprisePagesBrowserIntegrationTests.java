@@ -2,44 +2,22 @@ package cn.gov.panyu.points.platform.enterprise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 
 /** Staff search the demo district, narrow it to a list and open an enterprise, as in a browser. */
 @DemoDistrictTest
-class EnterprisePagesBrowserIntegrationTests {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class EnterprisePagesBrowserIntegrationTests extends BrowserTestSupport {
 
     @Test
     void staffFilterTheListAndOpenAnEnterprisesScore() {
@@ -86,7 +64,4 @@ class EnterprisePagesBrowserIntegrationTests {
         HeadlessChromium.screenshot(browser, "enterprise-list-empty");
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

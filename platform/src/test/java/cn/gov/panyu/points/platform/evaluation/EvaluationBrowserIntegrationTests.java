@@ -2,48 +2,26 @@ package cn.gov.panyu.points.platform.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 
 /** Staff in a real browser: the model pages, then a run from start to the published tier list. */
 @PlatformIntegrationTest
-class EvaluationBrowserIntegrationTests {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+class EvaluationBrowserIntegrationTests extends BrowserTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void modelPagesShowIndicatorsWeightsAndEveryProblemOfAnEdit() {
@@ -114,7 +92,4 @@ class EvaluationBrowserIntegrationTests {
         ((JavascriptExecutor) browser).executeScript("arguments[0].click();", browser.findElement(by));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

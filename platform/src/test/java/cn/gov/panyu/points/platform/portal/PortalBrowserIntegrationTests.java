@@ -2,23 +2,18 @@ package cn.gov.panyu.points.platform.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 
@@ -28,26 +23,10 @@ import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
  * at the public pages an anonymous visitor reaches from the home page.
  */
 @DemoDistrictTest
-class PortalBrowserIntegrationTests {
+class PortalBrowserIntegrationTests extends BrowserTestSupport {
 
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void enterpriseGrantsBankSeesEnterpriseRevokesBankNoLongerSees() {
@@ -126,7 +105,4 @@ class PortalBrowserIntegrationTests {
         browser.manage().window().setSize(new Dimension(1440, 1000));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -2,42 +2,20 @@ package cn.gov.panyu.points.platform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 
 @PlatformIntegrationTest
-class HomePageBrowserIntegrationTests {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = HeadlessChromium.start(profile);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class HomePageBrowserIntegrationTests extends BrowserTestSupport {
 
     @Test
     void homePageShowsTheFrameWithTheTaskMenu() {
@@ -101,7 +79,4 @@ class HomePageBrowserIntegrationTests {
         HeadlessChromium.screenshot(browser, "not-found");
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }
