@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.table.SqlFilter;
+import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -31,12 +33,16 @@ public class Registrations {
     static final Map<String, String> SORTABLE = sortable();
 
     private final JdbcClient jdbc;
+    private final SqlListing<UserAccount> listing;
     private final UserAccounts accounts;
     private final AccountRules rules;
     private final AuditLog audit;
 
     Registrations(JdbcClient jdbc, UserAccounts accounts, AccountRules rules, AuditLog audit) {
         this.jdbc = jdbc;
+        // oldest request first unless the user sorted
+        this.listing = new SqlListing<>(jdbc, UserAccount.COLUMNS, UserAccount.FROM, UserAccount::map, SORTABLE,
+                "u.created_at, u.username", "u.username");
         this.accounts = accounts;
         this.rules = rules;
         this.audit = audit;
@@ -88,21 +94,14 @@ public class Registrations {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)
     public TablePage<UserAccount> page(AccountStatus status, TableQuery query) {
-        long total = jdbc.sql("select count(*) from app_user u" + where())
-                .param("status", status.name()).query(Long.class).single();
-        List<UserAccount> rows = jdbc.sql(UserAccount.SELECT + where() + orderBy(query)
-                        + " limit :limit offset :offset")
-                .param("status", status.name()).param("limit", query.size()).param("offset", query.offset())
-                .query(UserAccount::map).list();
-        return new TablePage<>(rows, total, query);
+        return listing.page(inState(status), query);
     }
 
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)
     public List<UserAccount> export(AccountStatus status, TableQuery query) {
         audit.record(AuditAction.EXPORT_DATA, null, "导出企业注册申请（" + status.label() + "）");
-        return jdbc.sql(UserAccount.SELECT + where() + orderBy(query)).param("status", status.name())
-                .query(UserAccount::map).list();
+        return listing.all(inState(status), query);
     }
 
     /** The other enabled accounts of the same enterprise: staff see them before activating another. */
@@ -166,11 +165,8 @@ public class Registrations {
                 .param("reviewer", reviewer).param("at", LocalDateTime.now()).param("u", username).update();
     }
 
-    private static String where() {
-        return " where u.role = 'ENTERPRISE' and u.contact_name is not null and u.status = :status";
-    }
-
-    private static String orderBy(TableQuery query) {
-        return query.orderBy(SORTABLE, "created") + ", u.username";
+    /** Accounts that came through the registration form, in one review state. */
+    private static SqlFilter inState(AccountStatus status) {
+        return SqlFilter.all().and("u.role = 'ENTERPRISE' and u.contact_name is not null and u.status = ?", status.name());
     }
 }

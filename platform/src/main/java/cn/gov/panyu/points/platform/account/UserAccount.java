@@ -12,11 +12,12 @@ public record UserAccount(String username, String displayName, Role role, String
                           String contactPhone, String reviewNote, String reviewedBy, LocalDateTime reviewedAt,
                           LocalDateTime createdAt, LocalDateTime lastLoginAt) {
 
-    static final String SELECT = """
-            select u.username, u.display_name, u.role, u.uscc, e.name as enterprise_name, u.bank_code, u.status,
+    static final String COLUMNS = """
+            u.username, u.display_name, u.role, u.uscc, e.name as enterprise_name, u.bank_code, u.status,
                    u.enabled, u.failed_attempts, u.locked_until, u.must_change_password, u.contact_name,
-                   u.contact_phone, u.review_note, u.reviewed_by, u.reviewed_at, u.created_at, u.last_login_at
-            from app_user u left join enterprise e on e.uscc = u.uscc""";
+                   u.contact_phone, u.review_note, u.reviewed_by, u.reviewed_at, u.created_at, u.last_login_at""";
+    static final String FROM = "from app_user u left join enterprise e on e.uscc = u.uscc";
+    static final String SELECT = "select " + COLUMNS + " " + FROM;
 
     public boolean locked() {
         return lockedUntil != null && lockedUntil.isAfter(LocalDateTime.now());

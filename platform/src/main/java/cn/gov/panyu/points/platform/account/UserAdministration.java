@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -28,6 +29,7 @@ public class UserAdministration {
     static final Map<String, String> SORTABLE = sortable();
 
     private final JdbcClient jdbc;
+    private final SqlListing<UserAccount> listing;
     private final UserAccounts accounts;
     private final AccountRules rules;
     private final LoginAttempts attempts;
@@ -37,6 +39,8 @@ public class UserAdministration {
     UserAdministration(JdbcClient jdbc, UserAccounts accounts, AccountRules rules, LoginAttempts attempts,
                        SignedInSessions sessions, AuditLog audit) {
         this.jdbc = jdbc;
+        this.listing = new SqlListing<>(jdbc, UserAccount.COLUMNS, UserAccount.FROM, UserAccount::map, SORTABLE,
+                "u.username", "u.username");
         this.accounts = accounts;
         this.rules = rules;
         this.attempts = attempts;
@@ -63,23 +67,14 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public TablePage<UserAccount> page(UserFilter filter, TableQuery query) {
-        UserFilter.Where where = filter.where(LocalDateTime.now());
-        long total = jdbc.sql("select count(*) from app_user u" + where.sql()).params(where.params())
-                .query(Long.class).single();
-        List<UserAccount> rows = jdbc.sql(UserAccount.SELECT + where.sql() + query.orderBy(SORTABLE, "username")
-                        + ", u.username limit :limit offset :offset")
-                .params(where.params()).param("limit", query.size()).param("offset", query.offset())
-                .query(UserAccount::map).list();
-        return new TablePage<>(rows, total, query);
+        return listing.page(filter.where(LocalDateTime.now()), query);
     }
 
     /** Every account the filters select, for 导出Excel. */
     @Transactional(readOnly = true)
     public List<UserAccount> export(UserFilter filter, TableQuery query) {
-        UserFilter.Where where = filter.where(LocalDateTime.now());
         audit.record(AuditAction.EXPORT_DATA, null, "导出用户列表 " + filter.listUrl(""));
-        return jdbc.sql(UserAccount.SELECT + where.sql() + query.orderBy(SORTABLE, "username") + ", u.username")
-                .params(where.params()).query(UserAccount::map).list();
+        return listing.all(filter.where(LocalDateTime.now()), query);
     }
 
     @Transactional(readOnly = true)

@@ -1,13 +1,11 @@
 package cn.gov.panyu.points.platform.account;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.web.util.UriComponentsBuilder;
+
+import cn.gov.panyu.points.platform.table.SqlFilter;
 
 /**
  * The filters of 用户管理, bound from {@code ?role=&state=&q=}. {@code state} is what the list's badge
@@ -37,42 +35,26 @@ public record UserFilter(String role, String state, String q) {
     }
 
     /** WHERE clause of fixed fragments with every value bound. */
-    Where where(LocalDateTime now) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (role != null) {
-            clauses.add("u.role = :role");
-            params.put("role", role);
-        }
+    SqlFilter where(LocalDateTime now) {
+        SqlFilter f = SqlFilter.all().andIf(role != null, "u.role = ?", role);
         if (state != null) {
-            switch (state) {
-                case "PENDING", "REJECTED" -> {
-                    clauses.add("u.status = :status");
-                    params.put("status", state);
-                }
-                case "DISABLED" -> clauses.add("u.status = 'ACTIVE' and u.enabled = false");
-                case "LOCKED" -> {
-                    clauses.add("u.status = 'ACTIVE' and u.locked_until > :now");
-                    params.put("now", now);
-                }
-                case "ACTIVE" -> {
-                    clauses.add("u.status = 'ACTIVE' and u.enabled = true and (u.locked_until is null or u.locked_until <= :now)");
-                    params.put("now", now);
-                }
-                default -> { }
-            }
+            f = switch (state) {
+                case "PENDING", "REJECTED" -> f.and("u.status = ?", state);
+                case "DISABLED" -> f.and("u.status = 'ACTIVE' and u.enabled = false");
+                case "LOCKED" -> f.and("u.status = 'ACTIVE' and u.locked_until > ?", now);
+                case "ACTIVE" -> f.and("u.status = 'ACTIVE' and u.enabled = true and (u.locked_until is null or u.locked_until <= ?)",
+                        now);
+                default -> f;
+            };
         }
         if (q != null) {
-            clauses.add("(lower(u.username) like :q escape '\\' or lower(u.display_name) like :q escape '\\'"
-                    + " or lower(coalesce(u.contact_name, '')) like :q escape '\\' or u.uscc like :qUpper escape '\\')");
             String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            params.put("q", "%" + escaped.toLowerCase(Locale.ROOT) + "%");
-            params.put("qUpper", "%" + escaped.toUpperCase(Locale.ROOT) + "%");
+            String lower = "%" + escaped.toLowerCase(Locale.ROOT) + "%";
+            f = f.and("(lower(u.username) like ? escape '\\' or lower(u.display_name) like ? escape '\\'"
+                    + " or lower(coalesce(u.contact_name, '')) like ? escape '\\' or u.uscc like ? escape '\\')",
+                    lower, lower, lower, "%" + escaped.toUpperCase(Locale.ROOT) + "%");
         }
-        return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
-    }
-
-    record Where(String sql, Map<String, Object> params) {
+        return f;
     }
 
     private static String blankToNull(String s) {

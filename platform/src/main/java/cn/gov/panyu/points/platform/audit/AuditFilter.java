@@ -1,14 +1,12 @@
 package cn.gov.panyu.points.platform.audit;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import cn.gov.panyu.points.platform.table.SqlFilter;
 
 /**
  * The search of 操作日志, bound from {@code ?user=&action=&uscc=&from=&to=}; dates are whole days, both
@@ -44,33 +42,12 @@ public record AuditFilter(String user, AuditAction action, String uscc,
     }
 
     /** Only fixed fragments; every value bound. */
-    Where where() {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (user != null) {
-            clauses.add("a.username = :user");
-            params.put("user", user);
-        }
-        if (action != null) {
-            clauses.add("a.action = :action");
-            params.put("action", action.name());
-        }
-        if (uscc != null) {
-            clauses.add("a.target_uscc = :uscc");
-            params.put("uscc", uscc);
-        }
-        if (from != null) {
-            clauses.add("a.occurred_at >= :from");
-            params.put("from", from.atStartOfDay());
-        }
-        if (to != null) {
-            clauses.add("a.occurred_at < :to");
-            params.put("to", to.plusDays(1).atStartOfDay());
-        }
-        return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
-    }
-
-    record Where(String sql, Map<String, Object> params) {
+    SqlFilter where() {
+        return SqlFilter.all().andIf(user != null, "a.username = ?", user)
+                .andIf(action != null, "a.action = ?", action == null ? null : action.name())
+                .andIf(uscc != null, "a.target_uscc = ?", uscc)
+                .andIf(from != null, "a.occurred_at >= ?", from == null ? null : from.atStartOfDay())
+                .andIf(to != null, "a.occurred_at < ?", to == null ? null : to.plusDays(1).atStartOfDay());
     }
 
     private static String blankToNull(String s) {

@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -23,15 +24,17 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 public class AuditSearch {
 
     static final Map<String, String> SORTABLE = sortable();
-    private static final String SELECT = """
-            select a.id, a.occurred_at, a.username, a.role, a.action, a.target_uscc, e.name, a.detail, a.client_ip
-            from audit_event a left join enterprise e on e.uscc = a.target_uscc""";
+    private static final String COLUMNS = "a.id, a.occurred_at, a.username, a.role, a.action, a.target_uscc, e.name,"
+            + " a.detail, a.client_ip";
+    private static final String FROM = "from audit_event a left join enterprise e on e.uscc = a.target_uscc";
 
-    private final JdbcClient jdbc;
+    private final SqlListing<AuditEntry> listing;
     private final AuditLog audit;
 
     AuditSearch(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
+        // newest first unless the user sorted
+        this.listing = new SqlListing<>(jdbc, COLUMNS, FROM, AuditSearch::entry, SORTABLE,
+                "a.occurred_at desc, a.id desc", "a.id desc");
         this.audit = audit;
     }
 
@@ -47,28 +50,13 @@ public class AuditSearch {
 
     @Transactional(readOnly = true)
     public TablePage<AuditEntry> page(AuditFilter filter, TableQuery query) {
-        AuditFilter.Where where = filter.where();
-        long total = jdbc.sql("select count(*) from audit_event a" + where.sql()).params(where.params())
-                .query(Long.class).single();
-        List<AuditEntry> rows = jdbc.sql(SELECT + where.sql() + orderBy(query) + " limit :limit offset :offset")
-                .params(where.params()).param("limit", query.size()).param("offset", query.offset())
-                .query(AuditSearch::entry).list();
-        return new TablePage<>(rows, total, query);
+        return listing.page(filter.where(), query);
     }
 
     @Transactional(readOnly = true)
     public List<AuditEntry> export(AuditFilter filter, TableQuery query) {
-        AuditFilter.Where where = filter.where();
         audit.record(AuditAction.EXPORT_DATA, filter.uscc(), "导出操作日志 " + filter.listUrl(""));
-        return jdbc.sql(SELECT + where.sql() + orderBy(query)).params(where.params()).query(AuditSearch::entry).list();
-    }
-
-    /** Newest first unless the user sorted. */
-    private static String orderBy(TableQuery query) {
-        if (!SORTABLE.containsKey(query.sort())) {
-            return " order by a.occurred_at desc, a.id desc";
-        }
-        return query.orderBy(SORTABLE, "time") + ", a.id desc";
+        return listing.all(filter.where(), query);
     }
 
     private static AuditEntry entry(ResultSet rs, int n) throws SQLException {

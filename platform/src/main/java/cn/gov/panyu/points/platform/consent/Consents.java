@@ -19,6 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.table.SqlFilter;
+import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -40,11 +42,12 @@ public class Consents {
     /** A consent lasts at most this long; the enterprise renews it if it wants more. */
     static final int MAX_YEARS = 3;
 
-    private static final String SELECT = """
-            select c.id, c.bank_code, b.name as bank_name, c.granted_by, c.granted_at, c.expires_on, c.ended_at,
-                   c.ended_by, c.end_reason
-            from consent c join bank b on b.code = c.bank_code
-            where c.uscc = :uscc""";
+    private static final String COLUMNS = """
+            c.id, c.bank_code, b.name as bank_name, c.granted_by, c.granted_at, c.expires_on, c.ended_at,
+                   c.ended_by, c.end_reason""";
+    private static final String FROM = "from consent c join bank b on b.code = c.bank_code";
+    /** One of the signed-in enterprise's consents. */
+    private static final String OWN_CONSENT = "select " + COLUMNS + " " + FROM + " where c.uscc = :uscc and c.id = :id";
     private static final Map<String, String> SORTABLE = Map.of(
             "bank", "b.name", "granted", "c.granted_at", "expires", "c.expires_on", "ended", "c.ended_at");
 
@@ -53,10 +56,12 @@ public class Consents {
     }
 
     private final JdbcClient jdbc;
+    private final SqlListing<ConsentRow> history;
     private final AuditLog audit;
 
     Consents(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.history = new SqlListing<>(jdbc, COLUMNS, FROM, Consents::row, SORTABLE, "c.id desc", "c.id desc");
         this.audit = audit;
     }
 
@@ -67,20 +72,16 @@ public class Consents {
 
     /** The consent history of the signed-in enterprise, newest first unless sorted otherwise. */
     public TablePage<ConsentRow> mine(PlatformUser user, TableQuery query) {
-        long total = jdbc.sql("select count(*) from consent where uscc = :uscc").param("uscc", user.uscc())
-                .query(Long.class).single();
-        String order = SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "granted") + ", c.id desc"
-                : " order by c.id desc";
-        List<ConsentRow> rows = jdbc.sql(SELECT + order + " limit :limit offset :offset").param("uscc", user.uscc())
-                .param("limit", query.size()).param("offset", query.offset()).query(Consents::row).list();
-        return new TablePage<>(rows, total, query);
+        return history.page(own(user), query);
     }
 
     /** The whole history, for "导出Excel". */
     public List<ConsentRow> allMine(PlatformUser user, TableQuery query) {
-        String order = SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "granted") + ", c.id desc"
-                : " order by c.id desc";
-        return jdbc.sql(SELECT + order).param("uscc", user.uscc()).query(Consents::row).list();
+        return history.all(own(user), query);
+    }
+
+    private static SqlFilter own(PlatformUser user) {
+        return SqlFilter.all().and("c.uscc = ?", user.uscc());
     }
 
     /**
@@ -126,7 +127,7 @@ public class Consents {
     /** Ends one of the signed-in enterprise's active consents now; 404 for any other id. */
     @Transactional
     public void revoke(PlatformUser user, long consentId) {
-        Optional<ConsentRow> consent = jdbc.sql(SELECT + " and c.id = :id").param("uscc", user.uscc())
+        Optional<ConsentRow> consent = jdbc.sql(OWN_CONSENT).param("uscc", user.uscc())
                 .param("id", consentId).query(Consents::row).optional();
         if (consent.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -1,6 +1,5 @@
 package cn.gov.panyu.points.platform.disclosure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,8 @@ import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.scoremodel.ModelDescription;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+import cn.gov.panyu.points.platform.table.SqlFilter;
+import cn.gov.panyu.points.platform.table.SqlListing;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -24,9 +25,7 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 @Service
 public class PublicLists {
 
-    private static final String FROM = """
-            from publication p join score_result s on s.run_id = p.run_id
-            where p.data_year = ? and s.stage = ? and s.tier is not null""";
+    private static final String FROM = "from publication p join score_result s on s.run_id = p.run_id";
     private static final Map<String, String> SORTABLE = Map.of(
             "rank", "s.rank_in_stage", "name", "s.name", "town", "s.town", "industry", "s.industry", "tier", "s.tier");
 
@@ -35,10 +34,13 @@ public class PublicLists {
     }
 
     private final JdbcClient jdbc;
+    private final SqlListing<PublicListing> listing;
     private final ScoreModels models;
 
     PublicLists(JdbcClient jdbc, ScoreModels models) {
         this.jdbc = jdbc;
+        this.listing = new SqlListing<>(jdbc, "s.tier, s.rank_in_stage, s.name, s.town, s.industry", FROM,
+                (rs, n) -> row(rs), SORTABLE, "s.rank_in_stage, s.name", "s.rank_in_stage, s.name");
         this.models = models;
     }
 
@@ -47,29 +49,19 @@ public class PublicLists {
     }
 
     public TablePage<PublicListing> tierList(int year, Stage stage, Tier tier, TableQuery query) {
-        List<Object> params = params(year, stage, tier);
-        String where = FROM + (tier == null ? "" : " and s.tier = ?");
-        long total = jdbc.sql("select count(*) " + where).params(params).query(Long.class).single();
-        List<Object> paged = new ArrayList<>(params);
-        paged.add(query.size());
-        paged.add(query.offset());
-        List<PublicListing> rows = jdbc.sql("select s.tier, s.rank_in_stage, s.name, s.town, s.industry " + where
-                        + order(query) + " limit ? offset ?")
-                .params(paged).query((rs, n) -> row(rs)).list();
-        return new TablePage<>(rows, total, query);
+        return listing.page(listed(year, stage, tier), query);
     }
 
     /** The whole list of a stage (or one tier of it), for "导出Excel". */
     public List<PublicListing> all(int year, Stage stage, Tier tier, TableQuery query) {
-        String where = FROM + (tier == null ? "" : " and s.tier = ?");
-        return jdbc.sql("select s.tier, s.rank_in_stage, s.name, s.town, s.industry " + where + order(query))
-                .params(params(year, stage, tier)).query((rs, n) -> row(rs)).list();
+        return listing.all(listed(year, stage, tier), query);
     }
 
     /** Enterprises per tier of one stage in a year's published run, by {@link Tier#ordinal()}. */
     public long[] tierCounts(int year, Stage stage) {
         long[] counts = new long[Tier.values().length];
-        jdbc.sql("select s.tier, count(*) " + FROM + " group by s.tier").params(year, stage.name())
+        SqlFilter listed = listed(year, stage, null);
+        jdbc.sql("select s.tier, count(*) " + FROM + listed.where() + " group by s.tier").params(listed.args())
                 .query((java.sql.ResultSet rs) -> {
                     counts[Tier.valueOf(rs.getString(1).trim()).ordinal()] = rs.getLong(2);
                 });
@@ -87,17 +79,10 @@ public class PublicLists {
         return new Methodology(ModelDescription.of(model), published.map(p -> (int) p[1]).orElse(null));
     }
 
-    private static List<Object> params(int year, Stage stage, Tier tier) {
-        List<Object> params = new ArrayList<>(List.of(year, stage.name()));
-        if (tier != null) {
-            params.add(tier.name());
-        }
-        return params;
-    }
-
-    private static String order(TableQuery query) {
-        return SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "rank") + ", s.rank_in_stage, s.name"
-                : " order by s.rank_in_stage, s.name";
+    /** The listed enterprises of a stage (or one of its tiers) in the year's published run. */
+    private static SqlFilter listed(int year, Stage stage, Tier tier) {
+        return SqlFilter.all().and("p.data_year = ?", year).and("s.stage = ?", stage.name()).and("s.tier is not null")
+                .andIf(tier != null, "s.tier = ?", tier == null ? null : tier.name());
     }
 
     private static PublicListing row(java.sql.ResultSet rs) throws java.sql.SQLException {
