@@ -1,6 +1,5 @@
 package cn.gov.panyu.points.platform.audit;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +28,6 @@ public class AuditLog {
     private static final int DETAIL_LIMIT = 500;
 
     private final JdbcClient jdbc;
-    private final Clock clock = Clock.systemDefaultZone();
 
     AuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -60,7 +58,7 @@ public class AuditLog {
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, role, action, target_uscc, detail, client_ip)
                 values (:at, :username, :role, :action, :uscc, :detail, :ip)""")
-                .param("at", LocalDateTime.now(clock))
+                .param("at", LocalDateTime.now())
                 .param("username", truncate(username, 64))
                 .param("role", role)
                 .param("action", action.name())
