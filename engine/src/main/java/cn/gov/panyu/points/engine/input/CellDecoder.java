@@ -79,6 +79,67 @@ final class CellDecoder {
         return malformed;
     }
 
+    /**
+     * True when these bytes are already the cell's trimmed text in UTF-8: the file is UTF-8, the bytes
+     * are well-formed, and neither end is a character that {@link String#strip()} would remove. The
+     * bytes can then be kept as they are, without a String made and encoded again — a million names
+     * per file make that worth it. False means "decode to find out", never "invalid".
+     */
+    boolean isPlainUtf8(byte[] b, int from, int to) {
+        return charset == StandardCharsets.UTF_8 && from < to && !mayBeUnicodeBlank(b[from])
+                && !mayBeUnicodeBlank(b[lastCharStart(b, from, to)]) && wellFormedUtf8(b, from, to);
+    }
+
+    /**
+     * Lead bytes E1–E3 start the only characters above ASCII that {@link Character#isWhitespace} accepts
+     * (U+1680, U+2000–U+200A, U+2028/9, U+205F, U+3000 — the full-width space of Chinese input).
+     * ASCII blanks were trimmed before.
+     */
+    private static boolean mayBeUnicodeBlank(byte lead) {
+        int c = lead & 0xFF;
+        return c >= 0xE1 && c <= 0xE3;
+    }
+
+    private static int lastCharStart(byte[] b, int from, int to) {
+        int i = to - 1;
+        while (i > from && i > to - 4 && (b[i] & 0xC0) == 0x80) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Strict UTF-8 (Unicode table 3-7): no overlong forms, no surrogates, nothing above U+10FFFF. */
+    static boolean wellFormedUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            if (c < 0xC2 || c > 0xF4) {
+                return false;
+            }
+            int continuation = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+            if (i + continuation >= to) {
+                return false;
+            }
+            int second = b[i + 1] & 0xFF;
+            int low = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+            int high = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k <= continuation; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += continuation + 1;
+        }
+        return true;
+    }
+
     private boolean strictlyValid(byte[] b, int from, int to) {
         try {
             charset.newDecoder()

@@ -55,6 +55,17 @@ final class Dates {
         return y * 10000 + m * 100 + d;
     }
 
+    /** Days since 1970-01-01 of a valid date, as {@link LocalDate#toEpochDay()} counts them, without one. */
+    static int epochDay(int y, int m, int d) {
+        // count from 1 March of year 0, so that the leap day ends a year; 146097 days per 400 years
+        int year = m <= 2 ? y - 1 : y;
+        int era = Math.floorDiv(year, 400);
+        int yearOfEra = year - era * 400;
+        int dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
     /**
      * The date of an Excel serial day number (the integer part; a time of day is ignored). In the 1900
      * system Excel counts the non-existent 29 Feb 1900 (serial 60), so serials up to 60 are off by one.

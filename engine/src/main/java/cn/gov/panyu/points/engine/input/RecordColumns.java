@@ -40,8 +40,9 @@ public final class RecordColumns {
             for (int k = 0; k < NUMERIC; k++) {
                 values[k] = r.number(k);
             }
-            b.add(r.uscc(), r.name(), r.town(), r.industry(), r.established(), values, r.qualificationBits(),
-                    r.negativeBits());
+            byte[] name = r.name().getBytes(StandardCharsets.UTF_8);
+            b.add(r.uscc(), name, name.length, r.town(), r.industry(), (int) r.established().toEpochDay(), values,
+                    r.qualificationBits(), r.negativeBits());
         }
         return new RecordColumns(List.of(b));
     }
@@ -89,6 +90,18 @@ public final class RecordColumns {
         return segments[s].names.get(row - starts[s]);
     }
 
+    /** Hands the USCC's bytes (ASCII, so also UTF-8) to {@code sink}: bulk writers need no String. */
+    public void uscc(int row, Utf8Sink sink) {
+        int s = segmentOf(row);
+        segments[s].usccs.writeTo(row - starts[s], sink);
+    }
+
+    /** Hands the name's UTF-8 bytes to {@code sink}: bulk writers need no String. */
+    public void name(int row, Utf8Sink sink) {
+        int s = segmentOf(row);
+        segments[s].names.writeTo(row - starts[s], sink);
+    }
+
     public String town(int row) {
         int s = segmentOf(row);
         return segments[s].towns[row - starts[s]];
@@ -118,6 +131,12 @@ public final class RecordColumns {
     public int negativeBits(int row) {
         int s = segmentOf(row);
         return segments[s].negatives[row - starts[s]];
+    }
+
+    /** Receives text as UTF-8 bytes, valid only during the call. */
+    @FunctionalInterface
+    public interface Utf8Sink {
+        void utf8(byte[] b, int from, int to);
     }
 
     /** One row as a record (allocates; bulk paths use the column accessors or a {@link Cursor}). */
@@ -232,17 +251,17 @@ public final class RecordColumns {
         }
 
         /** @return the new row's index */
-        int add(String uscc, String name, String town, String industry, LocalDate date, double[] values,
-                int qualificationBits, int negativeBits) {
+        int add(String uscc, byte[] name, int nameLength, String town, String industry, int establishedEpochDay,
+                double[] values, int qualificationBits, int negativeBits) {
             ensureRoom();
             for (int k = 0; k < NUMERIC; k++) {
                 numbers[k][size] = values[k];
             }
             usccs.add(uscc);
-            names.add(name);
+            names.append(name, 0, nameLength);
             towns[size] = town;
             industries[size] = industry;
-            established[size] = (int) date.toEpochDay();
+            established[size] = establishedEpochDay;
             qualifications[size] = (byte) qualificationBits;
             negatives[size] = (byte) negativeBits;
             return size++;
@@ -305,7 +324,7 @@ public final class RecordColumns {
             append(other.bytes, from, other.ends[i] - from);
         }
 
-        private void append(byte[] src, int from, int length) {
+        void append(byte[] src, int from, int length) {
             if (used + length > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length + (bytes.length >> 1), used + length));
             }
@@ -320,6 +339,10 @@ public final class RecordColumns {
         String get(int i) {
             int from = start(i);
             return new String(bytes, from, ends[i] - from, StandardCharsets.UTF_8);
+        }
+
+        void writeTo(int i, Utf8Sink sink) {
+            sink.utf8(bytes, start(i), ends[i]);
         }
 
         private int start(int i) {

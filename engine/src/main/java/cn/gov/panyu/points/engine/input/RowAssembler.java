@@ -2,7 +2,6 @@ package cn.gov.panyu.points.engine.input;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -38,8 +37,8 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     private static final long REQUIRED_FIELDS = required();
     /** Digits the fast path accepts: the mantissa then fits a long. */
     private static final int MAX_FAST_DIGITS = 18;
-    private static final int DATE_CACHE_FROM = 1900;
-    private static final int DATE_CACHE_YEARS = 200;
+    /** {@link #established} of a row without a valid date. */
+    private static final int NO_DATE = Integer.MIN_VALUE;
 
     private final InputField[] columns;
     /** Per column, the index into {@link #numbers} of a numeric field, else -1: saves lookups per cell. */
@@ -57,11 +56,6 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     private final ByteKeyCache industryCache = new ByteKeyCache();
     private final ByteKeyCache qualificationCache = new ByteKeyCache();
     private final ByteKeyCache negativeCache = new ByteKeyCache();
-    /**
-     * Established dates repeat (a few thousand distinct values in a million rows): one LocalDate each,
-     * by {@code (year - 1900) * 372 + (month - 1) * 31 + day - 1}.
-     */
-    private final LocalDate[] dates = new LocalDate[DATE_CACHE_YEARS * 372];
 
     // the row being read
     private int row;
@@ -69,10 +63,13 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     private boolean failed;
     private boolean brokenSyntax;
     private String uscc;
-    private String name;
+    /** The name's UTF-8 bytes ({@link #nameLength} of them; -1 when missing), kept without a String. */
+    private byte[] name = new byte[256];
+    private int nameLength = -1;
     private String town;
     private String industry;
-    private LocalDate established;
+    /** Days since 1970-01-01, or {@link #NO_DATE}. */
+    private int established = NO_DATE;
     private double[] numbers = missingNumbers();
     private int qualifications;
     private int negatives;
@@ -188,8 +185,8 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         usccs[dataRows] = uscc;
         usccHashes[dataRows] = uscc == null ? 0 : uscc.hashCode();
         if (validate && !failed) {
-            slots[dataRows] = accepted.add(uscc, name, town, industry, established, numbers, qualifications,
-                    negatives);
+            slots[dataRows] = accepted.add(uscc, name, nameLength, town, industry, established, numbers,
+                    qualifications, negatives);
         } else {
             slots[dataRows] = -1;
         }
@@ -205,10 +202,10 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         failed = false;
         brokenSyntax = false;
         uscc = null;
-        name = null;
+        nameLength = -1;
         town = null;
         industry = null;
-        established = null;
+        established = NO_DATE;
         qualifications = 0;
         negatives = 0;
     }
@@ -346,20 +343,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
             fail(InputField.ESTABLISHED.key(), b, from, to, p);
             return;
         }
-        int y = ymd / 10000;
-        int m = ymd / 100 % 100;
-        int d = ymd % 100;
-        int slot = (y - DATE_CACHE_FROM) * 372 + (m - 1) * 31 + d - 1;
-        if (slot < 0 || slot >= dates.length) {
-            established = LocalDate.of(y, m, d);
-        } else {
-            LocalDate date = dates[slot];
-            if (date == null) {
-                date = LocalDate.of(y, m, d);
-                dates[slot] = date;
-            }
-            established = date;
-        }
+        established = Dates.epochDay(ymd / 10000, ymd / 100 % 100, ymd % 100);
     }
 
     private void text(InputField f, byte[] b, int from, int to) {
@@ -380,9 +364,14 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
                 }
             }
             case NAME -> {
-                String s = decode(f, b, from, to);
-                if (s != null) {
-                    name = s;
+                if (decoder.isPlainUtf8(b, from, to)) {
+                    keepName(b, from, to);
+                } else {
+                    String s = decode(f, b, from, to);
+                    if (s != null) {
+                        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                        keepName(utf8, 0, utf8.length);
+                    }
                 }
             }
             case TOWN -> {
@@ -399,6 +388,14 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
             }
             default -> throw new IllegalStateException("not a text field: " + f);
         }
+    }
+
+    private void keepName(byte[] b, int from, int to) {
+        nameLength = to - from;
+        if (nameLength > name.length) {
+            name = new byte[Math.max(nameLength, 2 * name.length)];
+        }
+        System.arraycopy(b, from, name, 0, nameLength);
     }
 
     private void set(InputField f, byte[] b, int from, int to) {

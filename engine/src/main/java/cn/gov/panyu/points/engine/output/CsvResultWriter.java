@@ -1,5 +1,6 @@
 package cn.gov.panyu.points.engine.output;
 
+import cn.gov.panyu.points.engine.input.RecordColumns;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Rounding;
 
@@ -45,12 +46,21 @@ public final class CsvResultWriter {
     private static byte[] formatBlock(Evaluation e, int from, int to) {
         RowBuffer buf = new RowBuffer((to - from) * 200);
         int indicators = e.model().indicators().size();
+        RecordColumns columns = e.columns();
         StringBuilder text = new StringBuilder(64);
         for (int i = from; i < to; i++) {
-            buf.ascii(e.columns().uscc(i)).comma();
-            text.setLength(0);
-            appendText(text, SpreadsheetText.neutralise(e.columns().name(i)));
-            buf.utf8(text).comma().ascii(e.stage(i).name()).comma();
+            columns.uscc(i, buf);
+            buf.comma();
+            // the name's bytes as stored; only a name that needs quoting or neutralising takes the String path
+            int nameAt = buf.size();
+            columns.name(i, buf);
+            if (buf.needsCsvEscaping(nameAt)) {
+                buf.truncate(nameAt);
+                text.setLength(0);
+                appendText(text, SpreadsheetText.neutralise(columns.name(i)));
+                buf.utf8(text);
+            }
+            buf.comma().ascii(e.stage(i).name()).comma();
             buf.cents(Rounding.cents(e.core(i))).comma();
             buf.cents(Rounding.cents(e.bonus(i))).comma();
             buf.cents(Rounding.cents(e.deduction(i))).comma();

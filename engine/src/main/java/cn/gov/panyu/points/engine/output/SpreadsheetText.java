@@ -14,10 +14,11 @@ public final class SpreadsheetText {
         if (text.isEmpty()) {
             return text;
         }
-        char c = text.charAt(0);
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-            return "'" + text;
-        }
-        return text;
+        return startsFormula(text.charAt(0)) ? "'" + text : text;
+    }
+
+    /** Whether a cell whose first character is {@code c} would be read as a formula. */
+    static boolean startsFormula(int c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 }
