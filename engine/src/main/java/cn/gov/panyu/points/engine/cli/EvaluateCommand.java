@@ -75,6 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("找不到数据文件 (input file not found): " + data);
             return PointsCli.INVALID_INPUT;
         }
+        RecordReader.Prefetch content = RecordReader.prefetch(data); // loads while the model does
         ScoreModel model;
         try {
             model = modelFile == null ? ModelLoader.defaultModel() : ModelLoader.load(modelFile);
@@ -85,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
         int y = year == null ? Year.now().getValue() - 1 : year;
 
         Progress progress = new Progress(err, Files.size(data) >= PROGRESS_FROM_BYTES);
-        ReadResult read = RecordReader.read(data, new ReadRules(y, new HashSet<>(model.towns())), progress::reading);
+        ReadResult read = RecordReader.read(content, new ReadRules(y, new HashSet<>(model.towns())), progress::reading);
         if (!read.valid()) {
             report(read.violations(), read.dataRows(), err);
             return PointsCli.INVALID_INPUT;

@@ -90,18 +90,6 @@ public final class RecordColumns {
         return segments[s].names.get(row - starts[s]);
     }
 
-    /** Hands the USCC's bytes (ASCII, so also UTF-8) to {@code sink}: bulk writers need no String. */
-    public void uscc(int row, Utf8Sink sink) {
-        int s = segmentOf(row);
-        segments[s].usccs.writeTo(row - starts[s], sink);
-    }
-
-    /** Hands the name's UTF-8 bytes to {@code sink}: bulk writers need no String. */
-    public void name(int row, Utf8Sink sink) {
-        int s = segmentOf(row);
-        segments[s].names.writeTo(row - starts[s], sink);
-    }
-
     public String town(int row) {
         int s = segmentOf(row);
         return segments[s].towns[row - starts[s]];
@@ -167,6 +155,60 @@ public final class RecordColumns {
         };
     }
 
+    /**
+     * The rows as stored, segment by segment, for column-wise bulk work (the scorer reads a column in one
+     * tight loop instead of a row at a time through an interface).
+     */
+    public List<Slice> slices() {
+        List<Slice> slices = new ArrayList<>(segments.length);
+        for (int s = 0; s < segments.length; s++) {
+            slices.add(new Slice(segments[s], starts[s]));
+        }
+        return slices;
+    }
+
+    /**
+     * Rows {@code start() .. start() + size()} as columns. The arrays are the store's own (no copy) and may
+     * be longer than {@link #size()}: read them, never write them.
+     */
+    public static final class Slice {
+        private final Segment segment;
+        private final int start;
+
+        private Slice(Segment segment, int start) {
+            this.segment = segment;
+            this.start = start;
+        }
+
+        /** The first row's index in the whole {@link RecordColumns}. */
+        public int start() {
+            return start;
+        }
+
+        public int size() {
+            return segment.size;
+        }
+
+        /** Numeric field {@code numericIndex} ({@link InputField#numericIndex()}), {@code NaN} = missing. */
+        public double[] numbers(int numericIndex) {
+            return segment.numbers[numericIndex];
+        }
+
+        public String[] industries() {
+            return segment.industries;
+        }
+
+        /** Qualification bits per row (mask with 0xFF). */
+        public byte[] qualifications() {
+            return segment.qualifications;
+        }
+
+        /** Negative-circumstance bits per row (mask with 0xFF). */
+        public byte[] negatives() {
+            return segment.negatives;
+        }
+    }
+
     /** A movable view of one row at a time, without allocation; one per thread. */
     public Cursor cursor() {
         return new Cursor();
@@ -209,6 +251,16 @@ public final class RecordColumns {
         @Override
         public String industry() {
             return segment.industries[i];
+        }
+
+        /** Hands the USCC's bytes (ASCII, so also UTF-8) to {@code sink}: bulk writers need no String. */
+        public void uscc(Utf8Sink sink) {
+            segment.usccs.writeTo(i, sink);
+        }
+
+        /** Hands the name's UTF-8 bytes to {@code sink}: bulk writers need no String. */
+        public void name(Utf8Sink sink) {
+            segment.names.writeTo(i, sink);
         }
 
         @Override
@@ -299,19 +351,19 @@ public final class RecordColumns {
     }
 
     /**
-     * Strings kept as UTF-8 in one growing byte array with end offsets: no object per string. Text i
-     * spans {@code bytes[ends[i-1] .. ends[i])}, with ends[-1] = 0.
+     * Strings kept as UTF-8 in one growing byte array with offsets: no object per string. Text i spans
+     * {@code bytes[starts[i] .. starts[i + 1])}; {@code starts[0] = 0}, so no row needs a special case.
      */
     static final class TextPool {
         private byte[] bytes;
         private int used;
-        private int[] ends;
+        private int[] starts;
         private int count;
 
         /** @param byteCapacity initial size of the byte array (it grows as needed) */
         TextPool(int capacity, long byteCapacity) {
             bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, byteCapacity))];
-            ends = new int[Math.max(16, capacity)];
+            starts = new int[Math.max(16, capacity) + 1];
         }
 
         void add(String text) {
@@ -320,33 +372,27 @@ public final class RecordColumns {
         }
 
         void copyFrom(TextPool other, int i) {
-            int from = other.start(i);
-            append(other.bytes, from, other.ends[i] - from);
+            append(other.bytes, other.starts[i], other.starts[i + 1] - other.starts[i]);
         }
 
         void append(byte[] src, int from, int length) {
             if (used + length > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length + (bytes.length >> 1), used + length));
             }
-            if (count == ends.length) {
-                ends = Arrays.copyOf(ends, count + (count >> 1) + 16);
+            if (count + 1 == starts.length) {
+                starts = Arrays.copyOf(starts, count + (count >> 1) + 16);
             }
             System.arraycopy(src, from, bytes, used, length);
             used += length;
-            ends[count++] = used;
+            starts[++count] = used;
         }
 
         String get(int i) {
-            int from = start(i);
-            return new String(bytes, from, ends[i] - from, StandardCharsets.UTF_8);
+            return new String(bytes, starts[i], starts[i + 1] - starts[i], StandardCharsets.UTF_8);
         }
 
         void writeTo(int i, Utf8Sink sink) {
-            sink.utf8(bytes, start(i), ends[i]);
-        }
-
-        private int start(int i) {
-            return i == 0 ? 0 : ends[i - 1];
+            sink.utf8(bytes, starts[i], starts[i + 1]);
         }
     }
 }

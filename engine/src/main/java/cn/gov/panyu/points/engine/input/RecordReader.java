@@ -41,17 +41,51 @@ public final class RecordReader {
      * @param progress told the bytes (CSV) or rows (XLSX) done; may be null
      */
     public static ReadResult read(Path file, ReadRules rules, ProgressListener progress) {
-        Objects.requireNonNull(file, "file");
-        byte[] content;
-        try {
-            if (Files.size(file) > Integer.MAX_VALUE - 16) {
-                return unreadable(new Problem("文件过大（超过 2 GB）", "the file is too large (over 2 GB)"));
-            }
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return unreadable(new Problem("无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage()));
-        }
+        Prefetch content = new Prefetch(file);
+        content.run();
         return read(content, rules, progress);
+    }
+
+    /**
+     * Starts loading a file's bytes on another thread and returns at once: a command line tool loads its
+     * model meanwhile (a 200 MB file takes a few tenths of a second to load, and so does the model).
+     */
+    public static Prefetch prefetch(Path file) {
+        Prefetch content = new Prefetch(file);
+        Thread loader = new Thread(content, "input-prefetch");
+        loader.setDaemon(true);
+        loader.start();
+        return content;
+    }
+
+    /** As {@link #read(Path, ReadRules, ProgressListener)}, for a file whose loading has started. */
+    public static ReadResult read(Prefetch file, ReadRules rules, ProgressListener progress) {
+        Object loaded = await(file.task);
+        return loaded instanceof Problem p ? unreadable(p) : read((byte[]) loaded, rules, progress);
+    }
+
+    /** A file's bytes being loaded: the content, or the problem that prevents it. */
+    public static final class Prefetch implements Runnable {
+        private final FutureTask<Object> task;
+
+        private Prefetch(Path file) {
+            Objects.requireNonNull(file, "file");
+            task = new FutureTask<>(() -> {
+                try {
+                    if (Files.size(file) > Integer.MAX_VALUE - 16) {
+                        return new Problem("文件过大（超过 2 GB）", "the file is too large (over 2 GB)");
+                    }
+                    return Files.readAllBytes(file);
+                } catch (IOException e) {
+                    return new Problem("无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage());
+                }
+            });
+        }
+
+        @Override
+        public void run() {
+            task.run();
+        }
     }
 
     /** As {@link #read(Path, ReadRules, ProgressListener)}, for content already in memory (an upload). */
@@ -82,14 +116,14 @@ public final class RecordReader {
         return finish(parsed, await(sha256));
     }
 
-    private static String await(FutureTask<String> task) {
+    private static <T> T await(FutureTask<T> task) {
         try {
             return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing the input", e);
+            throw new IllegalStateException("interrupted while reading the input", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing the input failed", e.getCause());
+            throw new IllegalStateException("reading the input failed", e.getCause());
         }
     }
 

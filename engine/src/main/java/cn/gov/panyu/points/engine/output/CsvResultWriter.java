@@ -44,20 +44,21 @@ public final class CsvResultWriter {
     }
 
     private static byte[] formatBlock(Evaluation e, int from, int to) {
-        RowBuffer buf = new RowBuffer((to - from) * 200);
+        // rows average about 200 bytes: room for 256 each means the buffer (almost) never grows mid-block
+        RowBuffer buf = new RowBuffer((to - from) * 256);
         int indicators = e.model().indicators().size();
-        RecordColumns columns = e.columns();
+        RecordColumns.Cursor row = e.columns().cursor();
         StringBuilder text = new StringBuilder(64);
         for (int i = from; i < to; i++) {
-            columns.uscc(i, buf);
+            row.at(i).uscc(buf);
             buf.comma();
             // the name's bytes as stored; only a name that needs quoting or neutralising takes the String path
             int nameAt = buf.size();
-            columns.name(i, buf);
+            row.name(buf);
             if (buf.needsCsvEscaping(nameAt)) {
                 buf.truncate(nameAt);
                 text.setLength(0);
-                appendText(text, SpreadsheetText.neutralise(columns.name(i)));
+                appendText(text, SpreadsheetText.neutralise(e.columns().name(i)));
                 buf.utf8(text);
             }
             buf.comma().ascii(e.stage(i).name()).comma();

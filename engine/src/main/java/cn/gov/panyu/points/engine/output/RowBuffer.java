@@ -148,12 +148,15 @@ final class RowBuffer implements RecordColumns.Utf8Sink {
         size = end;
     }
 
+    /** Decimal digits of a non-negative int; comparisons only, the numbers here are mostly short. */
     private static int length(int v) {
-        int length = 1;
-        for (long bound = 10; bound <= v; bound *= 10) {
-            length++;
+        if (v < 10_000) {
+            return v < 100 ? (v < 10 ? 1 : 2) : (v < 1000 ? 3 : 4);
         }
-        return length;
+        if (v < 100_000_000) {
+            return v < 1_000_000 ? (v < 100_000 ? 5 : 6) : (v < 10_000_000 ? 7 : 8);
+        }
+        return v < 1_000_000_000 ? 9 : 10;
     }
 
     private RowBuffer put(byte b) {

@@ -11,7 +11,9 @@ import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.TierRule;
 import cn.gov.panyu.points.engine.model.Transform;
+import cn.gov.panyu.points.engine.model.ValueKey;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,8 +28,6 @@ import java.util.stream.IntStream;
 public final class Scorer {
 
     private static final int STAGES = Stage.values().length;
-    /** Rows per parallel task of the row-wise pass. */
-    private static final int BLOCK = 8192;
 
     private Scorer() {
     }
@@ -38,52 +38,33 @@ public final class Scorer {
 
     public static Evaluation score(ScoreModel model, RecordColumns records) {
         int n = records.size();
+        List<RecordColumns.Slice> slices = records.slices();
         Indicator[] indicators = model.indicators().toArray(Indicator[]::new);
         int k = indicators.length;
-        double[][] weights = new double[k][STAGES];
-        for (int j = 0; j < k; j++) {
-            for (Stage s : Stage.values()) {
-                weights[j][s.ordinal()] = indicators[j].weight(s);
-            }
-        }
 
-        // Pass 1, row-wise: every row is read once, in blocks per thread. A percentile indicator's column
-        // holds the raw value for now; every other column holds its points already.
-        byte[] stage = new byte[n];
-        double[][] points = new double[k][n];
-        double[] bonus = new double[n];
-        double[] deduction = new double[n];
-        boolean[] eligible = new boolean[n];
-        int revenueAt = InputField.REVENUE_Y0.numericIndex();
-        IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(block -> {
-            RecordColumns.Cursor r = records.cursor();
-            for (int i = block * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                r.at(i);
-                int s = model.stageOf(r.number(revenueAt)).ordinal();
-                stage[i] = (byte) s;
-                for (int j = 0; j < k; j++) {
-                    Indicator ind = indicators[j];
-                    points[j][i] = ind.isPercentile() ? ind.value().extract(r, model)
-                            : weights[j][s] * absoluteFraction(model, ind, r);
-                }
-                bonus[i] = bonus(model, r);
-                deduction[i] = deduction(model, r);
-                eligible[i] = !vetoed(model, r);
-            }
-        });
-
+        byte[] stage = stages(model, slices, n);
         int[][] members = new int[STAGES][n];
         int[] memberCount = new int[STAGES];
         for (int i = 0; i < n; i++) {
             members[stage[i]][memberCount[stage[i]]++] = i;
         }
 
-        // Pass 2, column-wise: percentiles are relative, one indicator at a time, indicators in parallel
-        IntStream.range(0, k).parallel().filter(j -> indicators[j].isPercentile()).forEach(j -> {
-            for (int s = 0; s < STAGES; s++) {
-                percentilePoints(points[j], members[s], memberCount[s], weights[j][s]);
-            }
-        });
+        // Column-wise: each indicator reads its value column in one small loop and turns it into points
+        // in place; percentiles are relative within a stage anyway. Indicators, the bonus and the
+        // negatives are independent, so they run in parallel.
+        double[][] points = new double[k][n];
+        double[] bonus = new double[n];
+        double[] deduction = new double[n];
+        boolean[] eligible = new boolean[n];
+        List<Runnable> tasks = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            Indicator indicator = indicators[j];
+            double[] column = points[j];
+            tasks.add(() -> indicatorPoints(model, indicator, slices, stage, members, memberCount, column));
+        }
+        tasks.add(() -> bonusColumn(model, slices, bonus));
+        tasks.add(() -> negatives(model, slices, deduction, eligible));
+        tasks.parallelStream().forEach(Runnable::run);
 
         double[] core = new double[n];
         double[] total = new double[n];
@@ -102,11 +83,90 @@ public final class Scorer {
         byte[] tier = new byte[n];
         Arrays.fill(tier, (byte) -1);
         int[] eligibleCount = new int[STAGES];
-        for (int s = 0; s < STAGES; s++) {
-            eligibleCount[s] = rankStage(model, members[s], memberCount[s], eligible, totalCents, rank, tier);
-        }
+        IntStream.range(0, STAGES).parallel().forEach(s ->
+                eligibleCount[s] = rankStage(model, members[s], memberCount[s], eligible, totalCents, rank, tier));
         return new Evaluation(model, records, stage, points, core, bonus,
                 deduction, total, totalCents, eligible, rank, tier, eligibleCount);
+    }
+
+    /** Spec §3, per row: the stage's ordinal by revenue_y0. */
+    private static byte[] stages(ScoreModel model, List<RecordColumns.Slice> slices, int n) {
+        byte[] stage = new byte[n];
+        int revenueAt = InputField.REVENUE_Y0.numericIndex();
+        for (RecordColumns.Slice slice : slices) {
+            double[] revenue = slice.numbers(revenueAt);
+            for (int i = 0, at = slice.start(); i < slice.size(); i++) {
+                stage[at + i] = (byte) model.stageOf(revenue[i]).ordinal();
+            }
+        }
+        return stage;
+    }
+
+    /** One indicator's points for every row (spec §4–§5): its value column, transformed in place. */
+    private static void indicatorPoints(ScoreModel model, Indicator indicator, List<RecordColumns.Slice> slices,
+                                        byte[] stage, int[][] members, int[] memberCount, double[] column) {
+        double[] weight = new double[STAGES];
+        for (Stage s : Stage.values()) {
+            weight[s.ordinal()] = indicator.weight(s);
+        }
+        Transform t = indicator.transform();
+        if (t instanceof Transform.SetMembers set) {
+            for (RecordColumns.Slice slice : slices) {
+                byte[] bits = indicator.value().members(slice);
+                for (int i = 0, at = slice.start(); i < slice.size(); i++) {
+                    column[at + i] = weight[stage[at + i]] * set.fraction(bits[i] & 0xFF);
+                }
+            }
+            return;
+        }
+        for (RecordColumns.Slice slice : slices) {
+            indicator.value().extract(slice, model, column, slice.start());
+        }
+        if (t instanceof Transform.Bands bands) {
+            for (int i = 0; i < column.length; i++) {
+                column[i] = weight[stage[i]] * bands.fraction(column[i]);
+            }
+        } else {
+            for (int s = 0; s < STAGES; s++) {
+                percentilePoints(column, members[s], memberCount[s], weight[s]);
+            }
+        }
+    }
+
+    /** Spec §5 bonus per row: the items that apply, in model order, capped. */
+    private static void bonusColumn(ScoreModel model, List<RecordColumns.Slice> slices, double[] bonus) {
+        double[] values = new double[bonus.length];
+        ValueKey extracted = null;
+        for (BonusItem item : model.bonusItems()) {
+            if (item.value() != extracted) {
+                for (RecordColumns.Slice slice : slices) {
+                    item.value().extract(slice, model, values, slice.start());
+                }
+                extracted = item.value();
+            }
+            for (int i = 0; i < bonus.length; i++) {
+                if (item.applies(values[i])) {
+                    bonus[i] += item.points();
+                }
+            }
+        }
+        double cap = model.bonusCap();
+        for (int i = 0; i < bonus.length; i++) {
+            bonus[i] = Math.min(cap, bonus[i]);
+        }
+    }
+
+    /** Spec §5 negatives per row: deductions summed in model order, and whether any veto applies. */
+    private static void negatives(ScoreModel model, List<RecordColumns.Slice> slices, double[] deduction,
+                                  boolean[] eligible) {
+        for (RecordColumns.Slice slice : slices) {
+            byte[] bits = slice.negatives();
+            for (int i = 0, at = slice.start(); i < slice.size(); i++) {
+                int present = bits[i] & 0xFF;
+                deduction[at + i] = deduction(model, present);
+                eligible[at + i] = !vetoed(model, present);
+            }
+        }
     }
 
     /**
@@ -170,9 +230,14 @@ public final class Scorer {
     }
 
     static double deduction(ScoreModel model, EnterpriseValues r) {
+        return deduction(model, r.negativeBits());
+    }
+
+    /** @param negativeBits the negative circumstances present, by ordinal */
+    private static double deduction(ScoreModel model, int negativeBits) {
         double sum = 0;
         for (NegativeItem item : model.negatives()) {
-            if (item.effect() == NegativeItem.Effect.DEDUCT && has(r, item)) {
+            if (item.effect() == NegativeItem.Effect.DEDUCT && has(negativeBits, item)) {
                 sum += item.points();
             }
         }
@@ -180,8 +245,12 @@ public final class Scorer {
     }
 
     static boolean vetoed(ScoreModel model, EnterpriseValues r) {
+        return vetoed(model, r.negativeBits());
+    }
+
+    private static boolean vetoed(ScoreModel model, int negativeBits) {
         for (NegativeItem item : model.negatives()) {
-            if (item.isVeto() && has(r, item)) {
+            if (item.isVeto() && has(negativeBits, item)) {
                 return true;
             }
         }
@@ -189,7 +258,11 @@ public final class Scorer {
     }
 
     static boolean has(EnterpriseValues r, NegativeItem item) {
-        return (r.negativeBits() & (1 << item.code().ordinal())) != 0;
+        return has(r.negativeBits(), item);
+    }
+
+    private static boolean has(int negativeBits, NegativeItem item) {
+        return (negativeBits & (1 << item.code().ordinal())) != 0;
     }
 
     static double total(double core, double bonus, double deduction) {
@@ -205,19 +278,21 @@ public final class Scorer {
     private static int rankStage(ScoreModel model, int[] members, int count, boolean[] eligible,
                                  long[] totalCents, int[] rank, byte[] tier) {
         long[] keys = new long[count];
+        int[] rows = new int[count];
         int m = 0;
         for (int k = 0; k < count; k++) {
             int i = members[k];
             if (eligible[i]) {
-                // descending total in the high half, index in the low half: one primitive sort does it
-                keys[m++] = ((Integer.MAX_VALUE - totalCents[i]) << 32) | i;
+                // descending total; members are in row order and the sort is stable, so ties stay in row order
+                keys[m] = Long.MAX_VALUE - totalCents[i];
+                rows[m++] = i;
             }
         }
-        Arrays.sort(keys, 0, m);
+        PairSort.sort(keys, rows, m);
         long previous = Long.MIN_VALUE;
         int currentRank = 0;
         for (int pos = 0; pos < m; pos++) {
-            int i = (int) keys[pos];
+            int i = rows[pos];
             if (totalCents[i] != previous) {
                 currentRank = pos + 1;
                 previous = totalCents[i];
