@@ -211,7 +211,9 @@ final class CsvReader {
         final int firstRow;
         private final boolean reportsProgress;
         final ViolationSink sink = new ViolationSink(RecordReader.MAX_LISTED_VIOLATIONS);
-        final RowAssembler rows;
+        private final InputField[] columns;
+        /** Made by the chunk's own thread: its column arrays (a few hundred MB in all) are then allocated in parallel. */
+        RowAssembler rows;
         int stoppedAt;
         int records;
         Throwable error;
@@ -222,14 +224,14 @@ final class CsvReader {
             this.to = to;
             this.firstRow = firstRow;
             this.reportsProgress = reportsProgress;
-            this.rows = new RowAssembler(columns, run.rules, run.decoders.get(), sink,
-                    estimateRows(run.b, from, to));
+            this.columns = columns;
         }
 
         @Override
         public void run() {
             try {
                 byte[] b = run.b;
+                rows = new RowAssembler(columns, run.rules, run.decoders.get(), sink, estimateRows(b, from, to));
                 int p = from;
                 int row = firstRow;
                 int reported = from;

@@ -145,47 +145,45 @@ public enum ValueKey {
             return;
         }
         double[] revenue = rows.numbers(REVENUE_Y0_AT);
+        // one loop per method: a JIT compiles each quickly and once
         switch (this) {
-            case RD_INTENSITY -> {
-                double[] rd = rows.numbers(RD_EXPENSE_AT);
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = ratioToRevenue(rd[i], revenue[i]);
-                }
-            }
-            case RD_STAFF_RATIO -> {
-                double[] staff = rows.numbers(RD_STAFF_AT);
-                double[] employees = rows.numbers(EMPLOYEES_AT);
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = staff[i] / employees[i];
-                }
-            }
-            case REVENUE_GROWTH -> {
-                double[] y2 = rows.numbers(REVENUE_Y2_AT);
-                double[] y1 = rows.numbers(REVENUE_Y1_AT);
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = growth(y2[i], y1[i], revenue[i]);
-                }
-            }
-            case HITECH_RATIO -> {
-                double[] hitech = rows.numbers(HITECH_REVENUE_AT);
-                for (int i = 0; i < n; i++) {
-                    out[at + i] = ratioToRevenue(hitech[i], revenue[i]);
-                }
-            }
-            case KEY_INDUSTRY -> {
-                // rows share a few dozen industry strings: look each up once per run of equal references
-                String[] industries = rows.industries();
-                String last = null;
-                double value = 0;
-                for (int i = 0; i < n; i++) {
-                    if (industries[i] != last) {
-                        last = industries[i];
-                        value = model.isKeyIndustry(last) ? 1 : 0;
-                    }
-                    out[at + i] = value;
-                }
-            }
+            case RD_INTENSITY -> ratiosToRevenue(rows.numbers(RD_EXPENSE_AT), revenue, out, at, n);
+            case RD_STAFF_RATIO -> staffRatios(rows.numbers(RD_STAFF_AT), rows.numbers(EMPLOYEES_AT), out, at, n);
+            case REVENUE_GROWTH -> growths(rows.numbers(REVENUE_Y2_AT), rows.numbers(REVENUE_Y1_AT), revenue, out, at, n);
+            case HITECH_RATIO -> ratiosToRevenue(rows.numbers(HITECH_REVENUE_AT), revenue, out, at, n);
+            case KEY_INDUSTRY -> keyIndustries(rows.industries(), model, out, at, n);
             default -> throw new IllegalStateException(key() + " is set-valued");
+        }
+    }
+
+    private static void ratiosToRevenue(double[] amount, double[] revenue, double[] out, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            out[at + i] = ratioToRevenue(amount[i], revenue[i]);
+        }
+    }
+
+    private static void staffRatios(double[] staff, double[] employees, double[] out, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            out[at + i] = staff[i] / employees[i];
+        }
+    }
+
+    private static void growths(double[] y2, double[] y1, double[] y0, double[] out, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            out[at + i] = growth(y2[i], y1[i], y0[i]);
+        }
+    }
+
+    /** Rows share a few dozen industry strings: each is looked up once per run of equal references. */
+    private static void keyIndustries(String[] industries, ScoreModel model, double[] out, int at, int n) {
+        String last = null;
+        double value = 0;
+        for (int i = 0; i < n; i++) {
+            if (industries[i] != last) {
+                last = industries[i];
+                value = model.isKeyIndustry(last) ? 1 : 0;
+            }
+            out[at + i] = value;
         }
     }
 

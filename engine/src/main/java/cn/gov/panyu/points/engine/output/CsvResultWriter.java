@@ -5,15 +5,22 @@ import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Rounding;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.IntStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes an evaluation as UTF-8 CSV with a BOM (so that Excel shows the Chinese names correctly).
  *
- * <p>Rows are formatted in parallel blocks and written in order: formatting a million rows of numbers
- * costs more than writing them, and the machine has more than one core.
+ * <p>Rows are formatted in blocks on all cores while the calling thread writes the finished blocks in
+ * order: formatting a million rows of numbers is CPU work, and writing 200 MB is kernel work of the same
+ * order, so the two overlap rather than take turns.
  */
 public final class CsvResultWriter {
 
@@ -28,28 +35,75 @@ public final class CsvResultWriter {
         out.write((String.join(",", ResultColumns.header(evaluation.model())) + "\n").getBytes(StandardCharsets.UTF_8));
         int n = evaluation.size();
         int blocks = (n + BLOCK - 1) / BLOCK;
-        // two blocks in flight per step keep both cores busy while bounding memory
-        int step = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-        for (int first = 0; first < blocks; first += step) {
-            int last = Math.min(blocks, first + step);
-            byte[][] formatted = new byte[last - first][];
-            final int base = first;
-            IntStream.range(first, last).parallel().forEach(b ->
-                    formatted[b - base] = formatBlock(evaluation, b * BLOCK, Math.min(n, (b + 1) * BLOCK)));
-            for (byte[] bytes : formatted) {
-                out.write(bytes);
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService formatters = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "csv-result-format");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // two blocks in flight per core keep every core busy while bounding memory
+            int window = 2 * threads;
+            Deque<Future<byte[]>> pending = new ArrayDeque<>();
+            int next = 0;
+            while (next < blocks || !pending.isEmpty()) {
+                while (next < blocks && pending.size() < window) {
+                    int from = next++ * BLOCK;
+                    pending.add(formatters.submit(() -> formatBlock(evaluation, from, Math.min(n, from + BLOCK))));
+                }
+                out.write(await(pending.poll()));
             }
+        } finally {
+            formatters.shutdownNow();
         }
         out.flush();
     }
 
+    private static byte[] await(Future<byte[]> block) throws IOException {
+        try {
+            return block.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing results");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("formatting results failed", e.getCause());
+        }
+    }
+
     private static byte[] formatBlock(Evaluation e, int from, int to) {
         // rows average about 200 bytes: room for 256 each means the buffer (almost) never grows mid-block
-        RowBuffer buf = new RowBuffer((to - from) * 256);
-        int indicators = e.model().indicators().size();
-        RecordColumns.Cursor row = e.columns().cursor();
-        StringBuilder text = new StringBuilder(64);
+        RowFormat format = new RowFormat(e, new RowBuffer((to - from) * 256));
         for (int i = from; i < to; i++) {
+            format.row(i);
+        }
+        return format.buf.toByteArray();
+    }
+
+    /**
+     * One block's rows. The row is a method of its own, called per row, rather than the body of the block's
+     * loop: the JIT then compiles it once, instead of once more for each loop it enters a long-running
+     * block at (on-stack replacement) — on two cores, compiling is a good part of a million-row run.
+     */
+    private static final class RowFormat {
+        private final Evaluation e;
+        private final RowBuffer buf;
+        private final RecordColumns.Cursor row;
+        private final int indicators;
+        /** core, bonus, deduction, then the indicators' points: rounded and written by one loop each. */
+        private final double[] unrounded;
+        private final long[] cents;
+        private final StringBuilder text = new StringBuilder(64);
+
+        RowFormat(Evaluation e, RowBuffer buf) {
+            this.e = e;
+            this.buf = buf;
+            this.row = e.columns().cursor();
+            this.indicators = e.model().indicators().size();
+            this.unrounded = new double[3 + indicators];
+            this.cents = new long[3 + indicators];
+        }
+
+        void row(int i) {
             row.at(i).uscc(buf);
             buf.comma();
             // the name's bytes as stored; only a name that needs quoting or neutralising takes the String path
@@ -61,11 +115,9 @@ public final class CsvResultWriter {
                 appendText(text, SpreadsheetText.neutralise(e.columns().name(i)));
                 buf.utf8(text);
             }
-            buf.comma().ascii(e.stage(i).name()).comma();
-            buf.cents(Rounding.cents(e.core(i))).comma();
-            buf.cents(Rounding.cents(e.bonus(i))).comma();
-            buf.cents(Rounding.cents(e.deduction(i))).comma();
-            buf.cents(e.totalCents(i)).comma();
+            buf.comma().ascii(e.stage(i).name());
+            round(i);
+            buf.commaCents(cents, 0, 3).comma().cents(e.totalCents(i)).comma();
             if (e.eligible(i)) {
                 buf.integer(e.rank(i));
             }
@@ -74,12 +126,21 @@ public final class CsvResultWriter {
                 buf.ascii(e.tier(i).name());
             }
             buf.comma().ascii(e.eligible(i) ? "true" : "false");
-            for (int j = 0; j < indicators; j++) {
-                buf.comma().cents(Rounding.cents(e.points(i, j)));
-            }
-            buf.newline();
+            buf.commaCents(cents, 3, cents.length).newline();
         }
-        return buf.toByteArray();
+
+        /** Fills {@link #cents}; its loops are kept out of {@link #row} so that it has none (see above). */
+        private void round(int i) {
+            unrounded[0] = e.core(i);
+            unrounded[1] = e.bonus(i);
+            unrounded[2] = e.deduction(i);
+            for (int j = 0; j < indicators; j++) {
+                unrounded[3 + j] = e.points(i, j);
+            }
+            for (int m = 0; m < cents.length; m++) {
+                cents[m] = Rounding.cents(unrounded[m]);
+            }
+        }
     }
 
     /** RFC 4180: quote a field that holds a comma, quote or line break; double inner quotes. */

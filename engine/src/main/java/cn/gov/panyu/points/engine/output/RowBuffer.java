@@ -123,6 +123,14 @@ final class RowBuffer implements RecordColumns.Utf8Sink {
         return this;
     }
 
+    /** {@code ,v} for each of {@code values[from, to)}, as {@link #cents}. */
+    RowBuffer commaCents(long[] values, int from, int to) {
+        for (int m = from; m < to; m++) {
+            comma().cents(values[m]);
+        }
+        return this;
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }
@@ -167,7 +175,12 @@ final class RowBuffer implements RecordColumns.Utf8Sink {
 
     private void ensure(int more) {
         if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            grow(more);
         }
+    }
+
+    /** Apart from {@link #ensure}, so that the rare copy is not compiled into every caller. */
+    private void grow(int more) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
     }
 }

@@ -48,6 +48,8 @@ public final class Scorer {
         for (int i = 0; i < n; i++) {
             members[stage[i]][memberCount[stage[i]]++] = i;
         }
+        int largestStage = Arrays.stream(memberCount).max().orElse(0);
+        ThreadLocal<PairSort> sorters = ThreadLocal.withInitial(() -> new PairSort(largestStage));
 
         // Column-wise: each indicator reads its value column in one small loop and turns it into points
         // in place; percentiles are relative within a stage anyway. Indicators, the bonus and the
@@ -60,7 +62,8 @@ public final class Scorer {
         for (int j = 0; j < k; j++) {
             Indicator indicator = indicators[j];
             double[] column = points[j];
-            tasks.add(() -> indicatorPoints(model, indicator, slices, stage, members, memberCount, column));
+            tasks.add(() -> indicatorPoints(model, indicator, slices, stage, members, memberCount, column,
+                    sorters.get()));
         }
         tasks.add(() -> bonusColumn(model, slices, bonus));
         tasks.add(() -> negatives(model, slices, deduction, eligible));
@@ -84,7 +87,8 @@ public final class Scorer {
         Arrays.fill(tier, (byte) -1);
         int[] eligibleCount = new int[STAGES];
         IntStream.range(0, STAGES).parallel().forEach(s ->
-                eligibleCount[s] = rankStage(model, members[s], memberCount[s], eligible, totalCents, rank, tier));
+                eligibleCount[s] = rankStage(model, members[s], memberCount[s], eligible, totalCents, rank, tier,
+                        sorters.get()));
         return new Evaluation(model, records, stage, points, core, bonus,
                 deduction, total, totalCents, eligible, rank, tier, eligibleCount);
     }
@@ -104,18 +108,18 @@ public final class Scorer {
 
     /** One indicator's points for every row (spec §4–§5): its value column, transformed in place. */
     private static void indicatorPoints(ScoreModel model, Indicator indicator, List<RecordColumns.Slice> slices,
-                                        byte[] stage, int[][] members, int[] memberCount, double[] column) {
+                                        byte[] stage, int[][] members, int[] memberCount, double[] column,
+                                        PairSort sorter) {
         double[] weight = new double[STAGES];
         for (Stage s : Stage.values()) {
             weight[s.ordinal()] = indicator.weight(s);
         }
+        // each loop sits in a method of its own: a JIT compiles small one-loop methods far faster than one
+        // method entered at several long-running loops, and on two cores compiling competes with scoring
         Transform t = indicator.transform();
         if (t instanceof Transform.SetMembers set) {
             for (RecordColumns.Slice slice : slices) {
-                byte[] bits = indicator.value().members(slice);
-                for (int i = 0, at = slice.start(); i < slice.size(); i++) {
-                    column[at + i] = weight[stage[at + i]] * set.fraction(bits[i] & 0xFF);
-                }
+                setPoints(set, indicator.value().members(slice), slice.start(), slice.size(), weight, stage, column);
             }
             return;
         }
@@ -123,13 +127,24 @@ public final class Scorer {
             indicator.value().extract(slice, model, column, slice.start());
         }
         if (t instanceof Transform.Bands bands) {
-            for (int i = 0; i < column.length; i++) {
-                column[i] = weight[stage[i]] * bands.fraction(column[i]);
-            }
+            bandPoints(bands, weight, stage, column);
         } else {
             for (int s = 0; s < STAGES; s++) {
-                percentilePoints(column, members[s], memberCount[s], weight[s]);
+                percentilePoints(column, members[s], memberCount[s], weight[s], sorter);
             }
+        }
+    }
+
+    private static void setPoints(Transform.SetMembers set, byte[] bits, int at, int size, double[] weight,
+                                  byte[] stage, double[] column) {
+        for (int i = 0; i < size; i++) {
+            column[at + i] = weight[stage[at + i]] * set.fraction(bits[i] & 0xFF);
+        }
+    }
+
+    private static void bandPoints(Transform.Bands bands, double[] weight, byte[] stage, double[] column) {
+        for (int i = 0; i < column.length; i++) {
+            column[i] = weight[stage[i]] * bands.fraction(column[i]);
         }
     }
 
@@ -175,9 +190,10 @@ public final class Scorer {
      * L = values below, E = the run's length. Works in place: {@code column} holds the raw values of
      * the stage's members on entry and their points on return.
      */
-    private static void percentilePoints(double[] column, int[] members, int count, double weight) {
-        long[] keys = new long[count];
-        int[] rows = new int[count];
+    private static void percentilePoints(double[] column, int[] members, int count, double weight,
+                                         PairSort sorter) {
+        long[] keys = sorter.keys();
+        int[] rows = sorter.rows();
         int positive = 0;
         int nonPositive = 0;
         for (int k = 0; k < count; k++) {
@@ -192,7 +208,16 @@ public final class Scorer {
                 nonPositive++;
             }
         }
-        PairSort.sort(keys, rows, positive);
+        sorter.sort(positive);
+        groupPoints(sorter.keys(), sorter.rows(), positive, nonPositive, weight, column);
+    }
+
+    /**
+     * The points of sorted positive values: each run of equal values shares L = values below (all
+     * {@code nonPositive} ones included), E = the run's length.
+     */
+    private static void groupPoints(long[] keys, int[] rows, int positive, int nonPositive, double weight,
+                                    double[] column) {
         int n = positive + nonPositive;
         for (int from = 0; from < positive; ) {
             int to = from + 1;
@@ -276,9 +301,9 @@ public final class Scorer {
      * @return m, the number of eligible enterprises in the stage
      */
     private static int rankStage(ScoreModel model, int[] members, int count, boolean[] eligible,
-                                 long[] totalCents, int[] rank, byte[] tier) {
-        long[] keys = new long[count];
-        int[] rows = new int[count];
+                                 long[] totalCents, int[] rank, byte[] tier, PairSort sorter) {
+        long[] keys = sorter.keys();
+        int[] rows = sorter.rows();
         int m = 0;
         for (int k = 0; k < count; k++) {
             int i = members[k];
@@ -288,7 +313,8 @@ public final class Scorer {
                 rows[m++] = i;
             }
         }
-        PairSort.sort(keys, rows, m);
+        sorter.sort(m);
+        rows = sorter.rows();
         long previous = Long.MIN_VALUE;
         int currentRank = 0;
         for (int pos = 0; pos < m; pos++) {
