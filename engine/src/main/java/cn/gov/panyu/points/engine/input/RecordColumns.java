@@ -40,8 +40,9 @@ public final class RecordColumns {
             for (int k = 0; k < NUMERIC; k++) {
                 values[k] = r.number(k);
             }
+            byte[] uscc = r.uscc().getBytes(StandardCharsets.UTF_8);
             byte[] name = r.name().getBytes(StandardCharsets.UTF_8);
-            b.add(r.uscc(), name, name.length, r.town(), r.industry(), (int) r.established().toEpochDay(), values,
+            b.add(uscc, uscc.length, name, name.length, r.town(), r.industry(), (int) r.established().toEpochDay(), values,
                     r.qualificationBits(), r.negativeBits());
         }
         return new RecordColumns(List.of(b));
@@ -303,13 +304,13 @@ public final class RecordColumns {
         }
 
         /** @return the new row's index */
-        int add(String uscc, byte[] name, int nameLength, String town, String industry, int establishedEpochDay,
+        int add(byte[] uscc, int usccLength, byte[] name, int nameLength, String town, String industry, int establishedEpochDay,
                 double[] values, int qualificationBits, int negativeBits) {
             ensureRoom();
             for (int k = 0; k < NUMERIC; k++) {
                 numbers[k][size] = values[k];
             }
-            usccs.add(uscc);
+            usccs.append(uscc, 0, usccLength);
             names.append(name, 0, nameLength);
             towns[size] = town;
             industries[size] = industry;
@@ -364,11 +365,6 @@ public final class RecordColumns {
         TextPool(int capacity, long byteCapacity) {
             bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, byteCapacity))];
             starts = new int[Math.max(16, capacity) + 1];
-        }
-
-        void add(String text) {
-            byte[] b = text.getBytes(StandardCharsets.UTF_8);
-            append(b, 0, b.length);
         }
 
         void copyFrom(TextPool other, int i) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -58,33 +59,63 @@ public final class RecordReader {
         return content;
     }
 
-    /** As {@link #read(Path, ReadRules, ProgressListener)}, for a file whose loading has started. */
+    /**
+     * As {@link #read(Path, ReadRules, ProgressListener)}, for a file whose loading has started. The
+     * prefetch gives up its bytes to this call: a 200 MB array must not stay alive (and be moved by every
+     * full garbage collection) while the records are scored.
+     */
     public static ReadResult read(Prefetch file, ReadRules rules, ProgressListener progress) {
-        Object loaded = await(file.task);
+        Object loaded = file.take();
         return loaded instanceof Problem p ? unreadable(p) : read((byte[]) loaded, rules, progress);
     }
 
     /** A file's bytes being loaded: the content, or the problem that prevents it. */
     public static final class Prefetch implements Runnable {
-        private final FutureTask<Object> task;
+        private final Path file;
+        private final CountDownLatch done = new CountDownLatch(1);
+        /** The bytes or a {@link Problem}; null once taken. */
+        private Object loaded;
 
         private Prefetch(Path file) {
-            Objects.requireNonNull(file, "file");
-            task = new FutureTask<>(() -> {
-                try {
-                    if (Files.size(file) > Integer.MAX_VALUE - 16) {
-                        return new Problem("文件过大（超过 2 GB）", "the file is too large (over 2 GB)");
-                    }
-                    return Files.readAllBytes(file);
-                } catch (IOException e) {
-                    return new Problem("无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage());
-                }
-            });
+            this.file = Objects.requireNonNull(file, "file");
         }
 
         @Override
         public void run() {
-            task.run();
+            try {
+                loaded = load(file);
+            } finally {
+                done.countDown();
+            }
+        }
+
+        private static Object load(Path file) {
+            try {
+                if (Files.size(file) > Integer.MAX_VALUE - 16) {
+                    return new Problem("文件过大（超过 2 GB）", "the file is too large (over 2 GB)");
+                }
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                return new Problem("无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                return new Problem("文件过大，内存不足", "the file is too large for the memory available");
+            }
+        }
+
+        /** Waits for the bytes (or the problem) and hands them over once. */
+        private Object take() {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading the input", e);
+            }
+            Object result = loaded;
+            if (result == null) {
+                throw new IllegalStateException("the prefetched input was already read");
+            }
+            loaded = null;
+            return result;
         }
     }
 
@@ -116,14 +147,14 @@ public final class RecordReader {
         return finish(parsed, await(sha256));
     }
 
-    private static <T> T await(FutureTask<T> task) {
+    private static String await(FutureTask<String> task) {
         try {
             return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the input", e);
+            throw new IllegalStateException("interrupted while hashing the input", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("reading the input failed", e.getCause());
+            throw new IllegalStateException("hashing the input failed", e.getCause());
         }
     }
 
@@ -170,11 +201,12 @@ public final class RecordReader {
         for (RowAssembler run : parsed.runs()) {
             boolean[] drop = new boolean[run.acceptedRows().size()];
             for (int i = 0; i < run.dataRows(); i++) {
-                String uscc = run.uscc(i);
-                if (uscc != null) {
+                long high = run.usccHigh(i);
+                if (high >= 0) {
                     int row = run.rowNumber(i);
-                    int first = firstRows.putIfAbsent(uscc, run.usccHash(i), row);
+                    int first = firstRows.putIfAbsent(high, run.usccLow(i), row);
                     if (first != 0) {
+                        String uscc = UnifiedSocialCreditCode.unpack(high, run.usccLow(i));
                         duplicates.add(new Violation(row, InputField.USCC.key(), uscc,
                                 "统一社会信用代码重复，首次出现在第 " + first + " 行",
                                 "duplicate, first seen in row " + first));

@@ -62,7 +62,9 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     private long present; // bit per field ordinal: a non-blank value was seen
     private boolean failed;
     private boolean brokenSyntax;
-    private String uscc;
+    /** The valid USCC's 18 ASCII bytes, or {@link #usccLength} 0 when there is none. */
+    private final byte[] uscc = new byte[UnifiedSocialCreditCode.LENGTH];
+    private int usccLength;
     /** The name's UTF-8 bytes ({@link #nameLength} of them; -1 when missing), kept without a String. */
     private byte[] name = new byte[256];
     private int nameLength = -1;
@@ -77,9 +79,9 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     // per data row of this run
     private int dataRows;
     private int[] rowNumbers;
-    private String[] usccs;
-    /** The USCC's hash, taken while the String is in cache: the uniqueness pass then reads an int array. */
-    private int[] usccHashes;
+    /** The valid USCC packed in two halves ({@link UnifiedSocialCreditCode#packHalf}); high -1 = none. */
+    private long[] usccHighs;
+    private long[] usccLows;
     /** Per data row, its index in {@link #accepted} or -1 when the row broke a rule. */
     private int[] slots;
     private final RecordColumns.Segment accepted;
@@ -102,8 +104,8 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
                 "is not an allowed town; allowed: " + String.join(", ", towns));
         int capacity = Math.max(16, expectedRows);
         this.rowNumbers = new int[capacity];
-        this.usccs = new String[capacity];
-        this.usccHashes = new int[capacity];
+        this.usccHighs = new long[capacity];
+        this.usccLows = new long[capacity];
         this.slots = new int[capacity];
         this.accepted = new RecordColumns.Segment(validate ? capacity : 0);
     }
@@ -177,15 +179,16 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         if (dataRows == rowNumbers.length) {
             int capacity = dataRows + (dataRows >> 1) + 16;
             rowNumbers = Arrays.copyOf(rowNumbers, capacity);
-            usccs = Arrays.copyOf(usccs, capacity);
-            usccHashes = Arrays.copyOf(usccHashes, capacity);
+            usccHighs = Arrays.copyOf(usccHighs, capacity);
+            usccLows = Arrays.copyOf(usccLows, capacity);
             slots = Arrays.copyOf(slots, capacity);
         }
         rowNumbers[dataRows] = row;
-        usccs[dataRows] = uscc;
-        usccHashes[dataRows] = uscc == null ? 0 : uscc.hashCode();
+        boolean hasUscc = usccLength == UnifiedSocialCreditCode.LENGTH;
+        usccHighs[dataRows] = hasUscc ? UnifiedSocialCreditCode.packHalf(uscc, 0, 0) : -1;
+        usccLows[dataRows] = hasUscc ? UnifiedSocialCreditCode.packHalf(uscc, 0, UnifiedSocialCreditCode.LENGTH / 2) : 0;
         if (validate && !failed) {
-            slots[dataRows] = accepted.add(uscc, name, nameLength, town, industry, established, numbers,
+            slots[dataRows] = accepted.add(uscc, usccLength, name, nameLength, town, industry, established, numbers,
                     qualifications, negatives);
         } else {
             slots[dataRows] = -1;
@@ -201,7 +204,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         present = 0;
         failed = false;
         brokenSyntax = false;
-        uscc = null;
+        usccLength = 0;
         nameLength = -1;
         town = null;
         industry = null;
@@ -218,13 +221,13 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         return rowNumbers[i];
     }
 
-    /** The row's USCC when it is well-formed (even if the row broke other rules), else null. */
-    String uscc(int i) {
-        return usccs[i];
+    /** The row's USCC, packed, when it is well-formed (even if the row broke other rules), else -1. */
+    long usccHigh(int i) {
+        return usccHighs[i];
     }
 
-    int usccHash(int i) {
-        return usccHashes[i];
+    long usccLow(int i) {
+        return usccLows[i];
     }
 
     /** True when the row broke no rule (so far). */
@@ -350,14 +353,14 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         switch (f) {
             case USCC -> {
                 if (UnifiedSocialCreditCode.isValidAscii(b, from, to)) {
-                    uscc = new String(b, from, to - from, StandardCharsets.ISO_8859_1); // ASCII: 1 byte/char
+                    keepUscc(b, from);
                     return;
                 }
                 String s = decode(f, b, from, to);
                 if (s != null) { // else blank or undecodable, reported
                     Problem p = UnifiedSocialCreditCode.check(s);
                     if (p == null) {
-                        uscc = s; // valid once trimmed of Unicode blanks
+                        keepUscc(s.getBytes(StandardCharsets.US_ASCII), 0); // valid once trimmed of Unicode blanks
                     } else {
                         fail(f.key(), b, from, to, p);
                     }
@@ -388,6 +391,11 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
             }
             default -> throw new IllegalStateException("not a text field: " + f);
         }
+    }
+
+    private void keepUscc(byte[] b, int from) {
+        System.arraycopy(b, from, uscc, 0, UnifiedSocialCreditCode.LENGTH);
+        usccLength = UnifiedSocialCreditCode.LENGTH;
     }
 
     private void keepName(byte[] b, int from, int to) {

@@ -1,38 +1,37 @@
 package cn.gov.panyu.points.engine.input;
 
 /**
- * USCC → first row, for the uniqueness rule. An open-addressing table of Strings and ints: a
- * {@code HashMap<String, Integer>} would allocate a node and an Integer per row, which for a million
- * rows is 50 MB of garbage and several times slower.
+ * USCC → first row, for the uniqueness rule. An open-addressing table of packed codes (two longs, see
+ * {@link UnifiedSocialCreditCode#packHalf}) and rows: no object per row — a String and a map node per
+ * code would be 100 MB for a million rows, all of it for the garbage collector to trace and move.
  */
 final class UsccIndex {
 
-    private final String[] keys;
+    private final long[] highs;
+    private final long[] lows;
     private final int[] rows;
     private final int mask;
 
     UsccIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1; // load factor ≤ 0.5
-        keys = new String[capacity];
+        highs = new long[capacity];
+        lows = new long[capacity];
         rows = new int[capacity];
         mask = capacity - 1;
     }
 
-    /**
-     * Records {@code uscc} at {@code row} unless already present; returns the earlier row, or 0.
-     *
-     * @param hash {@code uscc.hashCode()}, passed in because the caller has it at hand
-     */
-    int putIfAbsent(String uscc, int hash, int row) {
-        int slot = (hash * 0x9E3779B9) >>> 7 & mask; // spread: String hashes of similar codes cluster
+    /** Records the code at {@code row} (≥ 1) unless already present; returns the earlier row, or 0. */
+    int putIfAbsent(long high, long low, int row) {
+        long mixed = (high * 0x9E3779B97F4A7C15L) ^ low;
+        int slot = (int) (mixed ^ (mixed >>> 29) ^ (mixed >>> 47)) & mask;
         while (true) {
-            String k = keys[slot];
-            if (k == null) {
-                keys[slot] = uscc;
+            if (rows[slot] == 0) {
+                highs[slot] = high;
+                lows[slot] = low;
                 rows[slot] = row;
                 return 0;
             }
-            if (k.equals(uscc)) {
+            if (highs[slot] == high && lows[slot] == low) {
                 return rows[slot];
             }
             slot = (slot + 1) & mask;

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,16 +44,21 @@ public final class CsvResultWriter {
             return t;
         });
         try {
-            // two blocks in flight per core keep every core busy while bounding memory
+            // two blocks in flight per core keep every core busy while bounding memory; a written block's
+            // buffer is formatted into again, so that a million rows make a few buffers, not 400 MB of garbage
             int window = 2 * threads;
-            Deque<Future<byte[]>> pending = new ArrayDeque<>();
+            Deque<Future<RowBuffer>> pending = new ArrayDeque<>();
+            Queue<RowBuffer> written = new ConcurrentLinkedQueue<>();
             int next = 0;
             while (next < blocks || !pending.isEmpty()) {
                 while (next < blocks && pending.size() < window) {
                     int from = next++ * BLOCK;
-                    pending.add(formatters.submit(() -> formatBlock(evaluation, from, Math.min(n, from + BLOCK))));
+                    pending.add(formatters.submit(() ->
+                            formatBlock(evaluation, from, Math.min(n, from + BLOCK), written.poll())));
                 }
-                out.write(await(pending.poll()));
+                RowBuffer block = await(pending.poll());
+                block.writeTo(out);
+                written.add(block);
             }
         } finally {
             formatters.shutdownNow();
@@ -59,7 +66,7 @@ public final class CsvResultWriter {
         out.flush();
     }
 
-    private static byte[] await(Future<byte[]> block) throws IOException {
+    private static RowBuffer await(Future<RowBuffer> block) throws IOException {
         try {
             return block.get();
         } catch (InterruptedException e) {
@@ -70,13 +77,16 @@ public final class CsvResultWriter {
         }
     }
 
-    private static byte[] formatBlock(Evaluation e, int from, int to) {
+    /** @param reused a buffer already written out, or null */
+    private static RowBuffer formatBlock(Evaluation e, int from, int to, RowBuffer reused) {
         // rows average about 200 bytes: room for 256 each means the buffer (almost) never grows mid-block
-        RowFormat format = new RowFormat(e, new RowBuffer((to - from) * 256));
+        RowBuffer buf = reused != null ? reused : new RowBuffer(BLOCK * 256);
+        buf.truncate(0);
+        RowFormat format = new RowFormat(e, buf);
         for (int i = from; i < to; i++) {
             format.row(i);
         }
-        return format.buf.toByteArray();
+        return buf;
     }
 
     /**

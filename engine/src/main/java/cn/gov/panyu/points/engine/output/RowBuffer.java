@@ -2,6 +2,8 @@ package cn.gov.panyu.points.engine.output;
 
 import cn.gov.panyu.points.engine.input.RecordColumns;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -131,8 +133,8 @@ final class RowBuffer implements RecordColumns.Utf8Sink {
         return this;
     }
 
-    byte[] toByteArray() {
-        return Arrays.copyOf(bytes, size);
+    void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, size);
     }
 
     /** A non-negative int, written from its last digits backwards, two at a time. */
