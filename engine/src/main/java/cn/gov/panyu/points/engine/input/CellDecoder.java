@@ -117,6 +117,14 @@ final class CellDecoder {
                 i++;
                 continue;
             }
+            if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < to) {
+                // the common case in Chinese text (U+1000–U+FFFF but the surrogates): two continuation bytes
+                if ((b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) {
+                    return false;
+                }
+                i += 3;
+                continue;
+            }
             if (c < 0xC2 || c > 0xF4) {
                 return false;
             }

@@ -1,6 +1,8 @@
 package cn.gov.panyu.points.engine.output;
 
 import cn.gov.panyu.points.engine.input.RecordColumns;
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Rounding;
 
@@ -95,6 +97,11 @@ public final class CsvResultWriter {
      * block at (on-stack replacement) — on two cores, compiling is a good part of a million-row run.
      */
     private static final class RowFormat {
+        private static final byte[][] STAGES = asciiNames(Stage.values());
+        private static final byte[][] TIERS = asciiNames(Tier.values());
+        private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
         private final Evaluation e;
         private final RowBuffer buf;
         private final RecordColumns.Cursor row;
@@ -125,7 +132,7 @@ public final class CsvResultWriter {
                 appendText(text, SpreadsheetText.neutralise(e.columns().name(i)));
                 buf.utf8(text);
             }
-            buf.comma().ascii(e.stage(i).name());
+            buf.comma().bytes(STAGES[e.stage(i).ordinal()]);
             round(i);
             buf.commaCents(cents, 0, 3).comma().cents(e.totalCents(i)).comma();
             if (e.eligible(i)) {
@@ -133,10 +140,18 @@ public final class CsvResultWriter {
             }
             buf.comma();
             if (e.tier(i) != null) {
-                buf.ascii(e.tier(i).name());
+                buf.bytes(TIERS[e.tier(i).ordinal()]);
             }
-            buf.comma().ascii(e.eligible(i) ? "true" : "false");
+            buf.comma().bytes(e.eligible(i) ? TRUE : FALSE);
             buf.commaCents(cents, 3, cents.length).newline();
+        }
+
+        private static byte[][] asciiNames(Enum<?>[] constants) {
+            byte[][] names = new byte[constants.length][];
+            for (Enum<?> c : constants) {
+                names[c.ordinal()] = c.name().getBytes(StandardCharsets.US_ASCII);
+            }
+            return names;
         }
 
         /** Fills {@link #cents}; its loops are kept out of {@link #row} so that it has none (see above). */

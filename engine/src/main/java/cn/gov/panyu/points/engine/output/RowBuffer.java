@@ -59,6 +59,10 @@ final class RowBuffer implements RecordColumns.Utf8Sink {
         bytes(b, from, to);
     }
 
+    RowBuffer bytes(byte[] b) {
+        return bytes(b, 0, b.length);
+    }
+
     RowBuffer bytes(byte[] b, int from, int to) {
         ensure(to - from);
         System.arraycopy(b, from, bytes, size, to - from);

@@ -174,12 +174,19 @@ public final class Scorer {
     /** Spec §5 negatives per row: deductions summed in model order, and whether any veto applies. */
     private static void negatives(ScoreModel model, List<RecordColumns.Slice> slices, double[] deduction,
                                   boolean[] eligible) {
+        // a row's negatives are a byte of bits: look both answers up for each of the 256 combinations once
+        double[] deductionOf = new double[256];
+        boolean[] vetoedBy = new boolean[256];
+        for (int bits = 0; bits < 256; bits++) {
+            deductionOf[bits] = deduction(model, bits);
+            vetoedBy[bits] = vetoed(model, bits);
+        }
         for (RecordColumns.Slice slice : slices) {
             byte[] bits = slice.negatives();
             for (int i = 0, at = slice.start(); i < slice.size(); i++) {
                 int present = bits[i] & 0xFF;
-                deduction[at + i] = deduction(model, present);
-                eligible[at + i] = !vetoed(model, present);
+                deduction[at + i] = deductionOf[present];
+                eligible[at + i] = !vetoedBy[present];
             }
         }
     }
