@@ -341,6 +341,20 @@ class RecordReaderCsvTests {
     }
 
     @Test
+    void aDuplicateIsFoundWhicheverWayItsCodeWasRead() {
+        // the uniqueness check compares packed halves: row 3 shares only the first half of row 2's code, and
+        // row 4 repeats it between full-width blanks, so that it is decoded and trimmed, not read as ASCII
+        String code = validRow().get("uscc");
+        String first17 = code.substring(0, 9) + "00000000";
+        String sharingTheFirstHalf = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        ReadResult r = read(csv(List.of(validRow(), validRowWith("uscc", sharingTheFirstHalf),
+                validRowWith("uscc", "\u3000" + code + "\u3000"))));
+        assertThat(rules(r)).containsExactly("4 uscc duplicate, first seen in row 2");
+        assertThat(r.violations().get(0).value()).isEqualTo(code);
+        assertThat(r.records()).extracting(EnterpriseRecord::uscc).containsExactly(code, sharingTheFirstHalf);
+    }
+
+    @Test
     void aRowThatBreaksARuleStillClaimsItsUscc() {
         Map<String, String> broken = validRowWith("employees", "0");
         ReadResult r = read(csv(List.of(broken, validRow())));
