@@ -24,7 +24,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The invariants of spec §4–§6, over random cohorts with many ties, zeros and missing values. */
-class ScorerProperties {
+class ScorerPropertyTests {
 
     private static final ScoreModel MODEL = ScorerTests.MODEL;
 
