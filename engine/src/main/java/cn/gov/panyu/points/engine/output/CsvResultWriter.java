@@ -163,7 +163,8 @@ public final class CsvResultWriter {
                 unrounded[3 + j] = e.points(i, j);
             }
             for (int m = 0; m < cents.length; m++) {
-                cents[m] = Rounding.cents(unrounded[m]);
+                double v = unrounded[m];
+                cents[m] = v == 0 ? 0 : Rounding.cents(v); // most points are 0: skip the rounding arithmetic
             }
         }
     }
