@@ -44,9 +44,11 @@ final class PairSort {
 
     /** Sorts {@code keys()[0..n)} ascending, moving {@code rows()} along; stable. */
     void sort(int n) {
+        // bits that differ between some keys: a digit without any cannot change the order, so its pass is
+        // skipped (the top digits of small keys, the low mantissa bits of whole numbers)
+        long varying = varyingBits(n);
         for (int shift = 0; shift < 64; shift += BITS) {
-            // a digit that is the same in every key cannot change the order: skip the pass
-            if (n == 0 || sameDigit(n, shift, (int) ((keys[0] >>> shift) & MASK))) {
+            if (((varying >>> shift) & MASK) == 0) {
                 continue;
             }
             // one loop per method: compiled quickly, and once (see Scorer)
@@ -87,12 +89,13 @@ final class PairSort {
         }
     }
 
-    private boolean sameDigit(int n, int shift, int digit) {
+    private long varyingBits(int n) {
+        long any = 0;
+        long all = -1L;
         for (int i = 0; i < n; i++) {
-            if ((int) ((keys[i] >>> shift) & MASK) != digit) {
-                return false;
-            }
+            any |= keys[i];
+            all &= keys[i];
         }
-        return true;
+        return n == 0 ? 0 : any ^ all;
     }
 }

@@ -321,19 +321,36 @@ public final class Scorer {
             }
         }
         sorter.sort(m);
-        rows = sorter.rows();
+        // the stage's tier cut-offs, once, rather than per enterprise
+        List<TierRule> rules = model.tiers();
+        long[] cutOffs = new long[rules.size()];
+        byte[] tiers = new byte[rules.size()];
+        for (int t = 0; t < cutOffs.length; t++) {
+            cutOffs[t] = rules.get(t).cutOff(m);
+            tiers[t] = (byte) rules.get(t).tier().ordinal();
+        }
+        assignRanks(sorter.rows(), m, totalCents, cutOffs, tiers, rank, tier);
+        return m;
+    }
+
+    /** Walks a stage's rows in rank order: equal totals share a rank, the next rank skips; tier by cut-off. */
+    private static void assignRanks(int[] rows, int m, long[] totalCents, long[] cutOffs, byte[] tiers, int[] rank,
+                                    byte[] tier) {
         long previous = Long.MIN_VALUE;
         int currentRank = 0;
+        int t = 0;
         for (int pos = 0; pos < m; pos++) {
             int i = rows[pos];
             if (totalCents[i] != previous) {
                 currentRank = pos + 1;
                 previous = totalCents[i];
+                while (t < cutOffs.length && currentRank > cutOffs[t]) {
+                    t++; // ranks only grow, so the tier only moves down
+                }
             }
             rank[i] = currentRank;
-            tier[i] = (byte) tierOf(model, currentRank, m);
+            tier[i] = t < cutOffs.length ? tiers[t] : -1;
         }
-        return m;
     }
 
     /** Ordinal of the tier for a rank among m eligible, or -1 for none. */
