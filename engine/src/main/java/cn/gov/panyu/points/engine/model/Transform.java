@@ -32,8 +32,9 @@ public sealed interface Transform {
         }
 
         public double fraction(double v) {
-            // NaN compares false, so a missing value falls through to 0
-            for (Band b : bands) {
+            // NaN compares false, so a missing value falls through to 0; indexed, as this runs per enterprise
+            for (int i = 0; i < bands.size(); i++) {
+                Band b = bands.get(i);
                 if (v >= b.atLeast()) {
                     return b.fraction();
                 }
