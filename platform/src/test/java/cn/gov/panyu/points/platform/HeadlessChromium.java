@@ -12,6 +12,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,7 +74,16 @@ public final class HeadlessChromium {
         browser.get(baseUrl + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(SignIn.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        submitAndWait(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
+    }
+
+    /**
+     * Clicks a form's submit button and waits until the browser has left the page: a test that navigates
+     * on at once would abort the form's request (a sign-in or sign-out that then never happened).
+     */
+    public static void submitAndWait(WebDriver browser, WebElement button) {
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
     }
 
     /**

@@ -139,7 +139,7 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
     }
 
     private void signOut() {
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("form[action='/logout'] button")));
     }
 
 }
