@@ -79,7 +79,9 @@ public final class HeadlessChromium {
 
     /**
      * Clicks a form's submit button and waits until the browser has left the page: a test that navigates
-     * on at once would abort the form's request (a sign-in or sign-out that then never happened).
+     * on at once would abort the form's request (a sign-in or sign-out that then never happened), and one
+     * that reads the next page at once may read the old one — a form submitted after a confirmation
+     * (data-confirm) navigates after the click has returned.
      */
     public static void submitAndWait(WebDriver browser, WebElement button) {
         button.click();

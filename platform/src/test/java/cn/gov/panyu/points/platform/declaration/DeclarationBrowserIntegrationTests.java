@@ -133,7 +133,7 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
         if (screenshot != null) {
             HeadlessChromium.screenshot(browser, screenshot);
         }
-        button.click();
+        HeadlessChromium.submitAndWait(browser, button); // the old page may carry a notice too
         new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("declaration-notice")));
     }

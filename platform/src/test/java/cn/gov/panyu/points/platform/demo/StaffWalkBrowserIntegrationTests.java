@@ -87,10 +87,10 @@ class StaffWalkBrowserIntegrationTests extends BrowserTestSupport {
         HeadlessChromium.screenshot(browser, "walk-2-run");
 
         confirmNextDialog();
-        browser.findElement(By.id("notice-button")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("notice-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已进入公示");
         confirmNextDialog();
-        browser.findElement(By.id("publish-button")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("publish-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已发布");
         HeadlessChromium.screenshot(browser, "walk-3-published");
 

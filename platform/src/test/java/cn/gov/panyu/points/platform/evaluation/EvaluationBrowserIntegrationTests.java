@@ -65,17 +65,17 @@ class EvaluationBrowserIntegrationTests extends BrowserTestSupport {
         HeadlessChromium.screenshot(browser, "run-draft");
 
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
-        browser.findElement(By.id("verify-button")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("verify-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("重新计算核对一致");
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
-        browser.findElement(By.id("notice-button")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("notice-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已进入公示");
         browser.get(url("/evaluation/notice"));
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("当前没有公示中的批次");
         HeadlessChromium.screenshot(browser, "notice");
         browser.navigate().back();
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
-        browser.findElement(By.id("publish-button")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("publish-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已发布");
         HeadlessChromium.screenshot(browser, "run-published");
 
