@@ -3,7 +3,6 @@ package cn.gov.panyu.points.engine.input;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -29,7 +28,7 @@ public final class RecordReader {
     /** Violations listed in a result; beyond this only a count is given. */
     public static final int MAX_LISTED_VIOLATIONS = 10_000;
 
-    /** Below this, a second thread costs more than reading or hashing takes. */
+    /** Below this, a second thread costs more than reading takes. */
     private static final int PARALLEL_READ_BYTES = 16 << 20;
     /** Below this, a thread costs more than hashing takes. */
     private static final int PARALLEL_HASH_BYTES = 1 << 20;
@@ -95,11 +94,12 @@ public final class RecordReader {
         }
 
         private static Object load(Path file) {
-            try {
-                if (Files.size(file) > Integer.MAX_VALUE - 16) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = channel.size();
+                if (size > Integer.MAX_VALUE - 16) {
                     return new Problem("文件过大（超过 2 GB）", "the file is too large (over 2 GB)");
                 }
-                return readInHalves(file);
+                return read(channel, (int) size);
             } catch (IOException e) {
                 return new Problem("无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage());
             } catch (OutOfMemoryError e) {
@@ -108,19 +108,17 @@ public final class RecordReader {
         }
 
         /**
-         * The file's bytes, a large file read by two threads at once (each half by position): copying 200 MB
-         * out of the page cache is work for a core, and the other one is free until parsing starts.
+         * The file's bytes; a large file is read by two threads at once (each half by position): copying
+         * 200 MB out of the page cache is work for a core, and the other one is free until parsing starts.
          */
-        private static byte[] readInHalves(Path file) throws IOException {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                long size = channel.size();
-                if (size < PARALLEL_READ_BYTES) {
-                    return Files.readAllBytes(file);
-                }
-                byte[] content = new byte[(int) size];
-                int half = (int) (size / 2);
+        private static byte[] read(FileChannel channel, int size) throws IOException {
+            byte[] content = new byte[size];
+            if (size < PARALLEL_READ_BYTES) {
+                readFully(channel, content, 0, size);
+            } else {
+                int half = size / 2;
                 FutureTask<Void> secondHalf = new FutureTask<>(() -> {
-                    readFully(channel, content, half, content.length);
+                    readFully(channel, content, half, size);
                     return null;
                 });
                 Thread reader = new Thread(secondHalf, "input-prefetch-2");
@@ -135,11 +133,11 @@ public final class RecordReader {
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
                 }
-                if (channel.size() != size) {
-                    throw new IOException("the file changed while it was read");
-                }
-                return content;
             }
+            if (channel.size() != size) {
+                throw new IOException("the file changed while it was read");
+            }
+            return content;
         }
 
         private static void readFully(FileChannel channel, byte[] into, int from, int to) throws IOException {

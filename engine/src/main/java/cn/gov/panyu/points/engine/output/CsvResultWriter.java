@@ -169,12 +169,16 @@ public final class CsvResultWriter {
         }
     }
 
+    /** Whether a field holding character {@code c} must be quoted (RFC 4180); all such characters are ASCII. */
+    static boolean needsQuotes(int c) {
+        return c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+
     /** RFC 4180: quote a field that holds a comma, quote or line break; double inner quotes. */
     static void appendText(StringBuilder sb, String text) {
         boolean quote = false;
         for (int k = 0; k < text.length() && !quote; k++) {
-            char c = text.charAt(k);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+            quote = needsQuotes(text.charAt(k));
         }
         if (!quote) {
             sb.append(text);

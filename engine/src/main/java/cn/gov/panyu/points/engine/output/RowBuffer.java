@@ -39,15 +39,6 @@ final class RowBuffer implements RecordColumns.Utf8Sink {
         return put((byte) '\n');
     }
 
-    /** Text known to be ASCII (codes, USCCs, keywords). */
-    RowBuffer ascii(String s) {
-        ensure(s.length());
-        for (int k = 0; k < s.length(); k++) {
-            bytes[size++] = (byte) s.charAt(k);
-        }
-        return this;
-    }
-
     RowBuffer utf8(CharSequence s) {
         byte[] b = s.toString().getBytes(StandardCharsets.UTF_8);
         return bytes(b, 0, b.length);
@@ -89,8 +80,7 @@ final class RowBuffer implements RecordColumns.Utf8Sink {
             return true;
         }
         for (int k = mark; k < size; k++) {
-            byte c = bytes[k];
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            if (CsvResultWriter.needsQuotes(bytes[k])) {
                 return true;
             }
         }

@@ -46,12 +46,6 @@ public final class Rounding {
     /** "295.38", "0.00", "-12.50": plain, without grouping, as the output files carry it. */
     public static String format(long cents) {
         StringBuilder sb = new StringBuilder(12);
-        appendTo(sb, cents);
-        return sb.toString();
-    }
-
-    /** Appends the plain two-decimal form; no allocation beyond the builder (the CSV writer's hot path). */
-    public static void appendTo(StringBuilder sb, long cents) {
         if (cents < 0) {
             sb.append('-');
             cents = -cents;
@@ -61,6 +55,6 @@ public final class Rounding {
         if (rest < 10) {
             sb.append('0');
         }
-        sb.append(rest);
+        return sb.append(rest).toString();
     }
 }

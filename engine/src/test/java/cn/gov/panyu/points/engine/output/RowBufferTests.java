@@ -150,7 +150,7 @@ class RowBufferTests {
 
     private static boolean escaping(String text) {
         RowBuffer buf = new RowBuffer(0);
-        buf.ascii("91440113TPAGEHRRE7").comma();
+        buf.utf8("91440113TPAGEHRRE7").comma();
         int mark = buf.size();
         buf.utf8(text);
         return buf.needsCsvEscaping(mark);
