@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a model file (YAML; JSON is valid YAML too) into a {@link ScoreModel}, checking everything and
@@ -29,6 +30,9 @@ import java.util.Set;
 public final class ModelLoader {
 
     /** The district's default model, shipped in the engine's resources. */
+    /** What an indicator or bonus code may look like. */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
     public static final String DEFAULT_MODEL_RESOURCE = "/models/panyu-2025.yaml";
 
     private static final Set<String> TOP_LEVEL = Set.of("id", "version", "name", "description", "district",
@@ -480,6 +484,11 @@ public final class ModelLoader {
         }
 
         private void uniqueCode(String code, Set<String> codes, String path) {
+            if (!code.isEmpty() && !CODE.matcher(code).matches()) {
+                // stored results key each indicator's points by its code ("T1=1234;…"): no separators in it
+                problems.add(path + ".code", "编码「" + code + "」只能由字母、数字、下划线或连字符组成（最多 32 个字符）",
+                        "code '" + code + "' may only contain letters, digits, '_' and '-' (at most 32 characters)");
+            }
             if (!code.isEmpty() && !codes.add(code)) {
                 problems.add(path + ".code", "编码「" + code + "」重复", "code '" + code + "' is not unique");
             }

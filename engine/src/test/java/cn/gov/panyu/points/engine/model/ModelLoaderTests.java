@@ -76,6 +76,15 @@ class ModelLoaderTests {
     }
 
     @Test
+    void indicatorCodesAreIdentifiersBecauseStoredPointsAreKeyedByThem() throws IOException {
+        List<ModelProblem> problems = ModelLoader.problems(defaultText().replace("code: T3,", "code: \"T3=1;\","),
+                "separators.yaml");
+        assertThat(problems).extracting(ModelProblem::toString)
+                .anySatisfy(p -> assertThat(p).contains("编码「T3=1;」只能由字母、数字、下划线或连字符组成"));
+        assertThat(ModelLoader.problems(defaultText().replace("code: T3,", "code: R_D-3,"), "ok.yaml")).isEmpty();
+    }
+
+    @Test
     void rejectsUnknownFieldsMismatchedTransformsAndBadYaml() throws IOException {
         String text = defaultText().replace("coreTotal: 1000", "coreTotal: 1000\nweight_sum: 1000")
                 .replace("value: qualifications", "value: awards_5y");

@@ -22,6 +22,7 @@ import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Registry;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.ScoreBreakdown;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.YearScore;
 import cn.gov.panyu.points.platform.enterprise.PublishedScores;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -38,11 +39,10 @@ public class BankEnterprises {
     private static final String FROM = """
             from consent c
             join enterprise e on e.uscc = c.uscc
-            left join publication p on p.data_year = (select max(data_year) from publication)
-            left join score_result s on s.run_id = p.run_id and s.uscc = c.uscc
+            left join published_score s on s.data_year = :year and s.uscc = c.uscc
             where """ + " " + Consents.ACTIVE_FOR_BANK;
     private static final String SELECT = """
-            select e.uscc, e.name, e.town, e.industry, c.expires_on, p.data_year, s.total, s.stage, s.rank_in_stage,
+            select e.uscc, e.name, e.town, e.industry, c.expires_on, s.data_year, s.total, s.stage, s.rank_in_stage,
                    s.tier\s""" + FROM;
     private static final Map<String, String> SORTABLE = Map.of(
             "name", "e.name", "uscc", "e.uscc", "total", "s.total", "stage", "s.stage", "tier", "s.tier",
@@ -50,19 +50,21 @@ public class BankEnterprises {
 
     private final JdbcClient jdbc;
     private final PublishedScores scores;
+    private final PublishedResults published;
     private final AuditLog audit;
 
-    BankEnterprises(JdbcClient jdbc, PublishedScores scores, AuditLog audit) {
+    BankEnterprises(JdbcClient jdbc, PublishedScores scores, PublishedResults published, AuditLog audit) {
         this.jdbc = jdbc;
         this.scores = scores;
+        this.published = published;
         this.audit = audit;
     }
 
     public TablePage<ConsentedEnterprise> list(PlatformUser user, TableQuery query) {
         long total = jdbc.sql("select count(*) " + FROM).param("bank", bank(user)).param("today", LocalDate.now())
-                .query(Long.class).single();
+                .param("year", latestYear()).query(Long.class).single();
         List<ConsentedEnterprise> rows = jdbc.sql(SELECT + order(query) + " limit :limit offset :offset")
-                .param("bank", bank(user)).param("today", LocalDate.now())
+                .param("bank", bank(user)).param("today", LocalDate.now()).param("year", latestYear())
                 .param("limit", query.size()).param("offset", query.offset())
                 .query(BankEnterprises::row).list();
         audit.record(AuditAction.VIEW_ENTERPRISE, null, "银行 " + bank(user) + " 查看授权企业清单（共 " + total + " 家）");
@@ -73,7 +75,7 @@ public class BankEnterprises {
     @Transactional(readOnly = true)
     public List<ConsentedEnterprise> export(PlatformUser user, TableQuery query) {
         List<ConsentedEnterprise> rows = jdbc.sql(SELECT + order(query)).param("bank", bank(user))
-                .param("today", LocalDate.now()).query(BankEnterprises::row).list();
+                .param("today", LocalDate.now()).param("year", latestYear()).query(BankEnterprises::row).list();
         for (ConsentedEnterprise r : rows) {
             audit.record(AuditAction.EXPORT_DATA, r.uscc(), "银行 " + bank(user) + " 导出授权企业清单");
         }
@@ -100,6 +102,11 @@ public class BankEnterprises {
                         .query(Integer.class).optional().orElse(null);
         return Optional.of(new BankReport(registry.get(), expires.get(), year, score, history, figuresYear,
                 figuresYear == null ? List.of() : scores.keyFigures(uscc, figuresYear)));
+    }
+
+    /** The year whose published results the list shows; a year no result has when nothing is published. */
+    private int latestYear() {
+        return published.latestYear().orElse(-1);
     }
 
     /** A bank officer without a bank sees nothing: the code binds as a value that matches no consent. */

@@ -1,8 +1,8 @@
 package cn.gov.panyu.points.platform.demo;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -19,6 +19,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.account.UserAccounts;
@@ -27,7 +29,11 @@ import cn.gov.panyu.points.platform.collection.DepartmentImports;
 import cn.gov.panyu.points.platform.collection.ImportResult;
 import cn.gov.panyu.points.platform.consent.Consents;
 import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.evaluation.PublishedScore;
+import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+import cn.gov.panyu.points.platform.table.TableQuery;
 
 /**
  * Demo mode only ({@code points.demo.enabled}, on by default for {@code bin/points serve}): on a database
@@ -58,18 +64,21 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final DepartmentImports imports;
     private final SelfDeclarations declarations;
     private final EvaluationRuns runs;
+    private final PublishedResults published;
     private final ScoreModels models;
     private final UserAccounts accounts;
     private final Consents consents;
     private final int size;
 
     DemoDistrictLoader(JdbcClient jdbc, DepartmentImports imports, SelfDeclarations declarations,
-                       EvaluationRuns runs, ScoreModels models, UserAccounts accounts, Consents consents,
+                       EvaluationRuns runs, PublishedResults published, ScoreModels models, UserAccounts accounts,
+                       Consents consents,
                        @Value("${points.demo.enterprises:3000}") int size) {
         this.jdbc = jdbc;
         this.imports = imports;
         this.declarations = declarations;
         this.runs = runs;
+        this.published = published;
         this.models = models;
         this.accounts = accounts;
         this.consents = consents;
@@ -127,7 +136,7 @@ class DemoDistrictLoader implements ApplicationRunner {
         long draft = runs.runNow(latestYear - 1, modelId, SYSTEM);
         log.info("演示数据：{} 年评价草稿已计算（批次 #{}，未公示）({} s)", latestYear - 1, draft, seconds(started));
 
-        enterpriseAccount(published).ifPresent(uscc -> {
+        enterpriseAccount(latestYear).ifPresent(uscc -> {
             log.info("演示数据：企业账户 {} 绑定企业 {}，密码 {}", ENTERPRISE_USER, uscc, PASSWORD);
             consentForDemoBank(uscc);
         });
@@ -144,20 +153,18 @@ class DemoDistrictLoader implements ApplicationRunner {
      * The demo enterprise user, bound to a growth-stage firm on the 竞跑 list — an enterprise with a
      * story to see in the portal — unless the account exists already.
      */
-    private Optional<String> enterpriseAccount(long runId) {
+    private Optional<String> enterpriseAccount(int year) {
         if (accounts.find(ENTERPRISE_USER).isPresent()) {
             return Optional.empty();
         }
-        Optional<Map<String, Object>> pick = jdbc.sql("""
-                        select uscc, name from score_result where run_id = :run and eligible and tier is not null
-                        order by case tier when 'RUN' then 0 else 1 end,
-                                 case stage when 'GROWTH' then 0 else 1 end, rank_in_stage, uscc
-                        limit 1""")
-                .param("run", runId).query().listOfRows().stream().findFirst();
-        return pick.map(row -> {
-            String uscc = row.get("uscc").toString().trim();
-            accounts.create(ENTERPRISE_USER, PASSWORD, row.get("name") + "（演示企业用户）", Role.ENTERPRISE, uscc, null);
-            return uscc;
+        Optional<PublishedScore> pick = published.all(ScoreFilter.tierList(year, null, null), TableQuery.of(null, null, null, null))
+                .stream()
+                .min(Comparator.comparing((PublishedScore s) -> s.tier() != Tier.RUN)
+                        .thenComparing(s -> s.stage() != Stage.GROWTH)
+                        .thenComparing(PublishedScore::rank).thenComparing(PublishedScore::uscc));
+        return pick.map(score -> {
+            accounts.create(ENTERPRISE_USER, PASSWORD, score.name() + "（演示企业用户）", Role.ENTERPRISE, score.uscc(), null);
+            return score.uscc();
         });
     }
 

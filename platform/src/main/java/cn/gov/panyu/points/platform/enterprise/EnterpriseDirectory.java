@@ -21,10 +21,13 @@ import cn.gov.panyu.points.platform.table.TablePage;
 import cn.gov.panyu.points.platform.table.TableQuery;
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 
 /**
  * 企业名录: every enterprise of the registry with the year's merged qualifications and its result in the
- * year's published run (followed through {@code publication}, so a re-publication switches atomically).
+ * year's published run. The list joins {@code published_score}, the relational face of the published-scores
+ * read model ({@link PublishedResults}), because it filters and sorts a registry of up to a hundred thousand
+ * enterprises by score in the database; everything else about publications it asks the read model.
  * Filters are bound parameters; the SQL text only ever varies by fixed fragments chosen here.
  */
 @Service
@@ -36,8 +39,7 @@ public class EnterpriseDirectory {
     private static final String FROM = """
              from enterprise e
              left join enterprise_year y on y.uscc = e.uscc and y.data_year = :year
-             left join publication p on p.data_year = :year
-             left join score_result s on s.run_id = p.run_id and s.uscc = e.uscc
+             left join published_score s on s.data_year = :year and s.uscc = e.uscc
             """;
     private static final String COLUMNS = """
             select e.uscc, e.name, e.town, e.industry, e.established, y.qualifications,
@@ -45,10 +47,12 @@ public class EnterpriseDirectory {
             """;
 
     private final JdbcClient jdbc;
+    private final PublishedResults published;
     private final AuditLog audit;
 
-    EnterpriseDirectory(JdbcClient jdbc, AuditLog audit) {
+    EnterpriseDirectory(JdbcClient jdbc, PublishedResults published, AuditLog audit) {
         this.jdbc = jdbc;
+        this.published = published;
         this.audit = audit;
     }
 
@@ -79,7 +83,7 @@ public class EnterpriseDirectory {
                         + " limit :limit offset :offset"))
                 .param("limit", query.size()).param("offset", query.offset())
                 .query(EnterpriseDirectory::row).list();
-        return new EnterpriseListing(new TablePage<>(rows, total, query), resolved, published(resolved.year()));
+        return new EnterpriseListing(new TablePage<>(rows, total, query), resolved, published.isPublished(resolved.year()));
     }
 
     /** Every row the filters select, in the list's order: what "导出Excel" writes. */
@@ -103,15 +107,15 @@ public class EnterpriseDirectory {
                 jdbc.sql("select distinct town from enterprise order by town").query(String.class).list(),
                 jdbc.sql("select distinct industry from enterprise order by industry").query(String.class).list(),
                 jdbc.sql("select distinct data_year from enterprise_year order by data_year desc").query(Integer.class).list(),
-                jdbc.sql("select data_year from publication order by data_year desc").query(Integer.class).list());
+                published.years());
     }
 
     /** The year a list without an explicit year shows: the latest published, else the latest with data. */
     @PreAuthorize("hasRole('STAFF')")
     public int defaultYear() {
-        Optional<Integer> published = jdbc.sql("select max(data_year) from publication").query(Integer.class).optional();
-        if (published.isPresent()) {
-            return published.get();
+        Optional<Integer> latest = published.latestYear();
+        if (latest.isPresent()) {
+            return latest.get();
         }
         return jdbc.sql("select max(data_year) from enterprise_year").query(Integer.class).optional()
                 .orElse(LocalDate.now().getYear() - 1);
@@ -119,11 +123,6 @@ public class EnterpriseDirectory {
 
     private EnterpriseFilter resolveYear(EnterpriseFilter filter) {
         return filter.year() != null ? filter : filter.inYear(defaultYear());
-    }
-
-    private boolean published(int year) {
-        return jdbc.sql("select count(*) from publication where data_year = :year").param("year", year)
-                .query(Long.class).single() > 0;
     }
 
     private static String orderBy(TableQuery query) {

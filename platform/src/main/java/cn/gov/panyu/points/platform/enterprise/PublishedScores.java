@@ -21,9 +21,9 @@ import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.ScoreModel;
-import cn.gov.panyu.points.engine.model.Stage;
-import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.collection.RecordField;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.evaluation.PublishedScore;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.IndicatorLine;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Registry;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.ScoreBreakdown;
@@ -55,10 +55,12 @@ public class PublishedScores {
 
     private final JdbcClient jdbc;
     private final ScoreModels models;
+    private final PublishedResults published;
 
-    PublishedScores(JdbcClient jdbc, ScoreModels models) {
+    PublishedScores(JdbcClient jdbc, ScoreModels models, PublishedResults published) {
         this.jdbc = jdbc;
         this.models = models;
+        this.published = published;
     }
 
     public Optional<Registry> registry(String uscc) {
@@ -69,57 +71,31 @@ public class PublishedScores {
                 .optional();
     }
 
-    /** The enterprise's result in the year's published run, decoded with the run's model version. */
+    /** The enterprise's result in the year's published run, read with the run's own model version. */
     public Optional<ScoreBreakdown> breakdown(Registry registry, int year) {
-        record Result(long runId, long modelId, String stage, BigDecimal core, BigDecimal bonus, BigDecimal deduction,
-                      BigDecimal total, Integer rank, String tier, boolean eligible, String points,
-                      LocalDateTime publishedAt, LocalDateTime finishedAt) {
-        }
-        Optional<Result> found = jdbc.sql("""
-                        select r.id, r.model_id, r.finished_at, p.published_at, s.stage, s.core, s.bonus, s.deduction,
-                               s.total, s.rank_in_stage, s.tier, s.eligible, s.points
-                        from publication p
-                        join evaluation_run r on r.id = p.run_id
-                        join score_result s on s.run_id = p.run_id and s.uscc = :uscc
-                        where p.data_year = :year""")
-                .param("uscc", registry.uscc()).param("year", year)
-                .query((rs, n) -> {
-                    int rank = rs.getInt("rank_in_stage");
-                    Integer rankOrNull = rs.wasNull() ? null : rank;
-                    return new Result(rs.getLong("id"), rs.getLong("model_id"), rs.getString("stage").trim(),
-                            rs.getBigDecimal("core"), rs.getBigDecimal("bonus"), rs.getBigDecimal("deduction"),
-                            rs.getBigDecimal("total"), rankOrNull, rs.getString("tier"), rs.getBoolean("eligible"),
-                            rs.getString("points"), localDateTime(rs.getTimestamp("published_at")),
-                            localDateTime(rs.getTimestamp("finished_at")));
-                }).optional();
+        Optional<PublishedScore> found = published.of(registry.uscc(), year);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Result r = found.get();
+        PublishedScore r = found.get();
         ScoreModel model = models.load(r.modelId());
-        Stage stage = Stage.valueOf(r.stage());
-        int eligibleInStage = jdbc.sql("select count(*) from score_result where run_id = :run and stage = :stage and eligible")
-                .param("run", r.runId()).param("stage", r.stage()).query(Integer.class).single();
         Optional<Map<String, Object>> merged = mergedRow(registry.uscc(), year);
         EnterpriseRecord record = merged.map(row -> record(registry, row)).orElse(null);
 
         List<IndicatorLine> lines = new ArrayList<>();
-        String[] cents = r.points().isEmpty() ? new String[0] : r.points().split(";");
-        List<Indicator> indicators = model.indicators();
-        for (int j = 0; j < indicators.size(); j++) {
-            Indicator indicator = indicators.get(j);
-            BigDecimal points = j < cents.length ? BigDecimal.valueOf(Long.parseLong(cents[j].trim()), 2) : BigDecimal.ZERO.setScale(2);
-            BigDecimal max = BigDecimal.valueOf(indicator.weight(stage)).setScale(2, RoundingMode.HALF_UP);
+        for (Indicator indicator : model.indicators()) {
+            // by code: the run stored its points under its own model's codes
+            BigDecimal points = r.points().of(indicator.code()).orElse(BigDecimal.ZERO.setScale(2));
+            BigDecimal max = BigDecimal.valueOf(indicator.weight(r.stage())).setScale(2, RoundingMode.HALF_UP);
             double percent = max.signum() == 0 ? 0 : Math.min(100, points.doubleValue() * 100 / max.doubleValue());
             String raw = record == null ? "—" : FieldValues.raw(indicator.value(), record, model);
             lines.add(new IndicatorLine(indicator.code(), indicator.category(), indicator.name(), raw, points, max, percent));
         }
         LocalDateTime updated = merged.map(row -> localDateTime(row.get("updated_at"))).orElse(null);
-        boolean changed = updated != null && r.finishedAt() != null && updated.isAfter(r.finishedAt());
-        Tier tier = r.tier() == null || r.tier().isBlank() ? null : Tier.valueOf(r.tier().trim());
-        return Optional.of(new ScoreBreakdown(r.runId(), year, model.reference(), stage, r.core(), r.bonus(),
-                r.deduction(), r.total(), r.rank(), eligibleInStage, tier, r.eligible(), r.publishedAt(), lines,
-                changed, advice(lines)));
+        boolean changed = updated != null && r.computedAt() != null && updated.isAfter(r.computedAt());
+        return Optional.of(new ScoreBreakdown(r.runId(), year, model.reference(), r.stage(), r.core(), r.bonus(),
+                r.deduction(), r.total(), r.rank(), published.rankedInStage(year, r.stage()), r.tier(), r.eligible(),
+                r.publishedAt(), lines, changed, advice(lines)));
     }
 
     /** Where the most points are still to be had: the indicator furthest from its maximum. */
@@ -136,19 +112,8 @@ public class PublishedScores {
 
     /** The enterprise's published result of every year, oldest first. */
     public List<YearScore> history(String uscc) {
-        return jdbc.sql("""
-                        select p.data_year, s.total, s.stage, s.rank_in_stage, s.tier
-                        from publication p join score_result s on s.run_id = p.run_id and s.uscc = :uscc
-                        order by p.data_year""")
-                .param("uscc", uscc)
-                .query((rs, n) -> {
-                    int rank = rs.getInt("rank_in_stage");
-                    Integer rankOrNull = rs.wasNull() ? null : rank;
-                    String tier = rs.getString("tier");
-                    return new YearScore(rs.getInt("data_year"), rs.getBigDecimal("total"),
-                            Stage.valueOf(rs.getString("stage").trim()), rankOrNull,
-                            tier == null || tier.isBlank() ? null : Tier.valueOf(tier.trim()));
-                }).list();
+        return published.history(uscc).stream()
+                .map(r -> new YearScore(r.year(), r.total(), r.stage(), r.rank(), r.tier())).toList();
     }
 
     /** Revenue, R&D, tax, staff, IP and the like of a year's merged record, formatted for a report. */

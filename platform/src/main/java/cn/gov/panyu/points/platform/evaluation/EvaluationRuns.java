@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -57,6 +56,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     private final ScoreModels models;
     private final RunWorker worker;
     private final AuditLog audit;
+    private final PublishedResults published;
     /**
      * The background threads runs compute on: few and bounded, because a run holds a whole district in
      * memory — a flood of clicks queues a handful and refuses the rest. Kept private rather than a bean:
@@ -69,11 +69,12 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 return t;
             });
 
-    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit) {
+    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit, PublishedResults published) {
         this.jdbc = jdbc;
         this.models = models;
         this.worker = worker;
         this.audit = audit;
+        this.published = published;
     }
 
     @Override
@@ -146,8 +147,8 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     }
 
     /**
-     * NOTICE → PUBLISHED, atomically: the year's previously published run becomes SUPERSEDED and
-     * publication points at this run, in one transaction. Refused while objections are open.
+     * NOTICE → PUBLISHED, atomically: the year's previously published run becomes SUPERSEDED, publication
+     * points at this run and the read model ({@link PublishedResults}) holds its results, in one transaction. Refused while objections are open.
      */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
@@ -169,13 +170,8 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
             jdbc.sql("insert into publication (data_year, run_id, published_by, published_at) values (?, ?, ?, ?)")
                     .params(run.year(), runId, user, now).update();
         }
+        published.publish(run.year(), runId, now);
         audit.record(AuditAction.RUN_CHANGE, null, "发布评价批次 #" + runId + "（" + run.year() + " 年度）");
-    }
-
-    /** The run whose results are public for a year, if any. */
-    public OptionalLong publishedRun(int year) {
-        return jdbc.sql("select run_id from publication where data_year = ?").param(year).query(Long.class)
-                .optional().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /**
@@ -201,12 +197,11 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                     stored.put(rs.getString(1).trim(), fingerprint(rs.getBigDecimal(2).toPlainString(),
                             (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getString(5)));
                 });
-        int indicators = model.indicators().size();
         List<String> differing = new ArrayList<>();
         for (int i = 0; i < ev.size(); i++) {
             String expected = fingerprint(Rounding.decimal(ev.totalCents(i)).toPlainString(),
                     ev.eligible(i) ? ev.rank(i) : null, ev.tier(i) == null ? null : ev.tier(i).name(),
-                    ResultStore.points(ev, i, indicators));
+                    IndicatorPoints.format(ev, i));
             if (!expected.equals(stored.get(ev.record(i).uscc())) && differing.size() < 20) {
                 differing.add(ev.record(i).uscc());
             }

@@ -2,7 +2,7 @@ package cn.gov.panyu.points.platform.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,10 +22,12 @@ class RankingController {
 
     private final RunResults results;
     private final EvaluationRuns runs;
+    private final PublishedResults published;
 
-    RankingController(RunResults results, EvaluationRuns runs) {
+    RankingController(RunResults results, EvaluationRuns runs, PublishedResults published) {
         this.results = results;
         this.runs = runs;
+        this.published = published;
     }
 
     @GetMapping("/rankings")
@@ -43,11 +45,11 @@ class RankingController {
         int y = year != null && years.contains(year) ? year : years.get(0);
         Stage s = Stage.parse(stage) == null ? Stage.STARTUP : Stage.parse(stage);
         Tier t = parseTier(tier);
-        OptionalLong run = runs.publishedRun(y);
+        Optional<PublishedRun> run = published.run(y);
         model.addAttribute("year", y);
         model.addAttribute("stage", s);
         model.addAttribute("tier", t);
-        model.addAttribute("run", run.isPresent() ? runs.summary(run.getAsLong()) : null);
+        model.addAttribute("run", run.map(r -> runs.summary(r.runId())).orElse(null));
         model.addAttribute("counts", results.tierCounts(y));
         model.addAttribute("base", "/rankings?year=" + y + "&stage=" + s.name() + (t == null ? "" : "&tier=" + t.name()));
         model.addAttribute("page", results.tierList(y, s, t, TableQuery.of(page, size, sort, dir)));

@@ -74,7 +74,6 @@ class ResultStore {
     }
 
     private void storeChunk(long runId, Evaluation ev, int start, int size) {
-        int indicators = ev.model().indicators().size();
         // one transaction per chunk: in autocommit mode H2 would commit every row on its own
         tx.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override
@@ -99,7 +98,7 @@ class ResultStore {
                 Tier tier = ev.tier(i);
                 ps.setString(12, tier == null ? null : tier.name());
                 ps.setBoolean(13, ev.eligible(i));
-                ps.setString(14, points(ev, i, indicators));
+                ps.setString(14, IndicatorPoints.format(ev, i));
             }
 
             @Override
@@ -111,17 +110,5 @@ class ResultStore {
 
     void delete(long runId) {
         jdbc.update("delete from score_result where run_id = ?", runId);
-    }
-
-    /** Each indicator's published points in hundredths, model order, ';'-separated. */
-    static String points(Evaluation ev, int i, int indicators) {
-        StringBuilder sb = new StringBuilder(indicators * 6);
-        for (int j = 0; j < indicators; j++) {
-            if (j > 0) {
-                sb.append(';');
-            }
-            sb.append(Rounding.cents(ev.points(i, j)));
-        }
-        return sb.toString();
     }
 }

@@ -20,9 +20,9 @@ import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
 
 /**
- * Reading stored results: all results of one run (staff checking a draft), and the tier lists (榜单) of a
- * year — which are read through publication, so they always show the published run and switch to a
- * newer one only when its publication commits.
+ * Reading stored results for staff: all results of one run (checking a draft), and the tier lists (榜单)
+ * of a year — read from the published-scores read model, so they always show the published run and switch
+ * to a newer one only when its publication commits.
  */
 @Service
 public class RunResults {
@@ -38,19 +38,15 @@ public class RunResults {
     /** Without a sort of the user's: an export and the table it came from list rows in the same order. */
     private static final TableQuery UNSORTED = TableQuery.of(null, null, null, null);
 
-    private final JdbcClient jdbc;
     private final SqlListing<ResultRow> runResults;
-    private final SqlListing<ResultRow> publishedResults;
+    private final PublishedResults published;
     private final AuditLog audit;
 
-    RunResults(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
+    RunResults(JdbcClient jdbc, PublishedResults published, AuditLog audit) {
+        this.published = published;
         this.audit = audit;
         runResults = new SqlListing<>(jdbc, COLUMNS, "from score_result s", RunResults::row, SORTABLE, BEST_FIRST,
                 "s.uscc");
-        publishedResults = new SqlListing<>(jdbc, COLUMNS,
-                "from publication p join score_result s on s.run_id = p.run_id", RunResults::row, SORTABLE,
-                BEST_FIRST, "s.uscc");
     }
 
     /** Results of a run, optionally of one stage. */
@@ -68,43 +64,35 @@ public class RunResults {
     /** The published tier list of a year and stage (领跑, 竞跑, 进取 — or one of them), best first. */
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<ResultRow> tierList(int year, Stage stage, Tier tier, TableQuery query) {
-        return publishedResults.page(tierFilter(year, stage, tier), query);
+        TablePage<PublishedScore> page = published.page(ScoreFilter.tierList(year, stage, tier), query);
+        return new TablePage<>(page.rows().stream().map(RunResults::row).toList(), page.total(), query);
     }
 
     @PreAuthorize("hasRole('STAFF')")
     public void eachOfTierList(int year, Stage stage, Tier tier, Consumer<ResultRow> sink) {
         audit.record(AuditAction.EXPORT_DATA, null, "导出 " + year + " 年度积分榜单" + (stage == null ? "" : "（" + stage.label() + "）"));
-        publishedResults.each(tierFilter(year, stage, tier), UNSORTED, sink);
+        published.each(ScoreFilter.tierList(year, stage, tier), UNSORTED, score -> sink.accept(row(score)));
     }
 
     /** How many enterprises each tier of each stage holds in a year's published run: [stage][tier]. */
     @PreAuthorize("hasRole('STAFF')")
     public long[][] tierCounts(int year) {
-        long[][] counts = new long[Stage.values().length][Tier.values().length];
-        jdbc.sql("""
-                select s.stage, s.tier, count(*) from publication p join score_result s on s.run_id = p.run_id
-                where p.data_year = ? and s.tier is not null group by s.stage, s.tier""").param(year)
-                .query((ResultSet rs) -> {
-                    counts[Stage.valueOf(rs.getString(1).trim()).ordinal()][Tier.valueOf(rs.getString(2).trim()).ordinal()] =
-                            rs.getLong(3);
-                });
-        return counts;
+        return published.tierCounts(year);
     }
 
     /** Years with a published run, newest first. */
     @PreAuthorize("hasRole('STAFF')")
     public List<Integer> publishedYears() {
-        return jdbc.sql("select data_year from publication order by data_year desc").query(Integer.class).list();
+        return published.years();
     }
 
     private static SqlFilter runFilter(long runId, Stage stage) {
         return SqlFilter.all().and("s.run_id = ?", runId).andIf(stage != null, "s.stage = ?", stage == null ? null : stage.name());
     }
 
-    private static SqlFilter tierFilter(int year, Stage stage, Tier tier) {
-        return SqlFilter.all().and("p.data_year = ?", year).and("s.tier is not null")
-                .andIf(stage != null, "s.stage = ?", stage == null ? null : stage.name())
-                .andIf(tier != null, "s.tier = ?", tier == null ? null : tier.name());
+    private static ResultRow row(PublishedScore s) {
+        return new ResultRow(s.uscc(), s.name(), s.town(), s.industry(), s.stage(), s.core(), s.bonus(), s.deduction(),
+                s.total(), s.rank(), s.tier(), s.eligible());
     }
 
     static ResultRow row(ResultSet rs, int n) throws SQLException {

@@ -47,6 +47,9 @@ class EvaluationPagesIntegrationTests {
     EvaluationRuns runs;
 
     @Autowired
+    PublishedResults published;
+
+    @Autowired
     ScoreModels models;
 
     static Stream<String> getPages() {
@@ -138,7 +141,7 @@ class EvaluationPagesIntegrationTests {
         mvc.perform(post("/evaluation/runs/" + id + "/publish").with(csrf()).with(TestUsers.staff()))
                 .andExpect(flash().attributeExists("notice"));
 
-        assertThat(runs.publishedRun(2071)).hasValue(id);
+        assertThat(published.run(2071).map(PublishedRun::runId)).hasValue(id);
         String rankings = mvc.perform(get("/rankings?year=2071&stage=GROWTH").with(TestUsers.staff())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(rankings).contains("2071 年度企业创新积分榜单", "app-tier-LEAD", "批次 #" + id);

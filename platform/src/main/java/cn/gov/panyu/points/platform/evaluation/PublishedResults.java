@@ -1,0 +1,170 @@
+package cn.gov.panyu.points.platform.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.model.Tier;
+import cn.gov.panyu.points.platform.table.SqlFilter;
+import cn.gov.panyu.points.platform.table.SqlListing;
+import cn.gov.panyu.points.platform.table.TablePage;
+import cn.gov.panyu.points.platform.table.TableQuery;
+
+/**
+ * The published-scores read model: every published result of every year, and the one way the rest of the
+ * platform reads them (docs/adr/0007-published-scores-read-model.md). It reads {@code published_score},
+ * which {@link #publish} fills in the transaction that publishes a run, so a reader sees the previous
+ * publication until that commit and the new one after it — never a mix, never a draft or a run on notice.
+ *
+ * <p>Deliberately without a role check, like a repository: each caller is a service that has already
+ * decided which enterprises its user may see (staff: all; an enterprise: its own; a bank: the consented
+ * ones; anonymous visitors: the public columns of the tier lists) and writes the audit entry for the read.
+ */
+@Service
+public class PublishedResults {
+
+    private static final String COLUMNS = """
+            ps.data_year, ps.run_id, ps.model_id, ps.uscc, ps.name, ps.town, ps.industry, ps.stage, ps.core, ps.bonus,
+            ps.deduction, ps.total, ps.rank_in_stage, ps.tier, ps.eligible, ps.points, ps.computed_at, ps.published_at""";
+    private static final Map<String, String> SORTABLE = Map.of(
+            "rank", "ps.rank_in_stage", "total", "ps.total", "name", "ps.name", "town", "ps.town",
+            "industry", "ps.industry", "stage", "ps.stage", "uscc", "ps.uscc", "tier", "ps.tier");
+    /** Best first within each stage; equal ranks (equal totals) by name, as people look them up. */
+    private static final String BEST_FIRST = "ps.stage, ps.rank_in_stage, ps.name, ps.uscc";
+
+    private final JdbcClient jdbc;
+    private final SqlListing<PublishedScore> listing;
+
+    PublishedResults(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.listing = new SqlListing<>(jdbc, COLUMNS, "from published_score ps", PublishedResults::row, SORTABLE,
+                BEST_FIRST, "ps.rank_in_stage, ps.name, ps.uscc");
+    }
+
+    /** Years with a published run, newest first. */
+    public List<Integer> years() {
+        return jdbc.sql("select data_year from publication order by data_year desc").query(Integer.class).list();
+    }
+
+    /** The newest published year, if any. */
+    public Optional<Integer> latestYear() {
+        return years().stream().findFirst();
+    }
+
+    public boolean isPublished(int year) {
+        return run(year).isPresent();
+    }
+
+    /** The year's published run and its model version. */
+    public Optional<PublishedRun> run(int year) {
+        return jdbc.sql("""
+                        select p.data_year, p.run_id, r.model_id, p.published_at
+                        from publication p join evaluation_run r on r.id = p.run_id where p.data_year = ?""")
+                .param(year).query(PublishedResults::publishedRun).optional();
+    }
+
+    /** The run of the newest published year: the lists the public sees now. */
+    public Optional<PublishedRun> latestRun() {
+        return latestYear().flatMap(this::run);
+    }
+
+    /** One enterprise's published result of a year. */
+    public Optional<PublishedScore> of(String uscc, int year) {
+        return jdbc.sql("select " + COLUMNS + " from published_score ps where ps.data_year = ? and ps.uscc = ?")
+                .params(year, uscc).query(PublishedResults::row).optional();
+    }
+
+    /** One enterprise's published results of every year, oldest first. */
+    public List<PublishedScore> history(String uscc) {
+        return jdbc.sql("select " + COLUMNS + " from published_score ps where ps.uscc = ? order by ps.data_year")
+                .param(uscc).query(PublishedResults::row).list();
+    }
+
+    /** How many enterprises of a stage were ranked (eligible) in the year's published run. */
+    public int rankedInStage(int year, Stage stage) {
+        return jdbc.sql("select count(*) from published_score where data_year = ? and stage = ? and eligible")
+                .params(year, stage.name()).query(Integer.class).single();
+    }
+
+    /** How many enterprises each tier of each stage holds in a year's published run: [stage][tier]. */
+    public long[][] tierCounts(int year) {
+        long[][] counts = new long[Stage.values().length][Tier.values().length];
+        jdbc.sql("""
+                select stage, tier, count(*) from published_score
+                where data_year = ? and tier is not null group by stage, tier""").param(year)
+                .query((ResultSet rs) -> {
+                    counts[Stage.valueOf(rs.getString(1).trim()).ordinal()][Tier.valueOf(rs.getString(2).trim()).ordinal()] =
+                            rs.getLong(3);
+                });
+        return counts;
+    }
+
+    /** One page of a year's results; sorted by the query's whitelisted column, else best first per stage. */
+    public TablePage<PublishedScore> page(ScoreFilter filter, TableQuery query) {
+        return listing.page(where(filter), query);
+    }
+
+    /** Every result the filter selects, in the page's order (for "导出Excel"). */
+    public List<PublishedScore> all(ScoreFilter filter, TableQuery query) {
+        return listing.all(where(filter), query);
+    }
+
+    /** {@link #all}, streamed: a whole year's export need not be held in memory. */
+    public void each(ScoreFilter filter, TableQuery query, Consumer<PublishedScore> sink) {
+        listing.each(where(filter), query, sink);
+    }
+
+    /**
+     * Makes {@code runId}'s results the year's published ones: replaces the year's rows. Called by
+     * {@link EvaluationRuns#publish} inside the transaction that switches the publication row.
+     */
+    void publish(int year, long runId, Timestamp publishedAt) {
+        jdbc.sql("delete from published_score where data_year = ?").param(year).update();
+        jdbc.sql("""
+                insert into published_score (data_year, uscc, run_id, model_id, name, town, industry, stage, core, bonus,
+                                             deduction, total, rank_in_stage, tier, eligible, points, computed_at,
+                                             published_at)
+                select r.data_year, s.uscc, s.run_id, r.model_id, s.name, s.town, s.industry, s.stage, s.core, s.bonus,
+                       s.deduction, s.total, s.rank_in_stage, s.tier, s.eligible, s.points, r.finished_at, ?
+                from score_result s join evaluation_run r on r.id = s.run_id
+                where s.run_id = ? and r.data_year = ?""").params(publishedAt, runId, year).update();
+    }
+
+    private static SqlFilter where(ScoreFilter f) {
+        return SqlFilter.all().and("ps.data_year = ?", f.year())
+                .andIf(f.stage() != null, "ps.stage = ?", f.stage() == null ? null : f.stage().name())
+                .andIf(f.listedOnly(), "ps.tier is not null")
+                .andIf(f.tier() != null, "ps.tier = ?", f.tier() == null ? null : f.tier().name())
+                .andIf(f.town() != null, "ps.town = ?", f.town())
+                .andIf(f.industry() != null, "ps.industry = ?", f.industry());
+    }
+
+    private static PublishedRun publishedRun(ResultSet rs, int n) throws SQLException {
+        return new PublishedRun(rs.getInt(1), rs.getLong(2), rs.getLong(3), time(rs.getTimestamp(4)));
+    }
+
+    private static PublishedScore row(ResultSet rs, int n) throws SQLException {
+        String tier = rs.getString("tier");
+        return new PublishedScore(rs.getInt("data_year"), rs.getLong("run_id"), rs.getLong("model_id"),
+                rs.getString("uscc").trim(), rs.getString("name"), rs.getString("town"),
+                rs.getString("industry").trim(), Stage.valueOf(rs.getString("stage").trim()),
+                rs.getBigDecimal("core"), rs.getBigDecimal("bonus"), rs.getBigDecimal("deduction"),
+                rs.getBigDecimal("total"), rs.getObject("rank_in_stage", Integer.class),
+                tier == null || tier.isBlank() ? null : Tier.valueOf(tier.trim()), rs.getBoolean("eligible"),
+                IndicatorPoints.parse(rs.getString("points")), time(rs.getTimestamp("computed_at")),
+                time(rs.getTimestamp("published_at")));
+    }
+
+    private static LocalDateTime time(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime();
+    }
+}
