@@ -265,6 +265,69 @@ abstract class RunLifecycleContract {
     }
 
     @Test
+    void publishingFillsTheReadModelWithThePublishedRunsResultsKeyedByIndicatorCode() {
+        List<EnterpriseRecord> records = district(2056);
+        long model = models.activeModelId();
+        Evaluation expected = Scorer.score(models.load(model), records);
+        long id = publishedRun(2056, model);
+
+        List<PublishedScore> all = published.all(ScoreFilter.year(2056), TableQuery.of(null, null, null, null));
+
+        assertThat(all).hasSize(SIZE).allSatisfy(s -> {
+            assertThat(s.runId()).isEqualTo(id);
+            assertThat(s.modelId()).isEqualTo(model);
+            assertThat(s.publishedAt()).isNotNull();
+        });
+        assertThat(all.stream().map(s -> s.uscc() + "|" + s.total().toPlainString() + "|" + s.rank() + "|" + s.tier()).toList())
+                .containsExactlyInAnyOrderElementsOf(jdbc.query("select uscc, total, rank_in_stage, tier from score_result where run_id = ?",
+                        (rs, n) -> rs.getString(1).trim() + "|" + rs.getBigDecimal(2).toPlainString() + "|" + rs.getObject(3) + "|"
+                                + (rs.getString(4) == null ? null : rs.getString(4).trim()), id));
+        for (int i = 0; i < expected.size(); i++) {
+            PublishedScore s = published.of(expected.record(i).uscc(), 2056).orElseThrow();
+            for (int j = 0; j < expected.model().indicators().size(); j++) {
+                String code = expected.model().indicators().get(j).code();
+                assertThat(s.points().of(code)).as(s.uscc() + " " + code)
+                        .hasValue(Rounding.decimal(Rounding.cents(expected.points(i, j))));
+            }
+        }
+        assertThat(published.history(records.get(0).uscc())).extracting(PublishedScore::year).contains(2056);
+        long[][] counts = published.tierCounts(2056);
+        assertThat(java.util.Arrays.stream(counts).flatMapToLong(java.util.Arrays::stream).sum())
+                .isEqualTo(all.stream().filter(s -> s.tier() != null).count());
+    }
+
+    @Test
+    void aModelVersionWithReorderedIndicatorsCannotShiftAnIndicatorsPoints() {
+        List<EnterpriseRecord> records = district(2057);
+        long original = models.activeModelId();
+        long reordered = models.copy(original, "staff");
+        models.update(reordered, withFirstIndicatorLast(models.version(reordered).definition()), "staff");
+        assertThat(models.load(reordered).indicators().get(0).code()).isNotEqualTo("T1");
+        Evaluation expected = Scorer.score(models.load(original), records);
+
+        publishedRun(2057, reordered);
+
+        for (int i = 0; i < expected.size(); i++) {
+            PublishedScore s = published.of(expected.record(i).uscc(), 2057).orElseThrow();
+            for (int j = 0; j < expected.model().indicators().size(); j++) {
+                String code = expected.model().indicators().get(j).code();
+                assertThat(s.points().of(code)).as(s.uscc() + " " + code)
+                        .hasValue(Rounding.decimal(Rounding.cents(expected.points(i, j))));
+            }
+        }
+    }
+
+    /** The model text with indicator T1's entry moved behind every other indicator. */
+    private static String withFirstIndicatorLast(String yaml) {
+        int start = yaml.indexOf("  - {code: T1,");
+        int end = yaml.indexOf("  - {code: T2,");
+        String t1 = yaml.substring(start, end);
+        String without = yaml.substring(0, start) + yaml.substring(end);
+        int afterIndicators = without.indexOf("\n\n", without.indexOf("  - code: A4")) + 1;
+        return without.substring(0, afterIndicators) + t1 + without.substring(afterIndicators);
+    }
+
+    @Test
     void aPublishedRunCannotBeChanged() {
         district(2065);
         long id = publishedRun(2065, models.activeModelId());
