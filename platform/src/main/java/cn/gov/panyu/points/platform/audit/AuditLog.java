@@ -12,8 +12,6 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import cn.gov.panyu.points.platform.account.PlatformUser;
-
 /**
  * The one place that writes the audit trail. Callers say what happened to which enterprise; who did it
  * and from where is taken from the security context and the current request, so that no caller can
@@ -28,9 +26,11 @@ public class AuditLog {
     private static final int DETAIL_LIMIT = 500;
 
     private final JdbcClient jdbc;
+    private final AuditRoles roles;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, AuditRoles roles) {
         this.jdbc = jdbc;
+        this.roles = roles;
     }
 
     /** Records an action of the signed-in user (or of "anonymous" when there is none). */
@@ -38,7 +38,7 @@ public class AuditLog {
     public void record(AuditAction action, String targetUscc, String detail) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String username = auth == null || !auth.isAuthenticated() ? null : auth.getName();
-        String role = auth != null && auth.getPrincipal() instanceof PlatformUser user ? user.role().name() : null;
+        String role = auth == null ? null : roles.roleOf(auth.getPrincipal());
         insert(action, username, role, targetUscc, detail);
     }
 

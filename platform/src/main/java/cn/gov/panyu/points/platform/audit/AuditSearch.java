@@ -30,12 +30,14 @@ public class AuditSearch {
 
     private final SqlListing<AuditEntry> listing;
     private final AuditLog audit;
+    private final AuditRoles roles;
 
-    AuditSearch(JdbcClient jdbc, AuditLog audit) {
-        // newest first unless the user sorted
-        this.listing = new SqlListing<>(jdbc, COLUMNS, FROM, AuditSearch::entry, SORTABLE,
-                "a.occurred_at desc, a.id desc", "a.id desc");
+    AuditSearch(JdbcClient jdbc, AuditLog audit, AuditRoles roles) {
         this.audit = audit;
+        this.roles = roles;
+        // newest first unless the user sorted
+        this.listing = new SqlListing<>(jdbc, COLUMNS, FROM, this::entry, SORTABLE,
+                "a.occurred_at desc, a.id desc", "a.id desc");
     }
 
     private static Map<String, String> sortable() {
@@ -59,12 +61,22 @@ public class AuditSearch {
         return listing.all(filter.where(), query);
     }
 
-    private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
+    private AuditEntry entry(ResultSet rs, int n) throws SQLException {
         String uscc = rs.getString("target_uscc");
-        String role = rs.getString("role");
+        String stored = rs.getString("role");
+        String role = stored == null ? null : stored.strip();
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toLocalDateTime(),
-                rs.getString("username"), role == null ? null : role.strip(),
+                rs.getString("username"), role, roleLabel(role),
                 AuditAction.valueOf(rs.getString("action").strip()), uscc == null ? null : uscc.strip(),
                 rs.getString("name"), rs.getString("detail"), rs.getString("client_ip"));
+    }
+
+    /** Empty for attempts under names that have no account; a role that no longer exists shows its name. */
+    private String roleLabel(String role) {
+        if (role == null) {
+            return "";
+        }
+        String label = roles.labelOf(role);
+        return label == null ? role : label;
     }
 }

@@ -1,5 +1,12 @@
 /**
  * 科技信贷: what a bank officer sees — the enterprises that consented to the officer's bank, and their
  * detailed points reports, each read audited.
+ *
+ * <p>May depend on account (the officer's bank scopes every read), consent (active consents only), enterprise
+ * (the detailed report and its published scores), audit and table.
  */
+@ApplicationModule(displayName = "科技信贷",
+        allowedDependencies = {"account", "audit", "consent", "enterprise", "table"})
 package cn.gov.panyu.points.platform.credit;
+
+import org.springframework.modulith.ApplicationModule;

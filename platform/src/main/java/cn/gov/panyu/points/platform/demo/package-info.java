@@ -1,5 +1,12 @@
 /**
  * 演示数据: on the first start of a demo installation, a generated district of a few thousand enterprises
  * with three years of department data, a few self-declarations and one published evaluation.
+ *
+ * <p>May depend on the modules whose own services it drives to build the district (account, collection,
+ * consent, declaration, evaluation, scoremodel) and table; no module may depend on this one.
  */
+@ApplicationModule(displayName = "演示数据",
+        allowedDependencies = {"account", "collection", "consent", "declaration", "evaluation", "scoremodel", "table"})
 package cn.gov.panyu.points.platform.demo;
+
+import org.springframework.modulith.ApplicationModule;

@@ -114,7 +114,8 @@ class AuditIntegrationTests {
 
         assertThat(xlsx).startsWith((byte) 'P', (byte) 'K');
         String sheet = sheetText(xlsx);
-        assertThat(sheet).contains("查看企业数据", uscc, "staff");
+        // the role is stored by name and shown by its label, which the account module supplies
+        assertThat(sheet).contains("查看企业数据", uscc, "staff", "业务人员");
         assertThat(entries(uscc)).extracting(r -> r.get("action")).containsExactly("VIEW_ENTERPRISE", "EXPORT_DATA");
     }
 
