@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Rounding;
@@ -20,6 +22,7 @@ import cn.gov.panyu.points.engine.scoring.Rounding;
  * 1.8 million more rows, and every reader wants all indicators of a result at once. Model codes are
  * identifiers (the model loader refuses '=' and ';' in them), so the text needs no escaping.
  */
+@NamedInterface("published-scores")
 public final class IndicatorPoints {
 
     private static final IndicatorPoints NONE = new IndicatorPoints(Map.of());

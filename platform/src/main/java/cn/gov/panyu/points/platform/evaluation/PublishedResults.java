@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 import cn.gov.panyu.points.engine.model.Stage;
@@ -29,6 +30,7 @@ import cn.gov.panyu.points.platform.table.TableQuery;
  * decided which enterprises its user may see (staff: all; an enterprise: its own; a bank: the consented
  * ones; anonymous visitors: the public columns of the tier lists) and writes the audit entry for the read.
  */
+@NamedInterface("published-scores")
 @Service
 public class PublishedResults {
 

@@ -3,6 +3,8 @@ package cn.gov.panyu.points.platform.evaluation;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 
@@ -14,6 +16,7 @@ import cn.gov.panyu.points.engine.model.Tier;
  * @param tier       领跑/竞跑/进取, or null when the enterprise is on no list
  * @param computedAt when the run finished computing: data changed after it is not in these points
  */
+@NamedInterface("published-scores")
 public record PublishedScore(int year, long runId, long modelId, String uscc, String name, String town,
                              String industry, Stage stage, BigDecimal core, BigDecimal bonus, BigDecimal deduction,
                              BigDecimal total, Integer rank, Tier tier, boolean eligible, IndicatorPoints points,

@@ -1,5 +1,7 @@
 package cn.gov.panyu.points.platform.evaluation;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 
@@ -8,6 +10,7 @@ import cn.gov.panyu.points.engine.model.Tier;
  *
  * @param listedOnly only enterprises on a tier list (领跑/竞跑/进取), as the public lists show them
  */
+@NamedInterface("published-scores")
 public record ScoreFilter(int year, Stage stage, Tier tier, boolean listedOnly, String town, String industry) {
 
     /** Every published result of the year. */

@@ -1,10 +1,11 @@
 /**
  * 量化评价: evaluation runs (year + model version → stored, reproducible results), 公示 with objections,
- * atomic publishing through the publication table, and the tier lists (榜单) read from it.
+ * atomic publishing, and the tier lists (榜单).
  *
- * <p>Owner of the published-scores read model: the modules that show published results (enterprise, credit,
- * disclosure, portal) read them through it, never through this module's tables, and this module depends on
- * none of them. May depend on account (who runs and publishes), audit, scoremodel (the model version a run
+ * <p>Owner of the published-scores read model ({@link cn.gov.panyu.points.platform.evaluation.PublishedResults},
+ * docs/adr/0007-published-scores-read-model.md): the modules that show published results read them through
+ * its named interface {@code evaluation :: published-scores}, never through this module's tables, and this
+ * module depends on none of them. May depend on account (who runs and publishes), audit, scoremodel (the model version a run
  * uses) and table.
  */
 @ApplicationModule(displayName = "量化评价", allowedDependencies = {"account", "audit", "scoremodel", "table"})
