@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -13,9 +15,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The user store (table {@code app_user}) and Spring Security's view of it. */
+import cn.gov.panyu.points.platform.collection.RegistryReferences;
+
+/**
+ * The user store (table {@code app_user}) and Spring Security's view of it. An enterprise an account is bound
+ * to stays in the registry ({@link RegistryReferences}).
+ */
 @Service
-public class UserAccounts implements UserDetailsService {
+public class UserAccounts implements UserDetailsService, RegistryReferences {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -49,6 +56,11 @@ public class UserAccounts implements UserDetailsService {
                 rs.getString("display_name"), Role.valueOf(rs.getString("role").strip()),
                 trimmed(rs.getString("uscc")), rs.getString("bank_code"), enabled, locked,
                 rs.getBoolean("must_change_password"));
+    }
+
+    @Override
+    public Set<String> referenced(Collection<String> usccs) {
+        return RegistryReferences.query(jdbc, "select uscc from app_user where uscc in (:usccs)", usccs);
     }
 
     public boolean isEmpty() {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,14 +49,17 @@ public class DepartmentImports {
     private final YearRecordMerge merge;
     private final ImportProperties properties;
     private final AuditLog audit;
+    /** Asked at rollback time: the features that refer to registry entries are beans of other modules. */
+    private final ObjectProvider<RegistryReferences> references;
 
     DepartmentImports(JdbcClient jdbc, JdbcTemplate template, YearRecordMerge merge, ImportProperties properties,
-                      AuditLog audit) {
+                      AuditLog audit, ObjectProvider<RegistryReferences> references) {
         this.jdbc = jdbc;
         this.template = template;
         this.merge = merge;
         this.properties = properties;
         this.audit = audit;
+        this.references = references;
     }
 
     @PreAuthorize("hasRole('STAFF')")
@@ -151,17 +155,27 @@ public class DepartmentImports {
         merge.rebuildYear(imp.year());
         audit.record(AuditAction.DATA_ROLLBACK, null, "回滚导入批次 #" + importId + "：" + source.label() + " "
                 + imp.year() + " 年，恢复 " + touched.size() + " 家企业的原数据");
-        // an enterprise this import created goes again unless something else now refers to it
-        jdbc.sql("delete from enterprise e where e.uscc in (select c.uscc from import_change c where c.import_id = ?"
-                + " and c.created_enterprise = true)"
-                + " and not exists (select 1 from source_record s where s.uscc = e.uscc)"
-                + " and not exists (select 1 from enterprise_year y where y.uscc = e.uscc)"
-                + " and not exists (select 1 from data_conflict d where d.uscc = e.uscc)"
-                + " and not exists (select 1 from data_anomaly a where a.uscc = e.uscc)"
-                + " and not exists (select 1 from declaration x where x.uscc = e.uscc)"
-                + " and not exists (select 1 from score_result r where r.uscc = e.uscc)"
-                + " and not exists (select 1 from objection o where o.uscc = e.uscc)"
-                + " and not exists (select 1 from app_user u where u.uscc = e.uscc)").param(importId).update();
+        deleteCreatedEnterprises(importId);
+    }
+
+    /**
+     * An enterprise the import created goes again unless something now refers to it: this feature's own
+     * data of any source or year, or another feature's records ({@link RegistryReferences}).
+     */
+    private void deleteCreatedEnterprises(long importId) {
+        Set<String> created = new HashSet<>(jdbc.sql("""
+                        select c.uscc from import_change c where c.import_id = ? and c.created_enterprise = true
+                        and not exists (select 1 from source_record s where s.uscc = c.uscc)
+                        and not exists (select 1 from enterprise_year y where y.uscc = c.uscc)
+                        and not exists (select 1 from data_conflict d where d.uscc = c.uscc)
+                        and not exists (select 1 from data_anomaly a where a.uscc = c.uscc)""")
+                .param(importId).query(String.class).list().stream().map(String::strip).toList());
+        references.orderedStream().forEach(feature -> {
+            if (!created.isEmpty()) {
+                created.removeAll(feature.referenced(List.copyOf(created)));
+            }
+        });
+        template.batchUpdate("delete from enterprise where uscc = ?", created.stream().map(u -> new Object[] {u}).toList());
     }
 
     /** One recorded import, for the list and the rollback confirmation. */

@@ -2,9 +2,11 @@
  * 授权管理: an enterprise lets chosen banks see its detailed report until a date, revocable at any time,
  * with the whole history kept; banks read through the active consents only.
  *
- * <p>May depend on account (the signed-in enterprise's USCC scopes every grant), audit and table.
+ * <p>May depend on account (the signed-in enterprise's USCC scopes every grant), audit and table, and implements
+ * collection's RegistryReferences (an enterprise with a consent stays in the registry).
  */
-@ApplicationModule(displayName = "授权管理", allowedDependencies = {"account", "audit", "table"})
+@ApplicationModule(displayName = "授权管理",
+        allowedDependencies = {"account", "audit", "collection :: registry-references", "table"})
 package cn.gov.panyu.points.platform.consent;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,12 +6,14 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,15 +25,17 @@ import org.springframework.stereotype.Repository;
 
 import cn.gov.panyu.points.platform.collection.DataSource;
 import cn.gov.panyu.points.platform.collection.RecordField;
+import cn.gov.panyu.points.platform.collection.RegistryReferences;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
 /**
  * The declaration tables (V8), plus the reads of {@code source_record}/{@code enterprise_year} the
  * review needs and the write of the SELF source row on approval. Column names that are concatenated
- * into SQL come only from {@link RecordField}, never from a request.
+ * into SQL come only from {@link RecordField}, never from a request. An enterprise with a declaration stays
+ * in the registry ({@link RegistryReferences}).
  */
 @Repository
-class DeclarationRepository {
+class DeclarationRepository implements RegistryReferences {
 
     /** A declaration row. */
     record Row(long id, String uscc, int year, DeclarationStatus status, String reviewComment,
@@ -60,6 +64,11 @@ class DeclarationRepository {
     DeclarationRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
         this.named = named;
+    }
+
+    @Override
+    public Set<String> referenced(Collection<String> usccs) {
+        return RegistryReferences.query(jdbc, "select uscc from declaration where uscc in (:usccs)", usccs);
     }
 
     Optional<String> enterpriseName(String uscc) {

@@ -5,7 +5,8 @@
  * <p>May depend on account (the enterprise's USCC scopes its declarations), collection (the record's fields and
  * the SELF source an approval feeds), audit and table.
  */
-@ApplicationModule(displayName = "企业填报", allowedDependencies = {"account", "audit", "collection", "table"})
+@ApplicationModule(displayName = "企业填报",
+        allowedDependencies = {"account", "audit", "collection", "collection :: registry-references", "table"})
 package cn.gov.panyu.points.platform.declaration;
 
 import org.springframework.modulith.ApplicationModule;

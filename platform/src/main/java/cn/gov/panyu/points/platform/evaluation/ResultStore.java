@@ -3,6 +3,8 @@ package cn.gov.panyu.points.platform.evaluation;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +13,7 @@ import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,13 +21,15 @@ import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Rounding;
+import cn.gov.panyu.points.platform.collection.RegistryReferences;
 
 /**
  * Writes a run's results into score_result with JDBC batches. Each chunk commits on its own: nobody
  * reads a run's results before its status says they are complete, and a failed run's rows are deleted.
+ * An enterprise with a stored result or an objection stays in the registry ({@link RegistryReferences}).
  */
 @Component
-class ResultStore {
+class ResultStore implements RegistryReferences {
 
     /** Rows per batch: large enough to amortise round trips, small enough for frequent progress. */
     static final int CHUNK = 5_000;
@@ -37,10 +42,12 @@ class ResultStore {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
     private final TransactionTemplate tx;
 
-    ResultStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+    ResultStore(JdbcTemplate jdbc, JdbcClient client, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.client = client;
         this.tx = tx;
     }
 
@@ -106,6 +113,13 @@ class ResultStore {
                 return size;
             }
         }));
+    }
+
+    @Override
+    public Set<String> referenced(Collection<String> usccs) {
+        return RegistryReferences.query(client, """
+                select uscc from score_result where uscc in (:usccs)
+                union select uscc from objection where uscc in (:usccs)""", usccs);
     }
 
     void delete(long runId) {

@@ -134,6 +134,29 @@ class DepartmentImportsIntegrationTests {
     }
 
     @Test
+    void rollingBackKeepsACreatedEnterpriseThatAnotherFeatureNowRefersTo() {
+        String consented = uscc();
+        String bound = uscc();
+        String unused = uscc();
+        ImportResult r = imports.load(DataSource.MARKET, YEAR, "名录3.csv",
+                csv(marketHeader(), market(consented, "已授权企业"), market(bound, "已注册企业"), market(unused, "无关联企业")),
+                false, "staff");
+        assertThat(r.enterprisesCreated()).isEqualTo(3);
+        // a consent (consent feature) and an enterprise account (account feature) name two of them
+        jdbc.sql("""
+                insert into consent (uscc, bank_code, granted_by, granted_at, expires_on)
+                values (?, 'DEMO-BANK', 'ent', current_timestamp, current_date)""").param(consented).update();
+        jdbc.sql("""
+                insert into app_user (username, password_hash, display_name, role, uscc, enabled, status)
+                values (?, 'x', '企业用户', 'ENTERPRISE', ?, true, 'ACTIVE')""").params("u" + bound.substring(10), bound).update();
+
+        imports.rollback(r.importId(), "staff");
+
+        assertThat(jdbc.sql("select uscc from enterprise where uscc in (?, ?, ?)").params(consented, bound, unused)
+                .query(String.class).list()).map(String::strip).containsExactlyInAnyOrder(consented, bound);
+    }
+
+    @Test
     void aFileWithErrorsLoadsNothingUnlessOnlyTheValidRowsAreChosen() {
         String code = registered();
         byte[] file = csv("统一社会信用代码,企业名称,职工总数", code + ",x,30", uscc() + ",y,12");
