@@ -270,6 +270,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         if (year < 1990 || year > 9998) {
             throw new EvaluationException("评价年度 " + year + " 无效。");
         }
+        models.recordUse(modelId);
         jdbc.sql("""
                 insert into evaluation_run (data_year, model_id, status, message, created_by, created_at)
                 values (?, ?, 'QUEUED', '排队等待计算', ?, ?)""").params(year, modelId, user, now()).update();

@@ -45,12 +45,11 @@ public class ScoreModels implements InitializingBean {
     private static final Pattern VERSION_LINE = Pattern.compile("(?m)^version:[ \\t]*.*$");
     private static final String SELECT = """
             select m.id, m.model_key, m.version, m.name, m.status, m.definition, m.based_on, m.created_by,
-                   m.created_at, m.activated_at,
-                   (select count(*) from evaluation_run r where r.model_id = m.id) as runs
+                   m.created_at, m.activated_at, m.runs
             from score_model m""";
 
     private static final Map<String, String> SORTABLE = Map.of("id", "m.id", "key", "m.model_key",
-            "version", "m.version", "status", "m.status", "created", "m.created_at", "runs", "runs");
+            "version", "m.version", "status", "m.status", "created", "m.created_at", "runs", "m.runs");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -157,6 +156,15 @@ public class ScoreModels implements InitializingBean {
         jdbc.sql("update score_model set status = 'ACTIVE', activated_at = ? where id = ?")
                 .params(Timestamp.valueOf(LocalDateTime.now()), id).update();
         audit.record(AuditAction.MODEL_CHANGE, null, "启用模型 " + version.modelKey() + " " + version.version() + "（#" + id + "）");
+    }
+
+    /**
+     * Counts a new evaluation run of this version; from then on the version is frozen (its results must
+     * always name the text that made them). Called by the evaluation feature when it queues a run.
+     */
+    @PreAuthorize("hasRole('STAFF')")
+    public void recordUse(long id) {
+        jdbc.sql("update score_model set runs = runs + 1 where id = ?").param(id).update();
     }
 
     /** Deletes an unused draft. */
