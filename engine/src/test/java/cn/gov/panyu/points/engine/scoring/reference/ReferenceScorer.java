@@ -25,6 +25,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * docs/scoring-spec.md §2–§6 written out as literally as possible, as an oracle for the fast scorer:
@@ -59,9 +61,11 @@ public final class ReferenceScorer {
             pointsByIndicator.add(indicatorPoints(model, indicator, records, stages));
         }
 
+        List<Double> bonuses = bonuses(model, records);
         List<Unranked> unranked = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             EnterpriseRecord r = records.get(i);
+            Set<Negative> negatives = r.negatives();
             Map<String, BigDecimal> published = new LinkedHashMap<>();
             double core = 0;
             for (int j = 0; j < indicators.size(); j++) {
@@ -69,11 +73,11 @@ public final class ReferenceScorer {
                 published.put(indicators.get(j).code(), publish(p));
                 core += p; // §6: core = Σ indicator points, unrounded, in model order
             }
-            double bonus = bonus(model, r);
-            double deduction = deduction(model, r);
+            double bonus = bonuses.get(i);
+            double deduction = deduction(model, negatives);
             double total = Math.max(0, core + bonus - deduction);
             unranked.add(new Unranked(r.uscc(), stages.get(i), published, publish(core), publish(bonus),
-                    publish(deduction), publish(total), !vetoed(model, r)));
+                    publish(deduction), publish(total), !vetoed(model, negatives)));
         }
         return ranked(model, unranked);
     }
@@ -102,37 +106,46 @@ public final class ReferenceScorer {
     /** One indicator's unrounded points for every enterprise: weight(stage) × f. */
     private static List<Double> indicatorPoints(ScoreModel model, Indicator indicator, List<EnterpriseRecord> records,
                                                 List<Stage> stages) {
-        Map<Stage, Percentile> percentiles = new EnumMap<>(Stage.class);
-        if (indicator.transform() instanceof Transform.Percentile) {
-            // "V = the values of this indicator that are present among all enterprises of the same stage"
-            for (Stage s : Stage.values()) {
-                List<Double> present = new ArrayList<>();
-                for (int i = 0; i < records.size(); i++) {
-                    double v = value(model, records.get(i), indicator.value());
-                    if (stages.get(i) == s && !Double.isNaN(v)) {
-                        present.add(v);
-                    }
-                }
-                percentiles.put(s, new Percentile(present));
+        List<Double> fractions = new ArrayList<>();
+        Transform transform = indicator.transform();
+        if (transform instanceof Transform.Percentile) {
+            fractions = percentileFractions(values(model, records, indicator.value()), stages);
+        } else if (transform instanceof Transform.Bands bands) {
+            for (double v : values(model, records, indicator.value())) {
+                fractions.add(bandFraction(bands.bands(), v));
             }
+        } else if (transform instanceof Transform.SetMembers set) {
+            for (EnterpriseRecord r : records) {
+                fractions.add(setFraction(set.members(), members(r, indicator.value())));
+            }
+        } else {
+            throw new IllegalArgumentException("transform not in the spec: " + transform);
         }
         List<Double> points = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            EnterpriseRecord r = records.get(i);
-            Stage stage = stages.get(i);
-            double f;
-            if (indicator.transform() instanceof Transform.Percentile) {
-                f = percentiles.get(stage).fraction(value(model, r, indicator.value()));
-            } else if (indicator.transform() instanceof Transform.Bands bands) {
-                f = bandFraction(bands.bands(), value(model, r, indicator.value()));
-            } else if (indicator.transform() instanceof Transform.SetMembers set) {
-                f = setFraction(set.members(), members(r, indicator.value()));
-            } else {
-                throw new IllegalArgumentException("transform not in the spec: " + indicator.transform());
-            }
-            points.add(indicator.weight(stage) * f);
+            points.add(indicator.weight(stages.get(i)) * fractions.get(i));
         }
         return points;
+    }
+
+    /** Each enterprise's percentile among the present values of its own stage. */
+    private static List<Double> percentileFractions(List<Double> values, List<Stage> stages) {
+        Map<Stage, Percentile> byStage = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            // "V = the values of this indicator that are present among all enterprises of the same stage"
+            List<Double> present = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                if (stages.get(i) == s && !Double.isNaN(values.get(i))) {
+                    present.add(values.get(i));
+                }
+            }
+            byStage.put(s, new Percentile(present));
+        }
+        List<Double> fractions = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            fractions.add(byStage.get(stages.get(i)).fraction(values.get(i)));
+        }
+        return fractions;
     }
 
     /**
@@ -204,22 +217,29 @@ public final class ReferenceScorer {
     // ---- §5 bonus and negatives -------------------------------------------------------------------
 
     /** Σ points of the items whose value is at least their threshold, capped; a missing value earns nothing. */
-    private static double bonus(ScoreModel model, EnterpriseRecord r) {
-        double sum = 0;
+    private static List<Double> bonuses(ScoreModel model, List<EnterpriseRecord> records) {
+        List<Double> sums = new ArrayList<>(Collections.nCopies(records.size(), 0.0));
         for (BonusItem item : model.bonusItems()) {
-            double v = value(model, r, item.value());
-            if (!Double.isNaN(v) && v >= item.atLeast()) {
-                sum += item.points();
+            List<Double> values = values(model, records, item.value());
+            for (int i = 0; i < records.size(); i++) {
+                double v = values.get(i);
+                if (!Double.isNaN(v) && v >= item.atLeast()) {
+                    sums.set(i, sums.get(i) + item.points());
+                }
             }
         }
-        return Math.min(model.bonusCap(), sum);
+        List<Double> capped = new ArrayList<>();
+        for (double sum : sums) {
+            capped.add(Math.min(model.bonusCap(), sum));
+        }
+        return capped;
     }
 
     /** Σ points of the deduct items the enterprise has. */
-    private static double deduction(ScoreModel model, EnterpriseRecord r) {
+    private static double deduction(ScoreModel model, Set<Negative> present) {
         double sum = 0;
         for (NegativeItem item : model.negatives()) {
-            if (item.effect() == NegativeItem.Effect.DEDUCT && r.negatives().contains(item.code())) {
+            if (item.effect() == NegativeItem.Effect.DEDUCT && present.contains(item.code())) {
                 sum += item.points();
             }
         }
@@ -227,9 +247,9 @@ public final class ReferenceScorer {
     }
 
     /** Any veto item present makes the enterprise ineligible (it is still scored). */
-    private static boolean vetoed(ScoreModel model, EnterpriseRecord r) {
+    private static boolean vetoed(ScoreModel model, Set<Negative> present) {
         for (NegativeItem item : model.negatives()) {
-            if (item.effect() == NegativeItem.Effect.VETO && r.negatives().contains(item.code())) {
+            if (item.effect() == NegativeItem.Effect.VETO && present.contains(item.code())) {
                 return true;
             }
         }
@@ -291,17 +311,29 @@ public final class ReferenceScorer {
 
     // ---- §1 inputs and §2 derived values ------------------------------------------------------------
 
-    /** The number an indicator or bonus item reads, by the spec's key; NaN when missing. */
-    static double value(ScoreModel model, EnterpriseRecord r, ValueKey key) {
-        double revenue = r.value(InputField.REVENUE_Y0);
+    /** The number an indicator or bonus item reads, for every enterprise; NaN when missing. */
+    private static List<Double> values(ScoreModel model, List<EnterpriseRecord> records, ValueKey key) {
+        ToDoubleFunction<EnterpriseRecord> read = reader(model, key);
+        List<Double> values = new ArrayList<>();
+        for (EnterpriseRecord r : records) {
+            values.add(read.applyAsDouble(r));
+        }
+        return values;
+    }
+
+    /** How to read a key named in the model: a §2 derived value, else the §1 input column of that name. */
+    static ToDoubleFunction<EnterpriseRecord> reader(ScoreModel model, ValueKey key) {
         return switch (key.key()) {
-            case "rd_intensity" -> shareOfRevenue(r.value(InputField.RD_EXPENSE), revenue);
-            case "rd_staff_ratio" -> staffRatio(r.value(InputField.RD_STAFF), r.value(InputField.EMPLOYEES));
-            case "revenue_growth" -> revenueGrowth(r.value(InputField.REVENUE_Y2), r.value(InputField.REVENUE_Y1),
-                    revenue);
-            case "hitech_ratio" -> shareOfRevenue(r.value(InputField.HITECH_REVENUE), revenue);
-            case "key_industry" -> model.keyIndustries().contains(r.industry()) ? 1 : 0;
-            default -> r.value(inputField(key.key()));
+            case "rd_intensity" -> r -> shareOfRevenue(r.value(InputField.RD_EXPENSE), r.value(InputField.REVENUE_Y0));
+            case "rd_staff_ratio" -> r -> staffRatio(r.value(InputField.RD_STAFF), r.value(InputField.EMPLOYEES));
+            case "revenue_growth" -> r -> revenueGrowth(r.value(InputField.REVENUE_Y2), r.value(InputField.REVENUE_Y1),
+                    r.value(InputField.REVENUE_Y0));
+            case "hitech_ratio" -> r -> shareOfRevenue(r.value(InputField.HITECH_REVENUE), r.value(InputField.REVENUE_Y0));
+            case "key_industry" -> r -> model.keyIndustries().contains(r.industry()) ? 1 : 0;
+            default -> {
+                InputField field = inputField(key.key());
+                yield r -> r.value(field);
+            }
         };
     }
 
@@ -350,15 +382,17 @@ public final class ReferenceScorer {
         List<String> names = new ArrayList<>();
         switch (key.key()) {
             case "qualifications" -> {
+                Set<Qualification> held = r.qualifications();
                 for (Qualification q : Qualification.values()) {
-                    if (r.qualifications().contains(q)) {
+                    if (held.contains(q)) {
                         names.add(q.name());
                     }
                 }
             }
             case "negatives" -> {
+                Set<Negative> present = r.negatives();
                 for (Negative n : Negative.values()) {
-                    if (r.negatives().contains(n)) {
+                    if (present.contains(n)) {
                         names.add(n.name());
                     }
                 }
