@@ -5,7 +5,6 @@ import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.ModelLoader;
 import cn.gov.panyu.points.engine.model.ScoreModel;
-import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Rounding;
 import cn.gov.panyu.points.engine.scoring.Scorer;
@@ -17,7 +16,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
@@ -36,10 +34,12 @@ import static org.assertj.core.api.Assertions.fail;
  * number (each indicator's points, core, bonus, deduction, total), the stage, eligibility, rank and tier
  * of every enterprise must agree.
  *
- * <p>Sizes run from a single enterprise to 20,000, so that the rank and percentile sorts go through all
- * their radix passes over many buckets; tries shrink as sizes grow to keep the whole class well under
- * a minute. The cohort shapes lean on ties (small value pools), missing values, zero revenue, all three
- * stages, qualifications, vetoes and deductions; see {@link RandomCohorts}.
+ * <p>Sizes run from a single enterprise to 20,000, so that the radix sorts of ranks and percentiles run
+ * every pass over well-filled buckets; tries fall as sizes grow, which keeps the class at about ten
+ * seconds on two busy cores. The cohorts lean on ties (small value pools, twins), missing values, zero
+ * revenue, stage limits, qualifications, vetoes and deductions (see {@link RandomCohorts}); one property
+ * draws a random model as well (see {@link ModelVariants}). A failure lists the first disagreements with
+ * the inputs of the enterprises involved, and jqwik shrinks the cohort's size and shape.
  */
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF) // the coverage checks below speak up when needed
 class ReferenceScorerOracleTests {
@@ -69,13 +69,12 @@ class ReferenceScorerOracleTests {
         coverage("tiers", 80);
     }
 
-    /** Each shrinking step scores 20,000 enterprises twice: bounded, the default, keeps a failure quick. */
-    @Property(tries = 6, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 6)
     void largeCohortsAgree(@ForAll("largeCohorts") Shape shape) {
         assertAgreement(DEFAULT_MODEL, shape, "");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void cohortsAgreeUnderRandomModels(@ForAll long modelSeed, @ForAll("variantCohorts") Shape shape) {
         String yaml = ModelVariants.yaml(modelSeed);
         assertAgreement(ModelVariants.model(yaml), shape, "\nmodel:\n" + yaml);
@@ -183,8 +182,7 @@ class ReferenceScorerOracleTests {
         same(out, who + "total", want.total(), Rounding.decimal(got.totalCents(i)));
         same(out, who + "eligible", want.eligible(), got.eligible(i));
         same(out, who + "rank", want.rank(), got.eligible(i) ? Integer.valueOf(got.rank(i)) : null);
-        Tier tier = got.tier(i);
-        same(out, who + "tier", want.tier(), tier);
+        same(out, who + "tier", want.tier(), got.tier(i));
     }
 
     /**
