@@ -16,14 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
-import cn.gov.panyu.points.engine.input.InputField;
-import cn.gov.panyu.points.engine.input.Negative;
-import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.collection.RecordField;
+import cn.gov.panyu.points.platform.collection.YearRecords;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.IndicatorLine;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Registry;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.ScoreBreakdown;
@@ -55,10 +53,12 @@ public class PublishedScores {
 
     private final JdbcClient jdbc;
     private final ScoreModels models;
+    private final YearRecords yearRecords;
 
-    PublishedScores(JdbcClient jdbc, ScoreModels models) {
+    PublishedScores(JdbcClient jdbc, ScoreModels models, YearRecords yearRecords) {
         this.jdbc = jdbc;
         this.models = models;
+        this.yearRecords = yearRecords;
     }
 
     public Optional<Registry> registry(String uscc) {
@@ -101,7 +101,7 @@ public class PublishedScores {
         int eligibleInStage = jdbc.sql("select count(*) from score_result where run_id = :run and stage = :stage and eligible")
                 .param("run", r.runId()).param("stage", r.stage()).query(Integer.class).single();
         Optional<Map<String, Object>> merged = mergedRow(registry.uscc(), year);
-        EnterpriseRecord record = merged.map(row -> record(registry, row)).orElse(null);
+        EnterpriseRecord record = yearRecords.of(registry.uscc(), year).orElse(null);
 
         List<IndicatorLine> lines = new ArrayList<>();
         String[] cents = r.points().isEmpty() ? new String[0] : r.points().split(";");
@@ -163,40 +163,6 @@ public class PublishedScores {
         return jdbc.sql("select * from enterprise_year where uscc = :uscc and data_year = :year")
                 .param("uscc", uscc).param("year", year).query().listOfRows().stream()
                 .findFirst().map(PublishedScores::lowerKeys);
-    }
-
-    /** The merged record as the engine reads it, for the raw values of the breakdown. */
-    private static EnterpriseRecord record(Registry registry, Map<String, Object> row) {
-        EnterpriseRecord.Builder b = EnterpriseRecord.builder(registry.uscc()).name(registry.name())
-                .town(registry.town()).industry(registry.industry()).established(registry.established());
-        for (InputField field : InputField.numericFields()) {
-            Object v = row.get(field.key());
-            if (v instanceof Number n) {
-                b.set(field, n.doubleValue());
-            }
-        }
-        for (String code : codes(row.get("qualifications"))) {
-            for (Qualification q : Qualification.values()) {
-                if (q.name().equals(code)) {
-                    b.qualification(q);
-                }
-            }
-        }
-        for (String code : codes(row.get("negatives"))) {
-            for (Negative neg : Negative.values()) {
-                if (neg.name().equals(code)) {
-                    b.negative(neg);
-                }
-            }
-        }
-        return b.build();
-    }
-
-    static List<String> codes(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        return List.of(value.toString().split(";")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     static Map<String, Object> lowerKeys(Map<String, Object> row) {
