@@ -31,6 +31,10 @@ final class CellDecoder {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
+    /** A cell whose bytes are not text in the file's encoding; the one wording of both table readers. */
+    static final Problem UNDECODABLE = new Problem("含无法识别的字符（文件应为 UTF-8 或 GBK 编码）",
+            "contains bytes that are not text in the file's encoding (it should be UTF-8 or GBK)");
+
     private final Charset charset;
     private final boolean optimistic;
     /** Set by the last {@link #decode} when bytes did not decode (only in non-optimistic modes). */

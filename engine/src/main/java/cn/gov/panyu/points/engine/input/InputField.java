@@ -39,7 +39,11 @@ public enum InputField {
     QUALIFICATIONS("qualifications", "资质", Kind.SET, false),
     NEGATIVES("negatives", "负面情形", Kind.SET, false);
 
-    /** How a cell is parsed and which rule it must satisfy. */
+    /**
+     * How a cell is parsed and which rule it must satisfy ({@link FieldRules} holds the rules, per kind
+     * and, where a field has one of its own, per field). The platform's extra record fields, which the
+     * scoring spec does not read, have a kind too and follow the same rules.
+     */
     public enum Kind {
         TEXT, DATE,
         /** amount in 万元, ≥ 0 */
@@ -55,6 +59,11 @@ public enum InputField {
 
         public boolean numeric() {
             return this == AMOUNT || this == SIGNED_AMOUNT || this == COUNT || this == FLAG;
+        }
+
+        /** An amount in 万元, signed or not (as opposed to a count or flag). */
+        public boolean amount() {
+            return this == AMOUNT || this == SIGNED_AMOUNT;
         }
     }
 

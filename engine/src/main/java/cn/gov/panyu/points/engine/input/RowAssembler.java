@@ -1,14 +1,14 @@
 package cn.gov.panyu.points.engine.input;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * Checks the cells of data rows against scoring-spec §1 and builds a record from every row that breaks
  * no rule. Works on the cell's bytes, so that the CSV reader can hand over slices of the file without
- * making a String per cell; the XLSX reader hands over each cell's text as UTF-8.
+ * making a String per cell; the XLSX reader hands over each cell's text as UTF-8. The rules and their
+ * messages are {@link FieldRules}' — the same the platform's imports and declarations apply; only the
+ * way to reach a verdict fast is this class's own.
  *
  * <p>One instance reads one run of consecutive rows (a CSV chunk or a whole sheet) on one thread. It
  * remembers, per data row, the row number, the valid USCC and the record (null when rejected); the
@@ -19,21 +19,8 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     /** Longer cell text is cut in messages: a runaway quoted cell must not flood the report. */
     private static final int MAX_SHOWN_VALUE = 100;
 
-    private static final Problem REQUIRED = new Problem("必填项不能为空", "is required");
-    private static final Problem NOT_DECIMAL =
-            new Problem("应为数字，如 123.45（不带单位和符号）", "must be a plain decimal number such as 123.45");
-    private static final Problem NOT_COUNT = new Problem("应为非负整数", "must be a non-negative integer");
-    private static final Problem NOT_FLAG = new Problem("应为 0 或 1", "must be 0 or 1");
-    private static final Problem NEGATIVE = new Problem("不得为负数", "must not be negative");
-    private static final Problem TOO_LARGE = new Problem("数值超出范围", "is out of range");
-    private static final Problem NO_EMPLOYEES = new Problem("应至少为 1", "must be at least 1");
-    private static final Problem DATE_FORMAT =
-            new Problem("应为日期 yyyy-MM-dd，如 2015-06-30", "must be a date yyyy-MM-dd, e.g. 2015-06-30");
-    private static final Problem NO_SUCH_DATE = new Problem("不是有效的日期", "is not a valid date");
-    private static final Problem BAD_BYTES = new Problem("含无法识别的字符（文件应为 UTF-8 或 GBK 编码）",
-            "contains bytes that are not text in the file's encoding (it should be UTF-8 or GBK)");
-
     private static final InputField[] FIELDS = InputField.values();
+    private static final FieldRules.Limit[] LIMITS = FieldRules.LIMITS.toArray(new FieldRules.Limit[0]);
     private static final long REQUIRED_FIELDS = required();
     /** Digits the fast path accepts: the mantissa then fits a long. */
     private static final int MAX_FAST_DIGITS = 18;
@@ -43,14 +30,13 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     private final InputField[] columns;
     /** Per column, the index into {@link #numbers} of a numeric field, else -1: saves lookups per cell. */
     private final int[] numberSlots;
+    /** Per column, the rule of a numeric field (else null), looked up once rather than per cell. */
+    private final FieldRules.NumberRule[] numberRules;
     private final CellDecoder decoder;
     private final ViolationSink sink;
     /** False after a broken header: rows are then only counted, since their columns mean nothing. */
     private final boolean validate;
-    private final int lastDate;
-    private final Problem afterYear;
-    private final Set<String> towns;
-    private final Problem unknownTown;
+    private final ReadRules rules;
 
     private final ByteKeyCache townCache = new ByteKeyCache();
     private final ByteKeyCache industryCache = new ByteKeyCache();
@@ -91,17 +77,15 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         this.columns = columns;
         this.validate = columns != null;
         this.numberSlots = new int[validate ? columns.length : 0];
+        this.numberRules = new FieldRules.NumberRule[numberSlots.length];
         for (int i = 0; i < numberSlots.length; i++) {
-            numberSlots[i] = columns[i] != null && columns[i].kind().numeric() ? columns[i].numericIndex() : -1;
+            boolean numeric = columns[i] != null && columns[i].kind().numeric();
+            numberSlots[i] = numeric ? columns[i].numericIndex() : -1;
+            numberRules[i] = numeric ? FieldRules.numberRule(columns[i]) : null;
         }
         this.decoder = decoder;
         this.sink = sink;
-        this.lastDate = rules.year() * 10000 + 1231;
-        this.afterYear = new Problem("不得晚于 " + rules.year() + "-12-31（评价年度 " + rules.year() + "）",
-                "must not be after " + rules.year() + "-12-31 (evaluation year " + rules.year() + ")");
-        this.towns = rules.towns();
-        this.unknownTown = new Problem("不是允许的镇街，应为：" + String.join("、", towns),
-                "is not an allowed town; allowed: " + String.join(", ", towns));
+        this.rules = rules;
         int capacity = Math.max(16, expectedRows);
         this.rowNumbers = new int[capacity];
         this.usccHighs = new long[capacity];
@@ -137,7 +121,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         }
         present |= 1L << f.ordinal();
         switch (f.kind()) {
-            case AMOUNT, SIGNED_AMOUNT, COUNT, FLAG -> number(f, b, from, to, grouping);
+            case AMOUNT, SIGNED_AMOUNT, COUNT, FLAG -> number(col, f, b, from, to, grouping);
             case DATE -> date(b, from, to);
             case TEXT -> text(f, b, from, to);
             case SET -> set(f, b, from, to);
@@ -169,12 +153,13 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
             if ((present & REQUIRED_FIELDS) != REQUIRED_FIELDS) {
                 for (InputField f : FIELDS) {
                     if (f.required() && (present & (1L << f.ordinal())) == 0) {
-                        fail(f.key(), null, 0, 0, REQUIRED);
+                        fail(f.key(), null, 0, 0, FieldRules.REQUIRED);
                     }
                 }
             }
-            notAbove(InputField.RD_STAFF, InputField.EMPLOYEES, "职工总数");
-            notAbove(InputField.HITECH_REVENUE, InputField.REVENUE_Y0, "本年营业收入");
+            for (FieldRules.Limit limit : LIMITS) {
+                notAbove(limit);
+            }
         }
         if (dataRows == rowNumbers.length) {
             int capacity = dataRows + (dataRows >> 1) + 16;
@@ -254,9 +239,18 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
 
     // ---------------------------------------------------------------- cells
 
-    private void number(InputField f, byte[] b, int from, int to, boolean grouping) {
+    private void number(int col, InputField f, byte[] b, int from, int to, boolean grouping) {
+        FieldRules.NumberRule rule = numberRules[col];
         double v = Decimals.parse(b, from, to, grouping);
-        Problem p = Double.isNaN(v) ? notANumber(f.kind()) : numberProblem(f, v, b[from] == '-');
+        Problem p = rule.check(v, b[from] == '-');
+        if (p != null && mayHaveUnicodeBlanks(b, from, to)) {
+            byte[] t = unicodeStripped(f, b, from, to);
+            if (t == null) {
+                return; // only blanks (missing), or undecodable bytes (reported)
+            }
+            v = Decimals.parse(t, 0, t.length, grouping);
+            p = rule.check(v, t[0] == '-');
+        }
         if (p != null) {
             fail(f.key(), b, from, to, p);
         } else {
@@ -301,7 +295,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
             return -1;
         }
         double v = Decimals.exact(mantissa, fraction, minus);
-        if (numberProblem(f, v, minus) != null) {
+        if (numberRules[col].check(v, minus) != null) {
             return -1;
         }
         present |= 1L << f.ordinal();
@@ -309,39 +303,16 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         return i;
     }
 
-    private static Problem notANumber(InputField.Kind kind) {
-        return switch (kind) {
-            case FLAG -> NOT_FLAG;
-            case COUNT -> NOT_COUNT;
-            default -> NOT_DECIMAL;
-        };
-    }
-
-    /** The rule a parsed number breaks in its column, or null. */
-    private static Problem numberProblem(InputField f, double v, boolean minusSign) {
-        InputField.Kind kind = f.kind();
-        if (Double.isInfinite(v)) {
-            return TOO_LARGE;
-        }
-        if (minusSign && kind != InputField.Kind.SIGNED_AMOUNT) {
-            return NEGATIVE; // also "-0": a sign in an unsigned column is a typo worth showing
-        }
-        if (kind == InputField.Kind.COUNT && v != Math.rint(v)) {
-            return NOT_COUNT; // "3.0" (as Excel writes) is 3; "3.5" is no count
-        }
-        if (kind == InputField.Kind.FLAG && v != 0 && v != 1) {
-            return NOT_FLAG;
-        }
-        if (f == InputField.EMPLOYEES && v < 1) {
-            return NO_EMPLOYEES;
-        }
-        return null;
-    }
-
     private void date(byte[] b, int from, int to) {
         int ymd = Dates.parse(b, from, to);
-        Problem p = ymd == Dates.BAD_FORMAT ? DATE_FORMAT : ymd == Dates.NO_SUCH_DATE ? NO_SUCH_DATE
-                : ymd > lastDate ? afterYear : null;
+        if (ymd < 0 && mayHaveUnicodeBlanks(b, from, to)) {
+            byte[] t = unicodeStripped(InputField.ESTABLISHED, b, from, to);
+            if (t == null) {
+                return; // only blanks (missing), or undecodable bytes (reported)
+            }
+            ymd = Dates.parse(t, 0, t.length);
+        }
+        Problem p = FieldRules.dateProblem(ymd, rules.year());
         if (p != null) {
             fail(InputField.ESTABLISHED.key(), b, from, to, p);
             return;
@@ -358,7 +329,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
                 }
                 String s = decode(f, b, from, to);
                 if (s != null) { // else blank or undecodable, reported
-                    Problem p = UnifiedSocialCreditCode.check(s);
+                    Problem p = FieldRules.uscc(s);
                     if (p == null) {
                         keepUscc(s.getBytes(StandardCharsets.US_ASCII), 0); // valid once trimmed of Unicode blanks
                     } else {
@@ -429,9 +400,12 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
                 return null;
             }
             v = switch (f) {
-                case TOWN -> towns.contains(s) ? internTown(s) : unknownTown;
+                case TOWN -> {
+                    Problem p = FieldRules.town(s, rules);
+                    yield p == null ? internTown(s) : p;
+                }
                 case INDUSTRY -> {
-                    Problem p = IndustryCode.check(s);
+                    Problem p = FieldRules.industry(s);
                     yield p == null ? s : p;
                 }
                 case QUALIFICATIONS, NEGATIVES -> SetCodes.of(f).parse(s);
@@ -447,7 +421,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
 
     /** The caller's own String for a town, so that a million records share 16 strings. */
     private String internTown(String s) {
-        for (String t : towns) {
+        for (String t : rules.towns()) {
             if (t.equals(s)) {
                 return t;
             }
@@ -459,7 +433,7 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
     private String decode(InputField f, byte[] b, int from, int to) {
         String s = decoder.decode(b, from, to);
         if (decoder.malformed()) {
-            fail(f.key(), b, from, to, BAD_BYTES);
+            fail(f.key(), b, from, to, CellDecoder.UNDECODABLE);
             return null;
         }
         // byte trimming left other Unicode blanks (the full-width space U+3000 of Chinese input methods)
@@ -473,6 +447,21 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
         return s;
     }
 
+    /**
+     * Whether a value the byte-level checks refused may yet be valid once Unicode blanks are trimmed: the
+     * bytes were trimmed of ASCII blanks only, and {@link FieldRules} ignores the full-width space too.
+     * Asked only after a refusal, so that valid values pay nothing for it.
+     */
+    private static boolean mayHaveUnicodeBlanks(byte[] b, int from, int to) {
+        return b[from] < 0 || b[to - 1] < 0;
+    }
+
+    /** The cell's text trimmed as {@link #decode} trims it, in UTF-8; null when blank or undecodable. */
+    private byte[] unicodeStripped(InputField f, byte[] b, int from, int to) {
+        String s = decode(f, b, from, to);
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** {@link Character#isWhitespace}, with a quick exit for the common letters, digits and CJK characters. */
     private static boolean blank(char c) {
         return c <= ' ' || (c >= '\u1680' && c <= '\u3000' && Character.isWhitespace(c));
@@ -480,23 +469,15 @@ final class RowAssembler implements CsvTokenizer.CellConsumer {
 
     // ---------------------------------------------------------------- rules across cells
 
-    /** {@code field} must not be greater than {@code limit} when both are present and valid. */
-    private void notAbove(InputField field, InputField limit, String limitZh) {
-        double v = numbers[field.numericIndex()];
-        double max = numbers[limit.numericIndex()];
-        if (v > max) { // false when either is NaN (missing or invalid)
-            // the values, not the cells' text: the cells are gone by now, and the numbers are what counts
-            String shown = plain(max);
-            byte[] value = plain(v).getBytes(StandardCharsets.US_ASCII);
-            fail(field.key(), value, 0, value.length,
-                    new Problem("不得大于" + limitZh + "(" + limit.key() + ")，本行为 " + shown,
-                            "must not exceed " + limit.key() + " (" + shown + " in this row)"));
+    /** A cross-field rule, checked when both values are present and valid (a NaN breaks nothing). */
+    private void notAbove(FieldRules.Limit limit) {
+        double v = numbers[limit.field().numericIndex()];
+        Problem p = limit.check(v, numbers[limit.limit().numericIndex()]);
+        if (p != null) {
+            // the value, not the cell's text: the cells are gone by now, and the numbers are what counts
+            byte[] value = FieldRules.plain(v).getBytes(StandardCharsets.US_ASCII);
+            fail(limit.field().key(), value, 0, value.length, p);
         }
-    }
-
-    /** A parsed number as plain text, e.g. 35 or 116.03 (the shortest text that reads back the same). */
-    private static String plain(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     // ---------------------------------------------------------------- violations

@@ -2,7 +2,6 @@ package cn.gov.panyu.points.engine.input;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import org.dhatim.fastexcel.reader.Row;
  * {@link RecordReader}: format by content, UTF-8 (with or without BOM) or GB18030 detection, RFC 4180,
  * the zip-bomb guard, Excel error cells and formulas without a saved result. Unlike RecordReader it knows
  * nothing about the columns, so that files with other columns (a department's share of a record) can
- * reuse it; their meaning and rules are the caller's.
+ * reuse it; their meaning is the caller's, the rules for their values are {@link FieldRules}'.
  */
 public final class TableReader {
 
@@ -109,42 +108,6 @@ public final class TableReader {
         return csv(content, listener);
     }
 
-    /**
-     * A number as people write it in a cell: {@code -12.50}, {@code 1,234.5}; parsed to exactly the double
-     * {@link Double#parseDouble} gives. NaN when the text is not such a number.
-     */
-    public static double decimal(String text) {
-        return text == null ? Double.NaN : Decimals.parse(text.strip(), true);
-    }
-
-    /**
-     * The members of a set cell ({@link InputField#QUALIFICATIONS} or {@link InputField#NEGATIVES}) as
-     * canonical codes in declaration order joined by ';' ("HTE;SRDI"), accepting codes or Chinese labels.
-     *
-     * @return the codes (possibly ""), or null with {@code problemZh[0]} set when a member is unknown
-     */
-    public static String setCodes(InputField field, String text, String[] problemZh) {
-        if (field != InputField.QUALIFICATIONS && field != InputField.NEGATIVES) {
-            throw new IllegalArgumentException("not a set field: " + field);
-        }
-        Object parsed = SetCodes.of(field).parse(text == null ? "" : text);
-        if (parsed instanceof Problem p) {
-            if (problemZh != null && problemZh.length > 0) {
-                problemZh[0] = p.zh();
-            }
-            return null;
-        }
-        int bits = (Integer) parsed;
-        Enum<?>[] members = field == InputField.QUALIFICATIONS ? Qualification.values() : Negative.values();
-        StringBuilder sb = new StringBuilder();
-        for (Enum<?> m : members) {
-            if ((bits & (1 << m.ordinal())) != 0) {
-                sb.append(sb.isEmpty() ? "" : ";").append(m.name());
-            }
-        }
-        return sb.toString();
-    }
-
     // ---- CSV ----
 
     private static Table csv(byte[] b, ProgressListener progress) {
@@ -228,7 +191,7 @@ public final class TableReader {
             grow(col);
             String s = decoder.decode(b, from, to);
             if (decoder.malformed()) {
-                problems[col] = "含有无法识别的字符（文件编码应为 UTF-8 或 GBK）";
+                problems[col] = CellDecoder.UNDECODABLE.zh();
                 anyProblem = true;
             }
             s = s.strip();
@@ -300,7 +263,8 @@ public final class TableReader {
                         problem = "公式没有保存计算结果，请在 Excel 中打开并保存后再上传";
                         texts[col] = "=" + cell.getFormula();
                     } else {
-                        String t = text(cell);
+                        // as the record reader sees it: a negative zero keeps its sign
+                        String t = XlsxReader.text(cell);
                         t = t == null ? null : t.strip();
                         texts[col] = t == null || t.isEmpty() ? null : t;
                     }
@@ -336,20 +300,5 @@ public final class TableReader {
             return Table.problem(RecordReader.EMPTY_FILE, "XLSX");
         }
         return new Table(List.copyOf(header), headerRow, rows, "XLSX", null, null, date1904);
-    }
-
-    /** The cell as the text a CSV export would hold; numbers in plain decimal notation. */
-    private static String text(Cell cell) {
-        Object value = cell.getValue();
-        if (value instanceof BigDecimal number) {
-            return number.toPlainString();
-        }
-        if (cell.getType() == CellType.BOOLEAN) {
-            return Boolean.TRUE.equals(value) ? "1" : "0";
-        }
-        if (value instanceof String s) {
-            return s;
-        }
-        return cell.getRawValue();
     }
 }

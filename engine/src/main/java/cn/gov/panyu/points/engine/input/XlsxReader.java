@@ -152,7 +152,7 @@ final class XlsxReader {
     }
 
     /** The cell as the text a CSV export would hold; numbers in plain decimal notation. */
-    private static String text(Cell cell) {
+    static String text(Cell cell) {
         Object value = cell.getValue();
         if (value instanceof BigDecimal number) {
             // the stored decimal, exactly: parses to the same double as the CSV text would — keeping

@@ -60,10 +60,10 @@ class CellRulesTests {
             employees       | 3.5                  | 应为非负整数
             employees       | -3                   | 不得为负数
             rd_staff        | 0.5                  | 应为非负整数
-            rd_staff        | 5                    | 不得大于职工总数(employees)，本行为 4
+            rd_staff        | 5                    | 不得大于职工总数(employees)（职工总数为 4）
             ip_class1       | two                  | 应为非负整数
             ip_class2       | -1                   | 不得为负数
-            hitech_revenue  | 116.04               | 不得大于本年营业收入(revenue_y0)，本行为 116.03
+            hitech_revenue  | 116.04               | 不得大于本年营业收入(revenue_y0)（本年营业收入为 116.03）
             rd_platforms    | 1.2                  | 应为非负整数
             contest_award_3y| 2                    | 应为 0 或 1
             contest_award_3y| 0.5                  | 应为 0 或 1

@@ -79,11 +79,11 @@ class TableReaderTests {
         TableReader.Table csv = TableReader.read("a\n1\n".getBytes(StandardCharsets.UTF_8), null);
         assertThat(csv.date("2015/6/3")).isEqualTo(LocalDate.of(2015, 6, 3));
         assertThat(csv.date("42000")).isNull();
-        assertThat(TableReader.decimal("1,234.5")).isEqualTo(1234.5);
-        assertThat(TableReader.decimal("1e5")).isNaN();
-        String[] why = new String[1];
-        assertThat(TableReader.setCodes(InputField.QUALIFICATIONS, "高新技术企业；srdi", why)).isEqualTo("HTE;SRDI");
-        assertThat(TableReader.setCodes(InputField.NEGATIVES, "XYZ", why)).isNull();
-        assertThat(why[0]).contains("XYZ");
+        // the cells' values follow FieldRules and SetCodes, the record reader's rules
+        assertThat(FieldRules.number(InputField.REVENUE_Y0, "1,234.5").value()).isEqualTo(1234.5);
+        assertThat(FieldRules.number(InputField.REVENUE_Y0, "1e5").refused()).isTrue();
+        SetCodes<Qualification> qualifications = SetCodes.QUALIFICATIONS;
+        assertThat(qualifications.toStored(qualifications.check("高新技术企业；srdi").value())).isEqualTo("HTE;SRDI");
+        assertThat(SetCodes.NEGATIVES.check("XYZ").problem().zh()).contains("XYZ");
     }
 }

@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Predicate;
 
-import cn.gov.panyu.points.engine.input.IndustryCode;
+import cn.gov.panyu.points.engine.input.FieldRules;
+import cn.gov.panyu.points.engine.input.InputField.Kind;
+import cn.gov.panyu.points.engine.input.Problem;
 import cn.gov.panyu.points.engine.input.ReadRules;
+import cn.gov.panyu.points.engine.input.SetCodes;
 import cn.gov.panyu.points.engine.input.TableReader;
-import cn.gov.panyu.points.engine.input.UnifiedSocialCreditCode;
 import cn.gov.panyu.points.platform.collection.ImportPreview.RowViolation;
 
 /**
@@ -21,11 +23,22 @@ import cn.gov.panyu.points.platform.collection.ImportPreview.RowViolation;
  * first the header (a file that is not this source's template loads nothing — its numbers would land
  * in the wrong fields), then every cell, then USCC uniqueness and, for sources other than 市场监管, that
  * the enterprise is in the registry.
+ *
+ * <p>Every cell is judged by the engine's field rules ({@link FieldRules}, {@link SetCodes}) with their
+ * messages, as the command line judges the same value. What is checked here besides are the platform's
+ * own limits of storage and of who reports what: a name's column length, a count's integer column, the
+ * negatives a department may report, the registry.
  */
 final class DepartmentFile {
 
     /** Violations shown in a report; beyond this only the count is kept. */
     static final int MAX_LISTED = 2_000;
+
+    /**
+     * A storage limit, not a rule of the spec (whose counts are unbounded): counts go into INTEGER columns.
+     * No real count comes near it; the engine's "out of range" is the message.
+     */
+    private static final double MAX_STORED_COUNT = Integer.MAX_VALUE;
 
     /** A valid row, ready to store. {@code values} follow {@link DataSource#fields()}. */
     record Row(int number, String uscc, String name, String town, String industry, LocalDate established,
@@ -44,8 +57,7 @@ final class DepartmentFile {
     }
 
     private final DataSource source;
-    private final int year;
-    private final Set<String> towns;
+    private final ReadRules rules;
     private final Predicate<String> registered;
     private final List<TemplateColumn> template;
 
@@ -55,8 +67,7 @@ final class DepartmentFile {
      */
     DepartmentFile(DataSource source, int year, Predicate<String> registered) {
         this.source = source;
-        this.year = year;
-        this.towns = ReadRules.panyu(year).towns();
+        this.rules = ReadRules.panyu(year);
         this.registered = registered;
         this.template = TemplateColumn.of(source);
     }
@@ -99,15 +110,15 @@ final class DepartmentFile {
                 }
                 if (text == null) {
                     if (c.required()) {
-                        violations.add(r.number(), c, null, "必填，不能为空");
+                        violations.add(r.number(), c, null, FieldRules.REQUIRED);
                     }
                     continue;
                 }
                 switch (c.key()) {
                     case TemplateColumn.USCC -> {
-                        String problem = UnifiedSocialCreditCode.problem(text);
+                        Problem problem = FieldRules.uscc(text);
                         if (problem != null) {
-                            violations.add(r.number(), c, text, "统一社会信用代码" + problem);
+                            violations.add(r.number(), c, text, problem);
                         } else {
                             uscc = text;
                         }
@@ -120,26 +131,28 @@ final class DepartmentFile {
                         }
                     }
                     case TemplateColumn.TOWN -> {
-                        if (towns.contains(text)) {
-                            town = text;
+                        Problem problem = FieldRules.town(text, rules);
+                        if (problem != null) {
+                            violations.add(r.number(), c, text, problem);
                         } else {
-                            violations.add(r.number(), c, text, "不是番禺区的镇街，可选：" + String.join("、", towns));
+                            town = text;
                         }
                     }
                     case TemplateColumn.INDUSTRY -> {
-                        String problem = IndustryCode.problem(text);
+                        Problem problem = FieldRules.industry(text);
                         if (problem != null) {
-                            violations.add(r.number(), c, text, "行业代码" + problem);
+                            violations.add(r.number(), c, text, problem);
                         } else {
                             industry = text;
                         }
                     }
                     case TemplateColumn.ESTABLISHED -> {
+                        // the table knows an Excel date cell (a serial day number); typed text is the rule's
                         LocalDate d = table.date(text);
-                        if (d == null) {
-                            violations.add(r.number(), c, text, "应为日期，格式 yyyy-MM-dd（如 2015-06-30）");
-                        } else if (d.getYear() > year) {
-                            violations.add(r.number(), c, text, "成立日期不得晚于 " + year + "-12-31");
+                        Problem problem = d != null ? FieldRules.established(d, rules)
+                                : FieldRules.established(text, rules).problem();
+                        if (problem != null) {
+                            violations.add(r.number(), c, text, problem);
                         } else {
                             established = d;
                         }
@@ -167,57 +180,51 @@ final class DepartmentFile {
         return new Result(rows, table.rows().size(), violations.listed, violations.count, null);
     }
 
+    /** The value to store, or null (after reporting the broken rule). */
     private Object value(TemplateColumn c, String text, int row, Violations violations) {
         RecordField f = c.field();
-        switch (f.kind()) {
-            case AMOUNT, SIGNED_AMOUNT -> {
-                double d = TableReader.decimal(text);
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    violations.add(row, c, text, "应为数字（单位：万元，如 1234.56）");
-                    return null;
-                }
-                if (f.kind() == RecordField.Kind.AMOUNT && d < 0) {
-                    violations.add(row, c, text, "金额不得为负数");
-                    return null;
-                }
-                return d == 0 ? 0.0 : d; // -0.0 is 0 to a person
-            }
-            case COUNT, FLAG -> {
-                double d = TableReader.decimal(text);
-                if (Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-                    violations.add(row, c, text, f.kind() == RecordField.Kind.FLAG ? "应为 0 或 1" : "应为整数");
-                    return null;
-                }
-                if (d < 0) {
-                    violations.add(row, c, text, "不得为负数");
-                    return null;
-                }
-                if (f.kind() == RecordField.Kind.FLAG && d > 1) {
-                    violations.add(row, c, text, "应为 0 或 1");
-                    return null;
-                }
-                return (int) d;
-            }
-            case SET -> {
-                String[] why = new String[1];
-                String codes = TableReader.setCodes(f.input(), text, why);
-                if (codes == null) {
-                    violations.add(row, c, text, why[0]);
-                    return null;
-                }
-                if (f == RecordField.NEGATIVES && source.department()) {
-                    for (String code : codes.split(";")) {
-                        if (!code.isEmpty() && !source.negativeCodes().contains(code)) {
-                            violations.add(row, c, text, "负面情形「" + code + "」不由" + source.label()
-                                    + "报送，本模板只能填写：" + String.join("、", source.negativeCodes()));
-                            return null;
-                        }
-                    }
-                }
-                return codes.isEmpty() ? null : codes;
-            }
-            default -> throw new IllegalStateException("unexpected kind " + f.kind());
+        if (f.kind() == Kind.SET) {
+            return set(c, text, row, violations);
         }
+        FieldRules.Verdict<Double> verdict = f.check(text);
+        if (verdict.refused()) {
+            violations.add(row, c, text, verdict.problem());
+            return null;
+        }
+        double d = verdict.value();
+        if (f.kind().amount()) {
+            return d == 0 ? 0.0 : d; // a signed amount's -0 is 0 to a person
+        }
+        if (d > MAX_STORED_COUNT) {
+            violations.add(row, c, text, FieldRules.TOO_LARGE);
+            return null;
+        }
+        return (int) d;
+    }
+
+    /** The set in its stored form ("" is stored as null), or null after reporting the broken rule. */
+    private String set(TemplateColumn c, String text, int row, Violations violations) {
+        return set(c.field().codes(), c, text, row, violations);
+    }
+
+    private <E extends Enum<E>> String set(SetCodes<E> codes, TemplateColumn c, String text, int row,
+                                           Violations violations) {
+        FieldRules.Verdict<Set<E>> verdict = codes.check(text);
+        if (verdict.refused()) {
+            violations.add(row, c, text, verdict.problem());
+            return null;
+        }
+        if (c.field() == RecordField.NEGATIVES && source.department()) {
+            for (E negative : verdict.value()) {
+                if (!source.negativeCodes().contains(negative.name())) {
+                    violations.add(row, c, text, "负面情形「" + negative.name() + "」不由" + source.label()
+                            + "报送，本模板只能填写：" + String.join("、", source.negativeCodes()));
+                    return null;
+                }
+            }
+        }
+        String stored = codes.toStored(verdict.value());
+        return stored.isEmpty() ? null : stored;
     }
 
     /** Maps the header to the template's columns; returns what is wrong with it, or null. */
@@ -273,6 +280,11 @@ final class DepartmentFile {
     private static final class Violations {
         final List<RowViolation> listed = new ArrayList<>();
         int count;
+
+        /** A broken field rule, in the engine's words. */
+        void add(int row, TemplateColumn c, String value, Problem rule) {
+            add(row, c, value, rule.zh());
+        }
 
         void add(int row, TemplateColumn c, String value, String rule) {
             count++;

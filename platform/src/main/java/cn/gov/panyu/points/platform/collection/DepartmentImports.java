@@ -377,24 +377,11 @@ public class DepartmentImports {
         for (int i = 0; i < fields.size(); i++) {
             String text = values.get(fields.get(i).column());
             RecordField f = fields.get(i);
-            params[3 + i] = text == null ? new SqlParameterValue(sqlType(f), null)
-                    : switch (f.kind()) {
-                        case AMOUNT, SIGNED_AMOUNT -> Double.parseDouble(text);
-                        case COUNT, FLAG -> Integer.parseInt(text);
-                        case SET -> text;
-                    };
+            params[3 + i] = text == null ? new SqlParameterValue(f.sqlType(), null) : f.columnValue(text);
         }
         String importId = values.get(PreviousRow.IMPORT_ID);
         params[params.length - 1] = importId != null ? (Object) Long.parseLong(importId)
                 : new SqlParameterValue(Types.BIGINT, null);
         return params;
-    }
-
-    private static int sqlType(RecordField f) {
-        return switch (f.kind()) {
-            case AMOUNT, SIGNED_AMOUNT -> Types.DOUBLE;
-            case COUNT, FLAG -> Types.INTEGER;
-            case SET -> Types.VARCHAR;
-        };
     }
 }

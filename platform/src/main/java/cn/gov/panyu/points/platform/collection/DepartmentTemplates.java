@@ -74,6 +74,7 @@ final class DepartmentTemplates {
             case SET -> c.field() == RecordField.NEGATIVES
                     ? "多个用 ; 分隔，可填代码或中文名称，本部门只报送：" + String.join("、", source.negativeCodes())
                     : "多个用 ; 分隔：HTE 高新技术企业、TSME 科技型中小企业、SRDI 专精特新中小企业、LITTLE_GIANT 专精特新“小巨人”企业、GAZELLE 瞪羚企业";
+            default -> throw new IllegalStateException("not a record field kind: " + c.field().kind());
         };
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.panyu.points.platform.collection;
 
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -9,12 +10,18 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.gov.panyu.points.engine.input.FieldRules;
 import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.InputField.Kind;
+import cn.gov.panyu.points.engine.input.SetCodes;
 
 /**
  * The data columns of a yearly record ({@code source_record} and {@code enterprise_year} share them):
  * the spec's input fields plus the cultivation fields. Labels and kinds of spec fields come from the
  * engine's {@link InputField} so that a department template and the engine's template say the same.
+ * A cultivation field, which the scoring spec does not read, has an engine {@link Kind} too, and its
+ * values follow the engine's rules of that kind ({@link #check}): imports and declarations apply one
+ * set of rules to every column.
  */
 public enum RecordField {
     REVENUE_Y0(InputField.REVENUE_Y0), REVENUE_Y1(InputField.REVENUE_Y1), REVENUE_Y2(InputField.REVENUE_Y2),
@@ -36,24 +43,6 @@ public enum RecordField {
     TECH_CONVERSIONS_Y1("tech_conversions_y1", "上年科技成果转化数", Kind.COUNT),
     TECH_CONVERSIONS_Y2("tech_conversions_y2", "前年科技成果转化数", Kind.COUNT);
 
-    /** How a value is stored and compared. */
-    public enum Kind {
-        /** 万元, ≥ 0, double precision */
-        AMOUNT,
-        /** 万元, may be negative */
-        SIGNED_AMOUNT,
-        /** non-negative integer */
-        COUNT,
-        /** 0 or 1 */
-        FLAG,
-        /** ';'-separated codes */
-        SET;
-
-        public boolean amount() {
-            return this == AMOUNT || this == SIGNED_AMOUNT;
-        }
-    }
-
     static final Set<String> ALL_COLUMNS = Collections.unmodifiableSet(new LinkedHashSet<>(
             Arrays.stream(values()).map(RecordField::column).toList()));
 
@@ -66,7 +55,7 @@ public enum RecordField {
     private final InputField input;
 
     RecordField(InputField input) {
-        this(input.key(), input.label(), kind(input.kind()), input);
+        this(input.key(), input.label(), input.kind(), input);
     }
 
     RecordField(String column, String label, Kind kind) {
@@ -74,21 +63,13 @@ public enum RecordField {
     }
 
     RecordField(String column, String label, Kind kind, InputField input) {
+        if (kind == Kind.TEXT || kind == Kind.DATE) {
+            throw new IllegalArgumentException("the registry's text and date columns are not record fields: " + column);
+        }
         this.column = column;
         this.label = label;
         this.kind = kind;
         this.input = input;
-    }
-
-    private static Kind kind(InputField.Kind k) {
-        return switch (k) {
-            case AMOUNT -> Kind.AMOUNT;
-            case SIGNED_AMOUNT -> Kind.SIGNED_AMOUNT;
-            case COUNT -> Kind.COUNT;
-            case FLAG -> Kind.FLAG;
-            case SET -> Kind.SET;
-            default -> throw new IllegalArgumentException("not a record field kind: " + k);
-        };
     }
 
     /** The column name in {@code source_record}/{@code enterprise_year}, also the English header. */
@@ -100,8 +81,49 @@ public enum RecordField {
         return label;
     }
 
+    /** Never {@link Kind#TEXT} or {@link Kind#DATE}: those are the registry's columns. */
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * Checks a typed number against the engine's rules: an input field's own (employees ≥ 1 included),
+     * a cultivation field's those of its kind.
+     */
+    public FieldRules.Verdict<Double> check(String text) {
+        return input != null ? FieldRules.number(input, text) : FieldRules.number(kind, text);
+    }
+
+    /** The codes of a set field (qualifications, negatives). */
+    public SetCodes<?> codes() {
+        if (kind != Kind.SET) {
+            throw new IllegalStateException(column + " is not a set");
+        }
+        return SetCodes.of(input);
+    }
+
+    /** The JDBC type of the column. */
+    public int sqlType() {
+        return switch (kind) {
+            case AMOUNT, SIGNED_AMOUNT -> Types.DOUBLE;
+            case COUNT, FLAG -> Types.INTEGER;
+            default -> Types.VARCHAR;
+        };
+    }
+
+    /**
+     * The value to write into the column from its canonical text (a plain decimal, an integer, stored set
+     * codes); null for null.
+     */
+    public Object columnValue(String canonical) {
+        if (canonical == null) {
+            return null;
+        }
+        return switch (kind) {
+            case AMOUNT, SIGNED_AMOUNT -> Double.valueOf(canonical);
+            case COUNT, FLAG -> Integer.valueOf(canonical);
+            default -> canonical;
+        };
     }
 
     /** The engine's field, or null for a cultivation field the scoring spec does not read. */

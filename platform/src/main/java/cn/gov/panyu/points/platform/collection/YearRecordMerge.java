@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.panyu.points.engine.input.InputField.Kind;
+import cn.gov.panyu.points.engine.input.Negative;
+import cn.gov.panyu.points.engine.input.SetCodes;
 
 /**
  * Rebuilds the merged yearly record ({@code enterprise_year}) from what the sources reported
@@ -159,19 +163,19 @@ public class YearRecordMerge {
                     continue;
                 }
                 if (f == RecordField.NEGATIVES) {
-                    Set<String> union = new TreeSet<>();
+                    Set<Negative> union = EnumSet.noneOf(Negative.class);
                     boolean reported = false;
                     for (DataSource d : negativeSources()) {
                         Object[] dv = sources.get(d);
                         if (dv != null && dv[i] != null) {
                             reported = true;
-                            union.addAll(codes((String) dv[i]));
+                            union.addAll(SetCodes.NEGATIVES.fromStored((String) dv[i]));
                         }
                     }
-                    Set<String> declared = codes((String) self[i]);
+                    Set<Negative> declared = SetCodes.NEGATIVES.fromStored((String) self[i]);
                     if (reported && !union.equals(declared)) {
-                        found.add(new Disagreement(code, f.column(), DataSource.MARKET, String.join(";", union),
-                                String.join(";", declared)));
+                        found.add(new Disagreement(code, f.column(), DataSource.MARKET,
+                                SetCodes.NEGATIVES.toStored(union), SetCodes.NEGATIVES.toStored(declared)));
                     }
                     continue;
                 }
@@ -194,20 +198,11 @@ public class YearRecordMerge {
             double s = ((Number) declared).doubleValue();
             return Math.abs(d - s) > AMOUNT_TOLERANCE * Math.max(Math.abs(d), Math.abs(s));
         }
-        if (f.kind() == RecordField.Kind.SET) {
-            return !codes((String) department).equals(codes((String) declared));
+        if (f.kind() == Kind.SET) {
+            // sets, not texts: a stored set may list its codes in any order
+            return !f.codes().canonical((String) department).equals(f.codes().canonical((String) declared));
         }
         return !department.equals(declared);
-    }
-
-    private static Set<String> codes(String set) {
-        Set<String> codes = new TreeSet<>();
-        for (String c : set.split("[;；]")) {
-            if (!c.isBlank()) {
-                codes.add(c.strip());
-            }
-        }
-        return codes;
     }
 
     static Object value(ResultSet rs, RecordField f) throws SQLException {
@@ -220,7 +215,7 @@ public class YearRecordMerge {
                 int n = rs.getInt(f.column());
                 yield rs.wasNull() ? null : n;
             }
-            case SET -> rs.getString(f.column());
+            default -> rs.getString(f.column()); // set codes
         };
     }
 

@@ -3,8 +3,6 @@ package cn.gov.panyu.points.platform.declaration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.gov.panyu.points.engine.input.SetCodes;
 import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.collection.RecordField;
 
 /** The enterprise's pages: my declarations, the form of a year, its evidence files. */
 @Controller
@@ -59,7 +59,9 @@ class DeclarationController {
     @GetMapping("/{year:\\d{4}}")
     String form(@AuthenticationPrincipal PlatformUser user, @PathVariable int year, Model model) {
         DeclarationDetail detail = declarations.open(user, year);
-        return formPage(model, detail, detail.values(), Map.of());
+        List<String> ticked = SetCodes.QUALIFICATIONS.fromStored(detail.values().get(RecordField.QUALIFICATIONS.column()))
+                .stream().map(Enum::name).toList();
+        return formPage(model, detail, detail.values(), ticked, Map.of());
     }
 
     @PostMapping("/{year:\\d{4}}")
@@ -86,20 +88,19 @@ class DeclarationController {
             return "redirect:/declarations/" + year;
         }
         if (!outcome.saved()) {
-            Map<String, String> shown = new HashMap<>(form.values());
-            shown.put("qualifications", String.join(";", form.qualifications()));
-            return formPage(model, declarations.open(user, year), shown, outcome.errors());
+            // shown again as sent, wrong values and all, so that the user corrects rather than retypes
+            return formPage(model, declarations.open(user, year), form.values(), form.qualifications(),
+                    outcome.errors());
         }
         redirect.addFlashAttribute("notice", submitting ? "declaration.notice.submitted" : "declaration.notice.saved");
         return "redirect:/declarations/" + year;
     }
 
     private static String formPage(Model model, DeclarationDetail detail, Map<String, String> shown,
-                                   Map<String, String> errors) {
+                                   List<String> ticked, Map<String, String> errors) {
         model.addAttribute("detail", detail);
         model.addAttribute("shown", shown);
-        String quals = shown.get("qualifications");
-        model.addAttribute("ticked", quals == null || quals.isEmpty() ? List.of() : Arrays.asList(quals.split(";")));
+        model.addAttribute("ticked", ticked);
         model.addAttribute("errors", errors);
         return "declaration/form";
     }

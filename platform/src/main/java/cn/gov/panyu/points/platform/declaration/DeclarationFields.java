@@ -6,28 +6,32 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
+import cn.gov.panyu.points.engine.input.FieldRules;
+import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.InputField.Kind;
+import cn.gov.panyu.points.engine.input.Problem;
 import cn.gov.panyu.points.engine.input.Qualification;
+import cn.gov.panyu.points.engine.input.SetCodes;
 import cn.gov.panyu.points.platform.collection.RecordField;
 
 /**
  * What an enterprise can state on its form — every record field except the negative list, which only
- * departments report — in the form's sections, and the rules a stated value must follow (the scoring
- * spec's, plus sanity limits). Values are kept as canonical text: plain decimals, integers, sorted
- * ';'-joined codes. Templates read this bean as {@code @declarationFields}.
+ * departments report — in the form's sections, and the check of what it states: first the engine's field
+ * rules ({@link FieldRules}, {@link SetCodes}: the rules of scoring-spec §1, applied with the same verdicts
+ * and the same messages by the command line and the department imports), then the form's own
+ * {@link Plausibility} limits on top. Values are kept as canonical text: plain decimals, integers, stored
+ * set codes. Templates read this bean as {@code @declarationFields}.
  */
 @Component("declarationFields")
 public class DeclarationFields {
@@ -53,12 +57,43 @@ public class DeclarationFields {
     static final List<RecordField> FIELDS = SECTIONS.stream().flatMap(s -> s.fields().stream()).toList();
 
     /** Required by the scoring spec; checked on submit only, so that a draft can be saved half-filled. */
-    static final Set<RecordField> REQUIRED = EnumSet.of(REVENUE_Y0, EMPLOYEES);
+    static final Set<RecordField> REQUIRED = FIELDS.stream().filter(f -> f.input() != null && f.input().required())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(RecordField.class)));
 
-    /** 1万亿元: beyond it the amount was almost certainly typed in 元 instead of 万元. */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
-    private static final BigDecimal MAX_COUNT = new BigDecimal("10000000");
-    private static final int AMOUNT_DECIMALS = 4;
+    /**
+     * The form's plausibility limits: NOT rules of the scoring spec, which is exact — and which the command
+     * line and the imports apply, so that spec-valid data is never refused there — but guards against
+     * typing mistakes that only a person filling in a form makes: an amount typed in 元 instead of 万元, a
+     * stray digit. Checked only on values the field rules accepted.
+     */
+    static final class Plausibility {
+
+        /** 1万亿元: beyond it the amount was almost certainly typed in 元 instead of 万元. */
+        static final double MAX_AMOUNT = 100_000_000;
+        static final int AMOUNT_DECIMALS = 4;
+        static final double MAX_COUNT = 10_000_000;
+
+        static final Problem AMOUNT_TOO_LARGE =
+                new Problem("数值过大，请确认以万元为单位填写", "Too large: amounts are in 10,000 CNY");
+        static final Problem TOO_MANY_DECIMALS = new Problem("最多保留 " + AMOUNT_DECIMALS + " 位小数",
+                "At most " + AMOUNT_DECIMALS + " decimals");
+        static final Problem COUNT_TOO_LARGE = new Problem("数值过大，请核对后重新填写", "Too large, please check");
+
+        private Plausibility() {
+        }
+
+        /** The limit an accepted value exceeds, or null. */
+        static Problem problem(RecordField field, double value) {
+            if (field.kind().amount()) {
+                if (Math.abs(value) > MAX_AMOUNT) {
+                    return AMOUNT_TOO_LARGE;
+                }
+                // of the double as stored: its shortest text is what the form typed, for any plausible amount
+                return BigDecimal.valueOf(value).stripTrailingZeros().scale() > AMOUNT_DECIMALS ? TOO_MANY_DECIMALS : null;
+            }
+            return field.kind() == Kind.COUNT && value > MAX_COUNT ? COUNT_TOO_LARGE : null;
+        }
+    }
 
     public List<Section> sections() {
         return SECTIONS;
@@ -86,10 +121,10 @@ public class DeclarationFields {
     }
 
     /**
-     * The outcome of checking a form: the canonical values of the fields that were filled in, and one
-     * message per field that breaks a rule (nothing may be saved while there is any).
+     * The outcome of checking a form: the canonical values of the fields that were filled in, and the rule
+     * each wrong field breaks, worded by the engine (nothing may be saved while there is any).
      */
-    public record Checked(Map<String, String> values, Map<String, MessageSourceResolvable> errors) {
+    public record Checked(Map<String, String> values, Map<String, Problem> errors) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -105,100 +140,54 @@ public class DeclarationFields {
      */
     public Checked check(Map<String, String> raw, List<String> qualifications, boolean submitting) {
         Map<String, String> values = new LinkedHashMap<>();
-        Map<String, MessageSourceResolvable> errors = new LinkedHashMap<>();
+        Map<String, Problem> errors = new LinkedHashMap<>();
+        Map<InputField, Double> accepted = new EnumMap<>(InputField.class); // what the cross-field rules compare
         for (RecordField field : FIELDS) {
-            if (field == QUALIFICATIONS) {
+            if (field.kind() == Kind.SET) {
                 continue;
             }
-            String text = raw == null ? null : raw.get(field.column());
-            if (text == null || text.isBlank()) {
+            FieldRules.Verdict<Double> verdict = field.check(raw == null ? null : raw.get(field.column()));
+            if (verdict.missing()) {
                 continue;
             }
-            try {
-                values.put(field.column(), canonical(field, text));
-            } catch (RuleBroken e) {
-                errors.put(field.column(), error(e.code, e.args));
-            }
-        }
-        Set<String> codes = new TreeSet<>();
-        for (String code : qualifications == null ? List.<String>of() : qualifications) {
-            if (Arrays.stream(Qualification.values()).noneMatch(q -> q.name().equals(code))) {
-                errors.put(QUALIFICATIONS.column(), error("unknownQualification"));
+            Problem problem = verdict.refused() ? verdict.problem() : Plausibility.problem(field, verdict.value());
+            if (problem != null) {
+                errors.put(field.column(), problem);
             } else {
-                codes.add(code);
+                values.put(field.column(), canonical(field, verdict.value()));
+                if (field.input() != null) {
+                    accepted.put(field.input(), verdict.value());
+                }
             }
         }
-        if (!codes.isEmpty()) {
-            values.put(QUALIFICATIONS.column(), String.join(";", codes));
+        FieldRules.Verdict<Set<Qualification>> ticked = SetCodes.QUALIFICATIONS.check(
+                String.join(";", qualifications == null ? List.of() : qualifications));
+        if (ticked.refused()) {
+            errors.put(QUALIFICATIONS.column(), ticked.problem());
+        } else if (!ticked.missing() && !ticked.value().isEmpty()) {
+            values.put(QUALIFICATIONS.column(), SetCodes.QUALIFICATIONS.toStored(ticked.value()));
         }
-        notAbove(values, errors, RD_STAFF, EMPLOYEES, "rdStaffAboveEmployees");
-        notAbove(values, errors, HITECH_REVENUE, REVENUE_Y0, "hitechAboveRevenue");
+        for (FieldRules.Limit limit : FieldRules.LIMITS) {
+            Double value = accepted.get(limit.field());
+            Double max = accepted.get(limit.limit());
+            Problem problem = value == null || max == null ? null : limit.check(value, max);
+            if (problem != null) {
+                errors.put(limit.field().key(), problem);
+            }
+        }
         if (submitting) {
             for (RecordField field : REQUIRED) {
                 if (!values.containsKey(field.column()) && !errors.containsKey(field.column())) {
-                    errors.put(field.column(), error("required"));
+                    errors.put(field.column(), FieldRules.REQUIRED);
                 }
             }
         }
         return new Checked(values, errors);
     }
 
-    private static void notAbove(Map<String, String> values, Map<String, MessageSourceResolvable> errors,
-                                 RecordField part, RecordField whole, String code) {
-        String p = values.get(part.column());
-        String w = values.get(whole.column());
-        if (p != null && w != null && new BigDecimal(p).compareTo(new BigDecimal(w)) > 0) {
-            errors.put(part.column(), error(code));
-        }
-    }
-
-    private static MessageSourceResolvable error(String code, Object... args) {
-        return new DefaultMessageSourceResolvable(new String[] {"declaration.error." + code}, args);
-    }
-
-    /** The canonical text of a typed value, or {@link RuleBroken}. */
-    static String canonical(RecordField field, String text) {
-        String t = text.strip().replace(",", "").replace("，", "").replace(" ", "");
-        BigDecimal d;
-        try {
-            d = new BigDecimal(t);
-        } catch (NumberFormatException e) {
-            throw new RuleBroken(field.kind() == RecordField.Kind.FLAG ? "flag" : "number");
-        }
-        switch (field.kind()) {
-            case AMOUNT, SIGNED_AMOUNT -> {
-                if (field.kind() == RecordField.Kind.AMOUNT && d.signum() < 0) {
-                    throw new RuleBroken("negative");
-                }
-                if (d.abs().compareTo(MAX_AMOUNT) > 0) {
-                    throw new RuleBroken("amountTooLarge");
-                }
-                if (d.stripTrailingZeros().scale() > AMOUNT_DECIMALS) {
-                    throw new RuleBroken("decimals", AMOUNT_DECIMALS);
-                }
-            }
-            case COUNT -> {
-                if (d.stripTrailingZeros().scale() > 0) {
-                    throw new RuleBroken("integer");
-                }
-                if (d.signum() < 0) {
-                    throw new RuleBroken("negative");
-                }
-                if (d.compareTo(MAX_COUNT) > 0) {
-                    throw new RuleBroken("countTooLarge");
-                }
-                if (field == EMPLOYEES && d.signum() == 0) {
-                    throw new RuleBroken("employeesAtLeastOne");
-                }
-            }
-            case FLAG -> {
-                if (d.compareTo(BigDecimal.ZERO) != 0 && d.compareTo(BigDecimal.ONE) != 0) {
-                    throw new RuleBroken("flag");
-                }
-            }
-            case SET -> throw new IllegalArgumentException("sets are not typed: " + field);
-        }
-        return plain(d);
+    /** The canonical text of an accepted number: counts and flags as integers, amounts as plain decimals. */
+    static String canonical(RecordField field, double value) {
+        return field.kind().amount() ? plain(BigDecimal.valueOf(value)) : Long.toString((long) value);
     }
 
     static String plain(BigDecimal d) {
@@ -221,23 +210,11 @@ public class DeclarationFields {
             return plain(new BigDecimal(n.toString()));
         }
         String s = value.toString().strip();
-        if (field.kind() == RecordField.Kind.SET) {
-            return s.isEmpty() ? null : Stream.of(s.split(";")).map(String::strip).filter(c -> !c.isEmpty())
-                    .sorted().collect(Collectors.joining(";"));
+        if (field.kind() == Kind.SET) {
+            String codes = field.codes().canonical(s);
+            return codes.isEmpty() ? null : codes;
         }
         return s;
-    }
-
-    /** The value to write into a {@code source_record} column. */
-    static Object toColumn(RecordField field, String canonical) {
-        if (canonical == null) {
-            return null;
-        }
-        return switch (field.kind()) {
-            case AMOUNT, SIGNED_AMOUNT -> Double.valueOf(canonical);
-            case COUNT, FLAG -> Integer.valueOf(canonical);
-            case SET -> canonical;
-        };
     }
 
     /** True when two stated values differ (numbers compared by value, sets as sets); missing is no difference. */
@@ -264,8 +241,7 @@ public class DeclarationFields {
                 yield countFormat().format(new BigDecimal(canonical)) + u;
             }
             case FLAG -> "1".equals(canonical) ? "是" : "否";
-            case SET -> Stream.of(canonical.split(";")).map(DeclarationFields::qualificationLabel)
-                    .collect(Collectors.joining("、"));
+            default -> field.codes().labelsOfStored(canonical);
         };
     }
 
@@ -280,28 +256,11 @@ public class DeclarationFields {
         return field == null ? column : field.label();
     }
 
-    private static String qualificationLabel(String code) {
-        return Arrays.stream(Qualification.values()).filter(q -> q.name().equals(code)).map(Qualification::label)
-                .findFirst().orElse(code);
-    }
-
     private static DecimalFormat amountFormat() {
         return new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
     private static DecimalFormat countFormat() {
         return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    }
-
-    /** A typed value breaks a rule; {@code code} names the message {@code declaration.error.<code>}. */
-    static final class RuleBroken extends RuntimeException {
-        final String code;
-        final transient Object[] args;
-
-        RuleBroken(String code, Object... args) {
-            super(code, null, false, false);
-            this.code = code;
-            this.args = args;
-        }
     }
 }

@@ -270,18 +270,10 @@ class DeclarationRepository implements RegistryReferences {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("uscc", uscc).addValue("year", year)
                 .addValue("self", DataSource.SELF.name());
         for (RecordField field : fields) {
-            p.addValue(field.column(), DeclarationFields.toColumn(field, values.get(field.column())), sqlType(field));
+            p.addValue(field.column(), field.columnValue(values.get(field.column())), field.sqlType());
         }
         named.update("insert into source_record (uscc, data_year, source, " + columns + ") values (:uscc, :year, :self, "
                 + params + ")", p);
-    }
-
-    private static int sqlType(RecordField field) {
-        return switch (field.kind()) {
-            case AMOUNT, SIGNED_AMOUNT -> Types.DOUBLE;
-            case COUNT, FLAG -> Types.INTEGER;
-            case SET -> Types.VARCHAR;
-        };
     }
 
     /** Everything a declaration page shows. */

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,7 +16,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,6 +23,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gov.panyu.points.engine.input.Problem;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.collection.RecordField;
 import cn.gov.panyu.points.platform.audit.AuditAction;
@@ -59,16 +60,14 @@ public class Declarations {
     private final DeclarationFields fields;
     private final AttachmentStore files;
     private final DeclarationProperties properties;
-    private final MessageSource messages;
     private final AuditLog audit;
 
     Declarations(DeclarationRepository repository, DeclarationFields fields, AttachmentStore files,
-                 DeclarationProperties properties, MessageSource messages, AuditLog audit) {
+                 DeclarationProperties properties, AuditLog audit) {
         this.repository = repository;
         this.fields = fields;
         this.files = files;
         this.properties = properties;
-        this.messages = messages;
         this.audit = audit;
     }
 
@@ -120,8 +119,8 @@ public class Declarations {
         DeclarationFields.Checked checked = fields.check(raw, qualifications, submitting);
         if (!checked.valid()) {
             Map<String, String> errors = new LinkedHashMap<>();
-            checked.errors().forEach((field, error) ->
-                    errors.put(field, messages.getMessage(error, LocaleContextHolder.getLocale())));
+            Locale locale = LocaleContextHolder.getLocale();
+            checked.errors().forEach((field, problem) -> errors.put(field, text(problem, locale)));
             return new Outcome(errors);
         }
         LocalDateTime now = LocalDateTime.now();
@@ -243,6 +242,15 @@ public class Declarations {
             name = name.substring(name.length() - 200);
         }
         return name.isEmpty() ? "附件" : name;
+    }
+
+    /**
+     * A field rule in the page's language. The engine words each rule in Chinese and English, so that the
+     * form shows the very text the imports and the command line show; the UI is Chinese today
+     * ({@code spring.web.locale}), English is kept for the language switch the message bundles allow for.
+     */
+    static String text(Problem problem, Locale locale) {
+        return Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? problem.zh() : problem.en();
     }
 
     private static String uscc(PlatformUser user) {

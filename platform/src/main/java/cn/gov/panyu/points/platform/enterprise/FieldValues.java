@@ -2,21 +2,21 @@ package cn.gov.panyu.points.platform.enterprise;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.Qualification;
+import cn.gov.panyu.points.engine.input.SetCodes;
 import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.model.ValueKey;
 import cn.gov.panyu.points.platform.collection.RecordField;
 
 /**
  * How the detail page writes values (ui.md): amounts in 万元 with thousands separators and two
- * decimals, counts as integers, ratios as percentages with one decimal, set codes as their Chinese labels.
+ * decimals, counts as integers, ratios as percentages with one decimal, set codes as their Chinese labels
+ * (in the codes' order, {@link SetCodes#labels}).
  */
 final class FieldValues {
 
@@ -32,7 +32,7 @@ final class FieldValues {
             case AMOUNT, SIGNED_AMOUNT -> amount(((Number) value).doubleValue());
             case COUNT -> count(((Number) value).doubleValue());
             case FLAG -> ((Number) value).intValue() == 1 ? "是" : "否";
-            case SET -> setLabels(value.toString());
+            default -> field.codes().labelsOfStored(value.toString());
         };
     }
 
@@ -40,11 +40,11 @@ final class FieldValues {
     static String raw(ValueKey key, EnterpriseRecord record, ScoreModel model) {
         if (key == ValueKey.QUALIFICATIONS) {
             Set<Qualification> held = record.qualifications();
-            return held.isEmpty() ? "无" : held.stream().map(Qualification::label).collect(Collectors.joining("、"));
+            return held.isEmpty() ? "无" : SetCodes.QUALIFICATIONS.labels(held);
         }
         if (key == ValueKey.NEGATIVES) {
             Set<Negative> held = record.negatives();
-            return held.isEmpty() ? "无" : held.stream().map(Negative::label).collect(Collectors.joining("、"));
+            return held.isEmpty() ? "无" : SetCodes.NEGATIVES.labels(held);
         }
         double v = key.extract(record, model);
         if (Double.isNaN(v) || Double.isInfinite(v)) {
@@ -73,26 +73,6 @@ final class FieldValues {
 
     static String percent(double ratio) {
         return format("0.0", ratio * 100) + "%";
-    }
-
-    /** "HTE;TSME" → "高新技术企业、科技型中小企业" (negative codes likewise); unknown codes as they are. */
-    static String setLabels(String codes) {
-        return Arrays.stream(codes.split(";")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(FieldValues::label).collect(Collectors.joining("、"));
-    }
-
-    private static String label(String code) {
-        for (Qualification q : Qualification.values()) {
-            if (q.name().equals(code)) {
-                return q.label();
-            }
-        }
-        for (Negative n : Negative.values()) {
-            if (n.name().equals(code)) {
-                return n.label();
-            }
-        }
-        return code;
     }
 
     private static String format(String pattern, double v) {

@@ -16,12 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
-import cn.gov.panyu.points.engine.input.InputField;
-import cn.gov.panyu.points.engine.input.Negative;
-import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.platform.collection.RecordField;
+import cn.gov.panyu.points.platform.collection.YearRecords;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.evaluation.PublishedScore;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.IndicatorLine;
@@ -56,11 +54,13 @@ public class PublishedScores {
     private final JdbcClient jdbc;
     private final ScoreModels models;
     private final PublishedResults published;
+    private final YearRecords yearRecords;
 
-    PublishedScores(JdbcClient jdbc, ScoreModels models, PublishedResults published) {
+    PublishedScores(JdbcClient jdbc, ScoreModels models, PublishedResults published, YearRecords yearRecords) {
         this.jdbc = jdbc;
         this.models = models;
         this.published = published;
+        this.yearRecords = yearRecords;
     }
 
     public Optional<Registry> registry(String uscc) {
@@ -80,7 +80,7 @@ public class PublishedScores {
         PublishedScore r = found.get();
         ScoreModel model = models.load(r.modelId());
         Optional<Map<String, Object>> merged = mergedRow(registry.uscc(), year);
-        EnterpriseRecord record = merged.map(row -> record(registry, row)).orElse(null);
+        EnterpriseRecord record = yearRecords.of(registry.uscc(), year).orElse(null);
 
         List<IndicatorLine> lines = new ArrayList<>();
         for (Indicator indicator : model.indicators()) {
@@ -128,40 +128,6 @@ public class PublishedScores {
         return jdbc.sql("select * from enterprise_year where uscc = :uscc and data_year = :year")
                 .param("uscc", uscc).param("year", year).query().listOfRows().stream()
                 .findFirst().map(PublishedScores::lowerKeys);
-    }
-
-    /** The merged record as the engine reads it, for the raw values of the breakdown. */
-    private static EnterpriseRecord record(Registry registry, Map<String, Object> row) {
-        EnterpriseRecord.Builder b = EnterpriseRecord.builder(registry.uscc()).name(registry.name())
-                .town(registry.town()).industry(registry.industry()).established(registry.established());
-        for (InputField field : InputField.numericFields()) {
-            Object v = row.get(field.key());
-            if (v instanceof Number n) {
-                b.set(field, n.doubleValue());
-            }
-        }
-        for (String code : codes(row.get("qualifications"))) {
-            for (Qualification q : Qualification.values()) {
-                if (q.name().equals(code)) {
-                    b.qualification(q);
-                }
-            }
-        }
-        for (String code : codes(row.get("negatives"))) {
-            for (Negative neg : Negative.values()) {
-                if (neg.name().equals(code)) {
-                    b.negative(neg);
-                }
-            }
-        }
-        return b.build();
-    }
-
-    static List<String> codes(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        return List.of(value.toString().split(";")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     static Map<String, Object> lowerKeys(Map<String, Object> row) {

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -18,8 +19,8 @@ import java.util.zip.GZIPOutputStream;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.InputField;
-import cn.gov.panyu.points.engine.input.Negative;
-import cn.gov.panyu.points.engine.input.Qualification;
+import cn.gov.panyu.points.engine.input.SetCodes;
+import cn.gov.panyu.points.engine.input.TableReader;
 
 /**
  * The exact input of a run as the engine's CSV (scoring-spec §1): header of the {@link InputField} keys in
@@ -37,6 +38,7 @@ final class CanonicalCsv {
     private static final InputField.Kind[] KINDS = new InputField.Kind[FIELDS.length];
     private static final int[] NUMERIC = new int[FIELDS.length];
     private static final HexFormat HEX = HexFormat.of();
+    private static final List<String> HEADER = Arrays.stream(FIELDS).map(InputField::key).toList();
 
     static {
         for (int i = 0; i < FIELDS.length; i++) {
@@ -49,11 +51,7 @@ final class CanonicalCsv {
     }
 
     static String header() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < FIELDS.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(FIELDS[i].key());
-        }
-        return sb.toString();
+        return String.join(",", HEADER);
     }
 
     static byte[] write(List<EnterpriseRecord> records) {
@@ -76,24 +74,8 @@ final class CanonicalCsv {
                 case TOWN -> text(sb, r.town());
                 case INDUSTRY -> text(sb, r.industry());
                 case ESTABLISHED -> sb.append(r.established());
-                case QUALIFICATIONS -> {
-                    String sep = "";
-                    for (Qualification q : Qualification.values()) {
-                        if (r.has(q)) {
-                            sb.append(sep).append(q.name());
-                            sep = ";";
-                        }
-                    }
-                }
-                case NEGATIVES -> {
-                    String sep = "";
-                    for (Negative n : Negative.values()) {
-                        if (r.has(n)) {
-                            sb.append(sep).append(n.name());
-                            sep = ";";
-                        }
-                    }
-                }
+                case QUALIFICATIONS -> sb.append(SetCodes.QUALIFICATIONS.toStored(r.qualifications()));
+                case NEGATIVES -> sb.append(SetCodes.NEGATIVES.toStored(r.negatives()));
                 default -> number(sb, r.number(NUMERIC[i]), KINDS[i]);
             }
         }
@@ -136,80 +118,55 @@ final class CanonicalCsv {
         sb.append(BigDecimal.valueOf(v).toPlainString());
     }
 
-    /** Reads a file written by {@link #write(List)} back into the same records (for 重新计算核对). */
+    /**
+     * Reads a file written by {@link #write(List)} back into the same records (for 重新计算核对 and the
+     * what-if of a frozen run).
+     *
+     * <p>The file is read by the engine's {@link TableReader} — the CSV machinery of its record reader —
+     * but not through the record reader's rules: this file is the archive of what a run scored and must
+     * read back exactly as written, also where the merged data break a rule of scoring-spec §1 that no
+     * single source could check (rd_staff ≤ employees when 统计 and 社保 each report one of them, which
+     * {@code PlausibilityChecks} flags but does not block) or data imported before a rule was enforced.
+     * Refusing such a record here would make a past run unverifiable. Values are read as written:
+     * numbers as the engine parses them (the double {@link Double#parseDouble} gives, which is what
+     * {@code RecordReader} reads, too), dates in ISO form, sets in their stored form ({@link SetCodes}).
+     */
     static List<EnterpriseRecord> read(byte[] csv) {
-        String text = new String(csv, StandardCharsets.UTF_8);
-        List<EnterpriseRecord> records = new ArrayList<>();
-        int pos = text.indexOf('\n') + 1;
-        if (!text.substring(0, Math.max(0, pos - 1)).equals(header())) {
+        TableReader.Table table = TableReader.read(csv, null);
+        if (table.problemZh() != null || !table.header().equals(HEADER)) {
             throw new EvaluationException("保存的评价输入格式不符，无法核对。");
         }
-        List<String> cells = new ArrayList<>(FIELDS.length);
-        while (pos < text.length()) {
-            cells.clear();
-            pos = parseLine(text, pos, cells);
-            if (cells.size() != FIELDS.length) {
-                throw new EvaluationException("保存的评价输入第 " + (records.size() + 2) + " 行列数不符，无法核对。");
+        List<EnterpriseRecord> records = new ArrayList<>(table.rows().size());
+        for (TableReader.TableRow row : table.rows()) {
+            if (row.cells().length != FIELDS.length || row.problems() != null) {
+                throw new EvaluationException("保存的评价输入第 " + row.number() + " 行格式不符，无法核对。");
             }
-            records.add(record(cells));
+            records.add(record(row));
         }
         return records;
     }
 
-    private static int parseLine(String text, int pos, List<String> cells) {
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        while (pos < text.length()) {
-            char c = text.charAt(pos++);
-            if (quoted) {
-                if (c == '"') {
-                    if (pos < text.length() && text.charAt(pos) == '"') {
-                        cell.append('"');
-                        pos++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n') {
-                break;
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return pos;
-    }
-
-    private static EnterpriseRecord record(List<String> cells) {
-        EnterpriseRecord.Builder b = EnterpriseRecord.builder(cells.get(InputField.USCC.ordinal()))
-                .name(cells.get(InputField.NAME.ordinal()))
-                .town(cells.get(InputField.TOWN.ordinal()))
-                .industry(cells.get(InputField.INDUSTRY.ordinal()))
-                .established(LocalDate.parse(cells.get(InputField.ESTABLISHED.ordinal())));
+    private static EnterpriseRecord record(TableReader.TableRow row) {
+        EnterpriseRecord.Builder b = EnterpriseRecord.builder(text(row, InputField.USCC))
+                .name(text(row, InputField.NAME))
+                .town(text(row, InputField.TOWN))
+                .industry(text(row, InputField.INDUSTRY))
+                .established(LocalDate.parse(text(row, InputField.ESTABLISHED)));
         for (InputField f : InputField.numericFields()) {
-            String cell = cells.get(f.ordinal());
-            if (!cell.isEmpty()) {
+            String cell = row.cell(f.ordinal());
+            if (cell != null) {
                 b.set(f, Double.parseDouble(cell));
             }
         }
-        for (String code : cells.get(InputField.QUALIFICATIONS.ordinal()).split(";")) {
-            if (!code.isEmpty()) {
-                b.qualification(Qualification.valueOf(code));
-            }
-        }
-        for (String code : cells.get(InputField.NEGATIVES.ordinal()).split(";")) {
-            if (!code.isEmpty()) {
-                b.negative(Negative.valueOf(code));
-            }
-        }
+        SetCodes.QUALIFICATIONS.fromStored(row.cell(InputField.QUALIFICATIONS.ordinal())).forEach(b::qualification);
+        SetCodes.NEGATIVES.fromStored(row.cell(InputField.NEGATIVES.ordinal())).forEach(b::negative);
         return b.build();
+    }
+
+    /** A text cell; the table reader gives a blank one as null, the record as "". */
+    private static String text(TableReader.TableRow row, InputField field) {
+        String cell = row.cell(field.ordinal());
+        return cell == null ? "" : cell;
     }
 
     static String sha256(byte[] bytes) {

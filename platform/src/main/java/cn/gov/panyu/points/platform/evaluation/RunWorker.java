@@ -14,6 +14,7 @@ import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.scoring.EngineVersion;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Scorer;
+import cn.gov.panyu.points.platform.collection.YearRecords;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
 /**
@@ -27,11 +28,11 @@ class RunWorker {
     private static final Logger log = LoggerFactory.getLogger(RunWorker.class);
 
     private final JdbcClient jdbc;
-    private final InputLoader loader;
+    private final YearRecords loader;
     private final ResultStore store;
     private final ScoreModels models;
 
-    RunWorker(JdbcClient jdbc, InputLoader loader, ResultStore store, ScoreModels models) {
+    RunWorker(JdbcClient jdbc, YearRecords loader, ResultStore store, ScoreModels models) {
         this.jdbc = jdbc;
         this.loader = loader;
         this.store = store;
@@ -69,7 +70,7 @@ class RunWorker {
         ScoreModel model = models.load(run[1]);
 
         long t0 = System.nanoTime();
-        InputLoader.Loaded loaded = loader.load(year);
+        YearRecords.Loaded loaded = loader.ofYear(year);
         List<EnterpriseRecord> records = loaded.records();
         if (records.isEmpty()) {
             throw new EvaluationException(year + " 年度没有可评价的企业数据，请先在“数据采集”中导入该年度数据。");

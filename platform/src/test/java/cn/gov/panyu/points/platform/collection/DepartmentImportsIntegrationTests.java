@@ -191,7 +191,7 @@ class DepartmentImportsIntegrationTests {
                 csv(marketHeader(), "91440113MA59ABCDE0,坏代码公司,南村镇,C39,2015-06-30,"));
         assertThat(p.valid()).isFalse();
         assertThat(p.violations().get(0).column()).isEqualTo("统一社会信用代码");
-        assertThat(rule(p)).startsWith("统一社会信用代码");
+        assertThat(rule(p)).startsWith("校验位应为");
     }
 
     @Test
@@ -199,7 +199,7 @@ class DepartmentImportsIntegrationTests {
         String code = registered();
         ImportPreview p = imports.preview(DataSource.TAX, YEAR, "t.csv",
                 csv("统一社会信用代码,企业名称,本年营业收入,研发费用", code + ",x,-5,-1"));
-        assertThat(p.violations()).extracting(ImportPreview.RowViolation::rule).containsExactly("金额不得为负数", "金额不得为负数");
+        assertThat(p.violations()).extracting(ImportPreview.RowViolation::rule).containsExactly("不得为负数", "不得为负数");
         ImportPreview counts = imports.preview(DataSource.SOCIAL, YEAR, "s.csv", csv("统一社会信用代码,企业名称,职工总数", code + ",x,-3"));
         assertThat(rule(counts)).isEqualTo("不得为负数");
     }

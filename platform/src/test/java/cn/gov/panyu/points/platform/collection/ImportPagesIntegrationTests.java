@@ -113,7 +113,7 @@ class ImportPagesIntegrationTests {
         String good = uscc();
         String report = upload("MARKET", "有误.csv", csv(marketHeader(), market(good, "好公司"),
                 uscc() + ",坏公司,不存在镇,C39,2015-06-30,"));
-        assertThat(report).contains("有 1 行不符合规则", "仅导入有效行（1 行，跳过 1 行）", "不是番禺区的镇街", "不存在镇")
+        assertThat(report).contains("有 1 行不符合规则", "仅导入有效行（1 行，跳过 1 行）", "不是允许的镇街", "不存在镇")
                 .doesNotContain("导入全部");
         String token = token(report);
         mvc.perform(post("/collection/imports/staged/" + token).param("action", "valid").with(TestUsers.staff()).with(csrf()))

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.MessageSourceResolvable;
+
+import cn.gov.panyu.points.engine.input.Problem;
 
 import cn.gov.panyu.points.platform.collection.RecordField;
 
@@ -14,9 +15,10 @@ class DeclarationFieldsTests {
 
     private final DeclarationFields fields = new DeclarationFields();
 
-    private static String code(DeclarationFields.Checked checked, String field) {
-        MessageSourceResolvable r = checked.errors().get(field);
-        return r == null ? null : r.getCodes()[0].replace("declaration.error.", "");
+    /** The rule a field breaks, in the engine's Chinese words (the same the imports and the CLI show). */
+    private static String rule(DeclarationFields.Checked checked, String field) {
+        Problem p = checked.errors().get(field);
+        return p == null ? null : p.zh();
     }
 
     @Test
@@ -35,21 +37,21 @@ class DeclarationFieldsTests {
                 "employees", "3.5", "rd_expense", "1.23456", "ip_class1", "-2", "contest_award_3y", "2",
                 "tech_contract", "200000000"), List.of("HTE", "NOT_A_CODE"), false);
 
-        assertThat(code(c, "revenue_y0")).isEqualTo("number");
-        assertThat(code(c, "tax_paid")).isEqualTo("negative");
-        assertThat(code(c, "employees")).isEqualTo("integer");
-        assertThat(code(c, "rd_expense")).isEqualTo("decimals");
-        assertThat(code(c, "ip_class1")).isEqualTo("negative");
-        assertThat(code(c, "contest_award_3y")).isEqualTo("flag");
-        assertThat(code(c, "tech_contract")).isEqualTo("amountTooLarge");
-        assertThat(code(c, "qualifications")).isEqualTo("unknownQualification");
+        assertThat(rule(c, "revenue_y0")).isEqualTo("应为数字，如 123.45（不带单位和符号）");
+        assertThat(rule(c, "tax_paid")).isEqualTo("不得为负数");
+        assertThat(rule(c, "employees")).isEqualTo("应为非负整数");
+        assertThat(rule(c, "rd_expense")).isEqualTo("最多保留 4 位小数");
+        assertThat(rule(c, "ip_class1")).isEqualTo("不得为负数");
+        assertThat(rule(c, "contest_award_3y")).isEqualTo("应为 0 或 1");
+        assertThat(rule(c, "tech_contract")).isEqualTo("数值过大，请确认以万元为单位填写");
+        assertThat(rule(c, "qualifications")).startsWith("未知的资质「NOT_A_CODE」");
     }
 
     @Test
     void signedAmountsMayBeNegativeButOrdinaryAmountsMayNot() {
         assertThat(fields.check(Map.of("net_assets_y1", "-120.5"), List.of(), false).valid()).isTrue();
-        assertThat(code(fields.check(Map.of("total_assets", "-120.5"), List.of(), false), "total_assets"))
-                .isEqualTo("negative");
+        assertThat(rule(fields.check(Map.of("total_assets", "-120.5"), List.of(), false), "total_assets"))
+                .isEqualTo("不得为负数");
     }
 
     @Test
@@ -57,8 +59,8 @@ class DeclarationFieldsTests {
         assertThat(fields.check(Map.of("rd_expense", "10"), List.of(), false).valid()).isTrue();
 
         DeclarationFields.Checked submit = fields.check(Map.of("rd_expense", "10"), List.of(), true);
-        assertThat(code(submit, "revenue_y0")).isEqualTo("required");
-        assertThat(code(submit, "employees")).isEqualTo("required");
+        assertThat(rule(submit, "revenue_y0")).isEqualTo("必填项不能为空");
+        assertThat(rule(submit, "employees")).isEqualTo("必填项不能为空");
     }
 
     @Test
@@ -66,15 +68,15 @@ class DeclarationFieldsTests {
         DeclarationFields.Checked c = fields.check(Map.of("employees", "10", "rd_staff", "11",
                 "revenue_y0", "100", "hitech_revenue", "100.01"), List.of(), false);
 
-        assertThat(code(c, "rd_staff")).isEqualTo("rdStaffAboveEmployees");
-        assertThat(code(c, "hitech_revenue")).isEqualTo("hitechAboveRevenue");
+        assertThat(rule(c, "rd_staff")).isEqualTo("不得大于职工总数(employees)（职工总数为 10）");
+        assertThat(rule(c, "hitech_revenue")).isEqualTo("不得大于本年营业收入(revenue_y0)（本年营业收入为 100）");
         assertThat(fields.check(Map.of("employees", "10", "rd_staff", "10"), List.of(), false).valid()).isTrue();
     }
 
     @Test
     void zeroEmployeesIsRefused() {
-        assertThat(code(fields.check(Map.of("employees", "0"), List.of(), false), "employees"))
-                .isEqualTo("employeesAtLeastOne");
+        assertThat(rule(fields.check(Map.of("employees", "0"), List.of(), false), "employees"))
+                .isEqualTo("应至少为 1");
     }
 
     @Test
@@ -99,7 +101,7 @@ class DeclarationFieldsTests {
         assertThat(fields.display(RecordField.REVENUE_Y0, "0.1234")).isEqualTo("0.1234 万元");
         assertThat(fields.display(RecordField.EMPLOYEES, "1200")).isEqualTo("1,200 人");
         assertThat(fields.display(RecordField.CONTEST_AWARD_3Y, "1")).isEqualTo("是");
-        assertThat(fields.display(RecordField.QUALIFICATIONS, "GAZELLE;HTE")).isEqualTo("瞪羚企业、高新技术企业");
+        assertThat(fields.display(RecordField.QUALIFICATIONS, "GAZELLE;HTE")).isEqualTo("高新技术企业、瞪羚企业");
         assertThat(fields.display(RecordField.TAX_PAID, null)).isNull();
     }
 

@@ -100,9 +100,9 @@ class DeclarationWorkflowIntegrationTests {
 
         assertThat(page).contains("有 3 项填写有误")
                 .contains("value=\"abc\"", "value=\"-5\"", "value=\"12\"", "value=\"20\"")
-                .contains("id=\"f-revenue_y0-error\">请输入数字，例如 1234.56</div>")
-                .contains("id=\"f-rd_expense-error\">不能为负数</div>")
-                .contains("id=\"f-rd_staff-error\">研发人员数不能超过职工总数</div>");
+                .contains("id=\"f-revenue_y0-error\">应为数字，如 123.45（不带单位和符号）</div>")
+                .contains("id=\"f-rd_expense-error\">不得为负数</div>")
+                .contains("id=\"f-rd_staff-error\">不得大于职工总数(employees)（职工总数为 12）</div>");
         assertThat(declarationStatus()).isNull();
     }
 
@@ -110,8 +110,8 @@ class DeclarationWorkflowIntegrationTests {
     void submittingRequiresTheRequiredFieldsAndThenLocksTheForm() throws Exception {
         String page = mvc.perform(form("/declarations/" + year + "/submit", Map.of("rd_expense", "5")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"f-revenue_y0-error\">提交前请填写此项</div>",
-                "id=\"f-employees-error\">提交前请填写此项</div>");
+        assertThat(page).contains("id=\"f-revenue_y0-error\">必填项不能为空</div>",
+                "id=\"f-employees-error\">必填项不能为空</div>");
         assertThat(declarationStatus()).isNull();
 
         mvc.perform(form("/declarations/" + year + "/submit", Map.of("revenue_y0", "900", "employees", "30")))

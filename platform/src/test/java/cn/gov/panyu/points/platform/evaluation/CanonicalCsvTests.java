@@ -1,6 +1,7 @@
 package cn.gov.panyu.points.platform.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,6 +73,26 @@ class CanonicalCsvTests {
         assertThat(back).isEqualTo(r);
         assertThat(back.value(InputField.REVENUE_Y0)).isEqualTo(0.1 + 0.2);
         assertThat(back.isMissing(InputField.RD_STAFF)).isTrue();
+    }
+
+    @Test
+    void aRecordThatBreaksARuleNoSingleSourceCouldCheckReadsBackAsItWasScored() {
+        // 社保 reported the employees, 统计 the R&D staff; and the employees were imported before "≥ 1" was checked
+        EnterpriseRecord merged = EnterpriseRecord.builder("91440113MA59XXXX1K").name("合并数据有限公司")
+                .town("市桥街道").industry("C39").established(LocalDate.of(2010, 5, 1))
+                .set(InputField.REVENUE_Y0, 100).set(InputField.EMPLOYEES, 0).set(InputField.RD_STAFF, 12)
+                .set(InputField.HITECH_REVENUE, 150).build();
+
+        assertThat(CanonicalCsv.read(CanonicalCsv.write(List.of(merged)))).containsExactly(merged);
+    }
+
+    @Test
+    void aDamagedFileIsRefusedWithTheRowNamed() {
+        String text = new String(CanonicalCsv.write(district.subList(0, 3)), java.nio.charset.StandardCharsets.UTF_8);
+        byte[] damaged = (text + "91440113MA59XXXX1K,只有两列\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> CanonicalCsv.read(damaged)).isInstanceOf(EvaluationException.class)
+                .hasMessageContaining("第 5 行");
     }
 
     @Test

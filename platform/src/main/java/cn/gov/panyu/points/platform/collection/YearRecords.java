@@ -1,4 +1,4 @@
-package cn.gov.panyu.points.platform.evaluation;
+package cn.gov.panyu.points.platform.collection;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,17 +15,22 @@ import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.Qualification;
+import cn.gov.panyu.points.engine.input.SetCodes;
 
 /**
- * Reads the merged yearly data (enterprise + enterprise_year) of one year as engine records, sorted by
- * USCC so that the canonical input — and its hash — does not depend on the database's row order.
- * The column names of enterprise_year are the {@link InputField} keys, so the mapping is generic.
+ * The merged yearly records (enterprise + enterprise_year) as the engine reads them: the one mapping from
+ * stored data to {@link EnterpriseRecord}, kept by the owner of these tables, for evaluation runs and for
+ * everything that explains a score. The column names of enterprise_year are the {@link InputField} keys,
+ * so the mapping is generic; set codes are read by {@link SetCodes}, so an unknown stored code fails
+ * loudly here as everywhere.
  */
 @Component
-class InputLoader {
+public class YearRecords {
 
     private static final List<InputField> NUMERIC = InputField.numericFields();
-    private static final String SQL;
+    /** Rows fetched per round trip: a year of 100,000 enterprises streams rather than loading at once. */
+    private static final int FETCH_SIZE = 5_000;
+    private static final String SELECT;
 
     static {
         StringBuilder sb = new StringBuilder("select e.uscc, e.name, e.town, e.industry, e.established");
@@ -33,33 +39,37 @@ class InputLoader {
         }
         sb.append(", y.qualifications, y.negatives from enterprise_year y join enterprise e on e.uscc = y.uscc")
                 .append(" where y.data_year = ?");
-        SQL = sb.toString();
+        SELECT = sb.toString();
     }
 
     /**
-     * @param records the records that can be scored
+     * A year's records.
+     *
+     * @param records the records that can be scored, sorted by USCC so that the canonical input — and its
+     *                hash — does not depend on the database's row order
      * @param skipped USCCs left out because revenue_y0 — which decides the stage — is missing
      */
-    record Loaded(List<EnterpriseRecord> records, List<String> skipped) {
+    public record Loaded(List<EnterpriseRecord> records, List<String> skipped) {
     }
 
     private final JdbcTemplate jdbc;
 
-    InputLoader(JdbcTemplate jdbc) {
+    YearRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    Loaded load(int year) {
+    /** Every record of a year that can be scored, and the USCCs of those that cannot. */
+    public Loaded ofYear(int year) {
         List<EnterpriseRecord> records = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         jdbc.query(con -> {
-            var ps = con.prepareStatement(SQL);
-            ps.setFetchSize(5_000);
+            var ps = con.prepareStatement(SELECT);
+            ps.setFetchSize(FETCH_SIZE);
             ps.setInt(1, year);
             return ps;
         }, (ResultSet rs) -> {
             EnterpriseRecord r = record(rs);
-            if (Double.isNaN(r.value(InputField.REVENUE_Y0))) {
+            if (r.isMissing(InputField.REVENUE_Y0)) {
                 skipped.add(r.uscc());
             } else {
                 records.add(r);
@@ -68,6 +78,11 @@ class InputLoader {
         // sorted here rather than in SQL: a database sort of the whole year spills to disk on H2
         records.sort(Comparator.comparing(EnterpriseRecord::uscc));
         return new Loaded(records, skipped);
+    }
+
+    /** One enterprise's record of a year, as stored — also without revenue_y0 (then not scorable). */
+    public Optional<EnterpriseRecord> of(String uscc, int year) {
+        return jdbc.query(SELECT + " and y.uscc = ?", (rs, n) -> record(rs), year, uscc).stream().findFirst();
     }
 
     private static EnterpriseRecord record(ResultSet rs) throws SQLException {
@@ -81,20 +96,12 @@ class InputLoader {
             double v = rs.getDouble(col++);
             b.set(f, rs.wasNull() ? Double.NaN : v);
         }
-        for (String code : codes(rs.getString(col++))) {
-            b.qualification(Qualification.valueOf(code));
+        for (Qualification q : SetCodes.QUALIFICATIONS.fromStored(rs.getString(col++))) {
+            b.qualification(q);
         }
-        for (String code : codes(rs.getString(col))) {
-            b.negative(Negative.valueOf(code));
+        for (Negative n : SetCodes.NEGATIVES.fromStored(rs.getString(col))) {
+            b.negative(n);
         }
         return b.build();
-    }
-
-    private static String[] codes(String text) {
-        if (text == null || text.isBlank()) {
-            return new String[0];
-        }
-        return java.util.Arrays.stream(text.split(";")).map(String::trim).filter(s -> !s.isEmpty())
-                .toArray(String[]::new);
     }
 }
