@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -275,11 +277,14 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         if (year < 1990 || year > 9998) {
             throw new EvaluationException("评价年度 " + year + " 无效。");
         }
+        // the key the database generated for this very insert: a later look-up (the newest run of the user
+        // and year) would give two simultaneous submits the same run, and the loser's failure would delete
+        // the winner's results
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into evaluation_run (data_year, model_id, status, message, created_by, created_at)
-                values (?, ?, 'QUEUED', '排队等待计算', ?, ?)""").params(year, modelId, user, now()).update();
-        return jdbc.sql("select max(id) from evaluation_run where created_by = ? and data_year = ?").params(user, year)
-                .query(Long.class).single();
+                values (?, ?, 'QUEUED', '排队等待计算', ?, ?)""").params(year, modelId, user, now()).update(key, "id");
+        return key.getKey().longValue();
     }
 
     private void transition(long runId, RunStatus from, RunStatus to, String set, Object... params) {
