@@ -15,6 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,8 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
  */
 @Service
 public class EvaluationRuns implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static final String SELECT = """
             select r.id, r.data_year, r.model_id, m.model_key, m.version, r.status, r.progress_done, r.progress_total,
@@ -110,7 +114,16 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 try {
                     worker.execute(id);
                 } catch (EvaluationException e) {
-                    // recorded on the run by the worker; the page shows it
+                    // the worker has logged the cause and recorded the failure on the run, where the page shows it
+                    log.warn("Background evaluation run {} failed: {}", id, e.getMessage());
+                } catch (RuntimeException | Error e) {
+                    // beyond the worker's own handling (the database went away, the district did not fit in
+                    // memory), so the run may not even be marked failed; left to the executor, this would reach
+                    // standard error only, without the run's id
+                    log.error("Background evaluation run {} failed unexpectedly", id, e);
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
