@@ -73,12 +73,18 @@ public final class RecordReader {
         return loaded instanceof Problem p ? unreadable(p) : read((byte[]) loaded, rules, progress);
     }
 
-    /** A file's bytes being loaded: the content, or the problem that prevents it. */
+    /**
+     * A file's bytes being loaded: the content, or the problem that prevents it. What loading throws
+     * instead — an Error such as running out of memory, or a bug — is no problem of the file: it is
+     * handed to the thread that takes the content and thrown there, not lost with the loader thread.
+     */
     public static final class Prefetch implements Runnable {
         private final Path file;
         private final CountDownLatch done = new CountDownLatch(1);
         /** The bytes or a {@link Problem}; null once taken. */
         private Object loaded;
+        /** What loading threw instead of giving bytes or a problem; set at most once, before {@code done}. */
+        private Throwable failure;
 
         private Prefetch(Path file) {
             this.file = Objects.requireNonNull(file, "file");
@@ -88,6 +94,8 @@ public final class RecordReader {
         public void run() {
             try {
                 loaded = load(file);
+            } catch (RuntimeException | Error e) {
+                failure = e;
             } finally {
                 done.countDown();
             }
@@ -102,8 +110,6 @@ public final class RecordReader {
                 return read(channel, (int) size);
             } catch (IOException e) {
                 return new Problem("无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage());
-            } catch (OutOfMemoryError e) {
-                return new Problem("文件过大，内存不足", "the file is too large for the memory available");
             }
         }
 
@@ -156,6 +162,12 @@ public final class RecordReader {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while loading the input", e);
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure instanceof RuntimeException bug) {
+                throw bug;
             }
             Object result = loaded;
             if (result == null) {

@@ -1,20 +1,14 @@
 package cn.gov.panyu.points.engine.input;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -91,7 +85,10 @@ public final class TableReader {
         }
     }
 
-    /** Reads the table of a CSV file or of an XLSX workbook's first sheet; never throws on bad content. */
+    /**
+     * Reads the table of a CSV file or of an XLSX workbook's first sheet; never throws on bad content.
+     * An exception of the progress listener, or of a bug, is not bad content and propagates.
+     */
     public static Table read(byte[] content, ProgressListener progress) {
         Objects.requireNonNull(content, "content");
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
@@ -234,13 +231,10 @@ public final class TableReader {
         int headerRow = 0;
         List<TableRow> rows = new ArrayList<>();
         boolean date1904;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content),
-                new ReadingOptions(false, true));
-             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
-            date1904 = workbook.isDate1904();
+        try (XlsxSheet sheet = XlsxSheet.open(content)) {
+            date1904 = sheet.date1904();
             int read = 0;
-            for (Iterator<Row> it = sheet.iterator(); it.hasNext(); ) {
-                Row row = it.next();
+            for (Row row = sheet.next(); row != null; row = sheet.next()) {
                 if (row.getRowNum() > XlsxReader.MAX_ROWS || ++read > XlsxReader.MAX_ROWS) {
                     return Table.problem(new Problem("工作表超过 Excel 的最大行数 " + XlsxReader.MAX_ROWS
                             + "，不是 Excel 生成的文件", "the sheet has more than Excel's " + XlsxReader.MAX_ROWS
@@ -291,10 +285,8 @@ public final class TableReader {
                 }
             }
             progress.progress(read, read);
-        } catch (IOException | RuntimeException e) {
-            // a damaged or hostile workbook: whatever the library throws, the user gets a message, not a 500
-            String why = String.valueOf(e.getMessage());
-            return Table.problem(new Problem("无法读取 Excel 文件：" + why, "cannot read the Excel file: " + why), "XLSX");
+        } catch (XlsxSheet.Unreadable e) {
+            return Table.problem(e.problem(), "XLSX");
         }
         if (header == null) {
             return Table.problem(RecordReader.EMPTY_FILE, "XLSX");

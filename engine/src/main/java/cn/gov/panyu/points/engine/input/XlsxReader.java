@@ -1,19 +1,13 @@
 package cn.gov.panyu.points.engine.input;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -53,14 +47,11 @@ final class XlsxReader {
         ViolationSink headerSink = new ViolationSink(RecordReader.MAX_LISTED_VIOLATIONS);
         ViolationSink rowSink = new ViolationSink(RecordReader.MAX_LISTED_VIOLATIONS);
         RowAssembler rows = null;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content),
-                new ReadingOptions(false, true));
-             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
-            boolean date1904 = workbook.isDate1904();
+        try (XlsxSheet sheet = XlsxSheet.open(content)) {
+            boolean date1904 = sheet.date1904();
             InputField[] columns = null;
             int read = 0;
-            for (Iterator<Row> it = sheet.iterator(); it.hasNext(); ) {
-                Row row = it.next();
+            for (Row row = sheet.next(); row != null; row = sheet.next()) {
                 if (row.getRowNum() > MAX_ROWS || ++read > MAX_ROWS) {
                     headerSink.add(RecordReader.fileViolation(new Problem(
                             "工作表超过 Excel 的最大行数 " + MAX_ROWS + "，不是 Excel 生成的文件",
@@ -95,11 +86,8 @@ final class XlsxReader {
             if (rows.dataRows() == 0 && columns != null) {
                 headerSink.add(RecordReader.fileViolation(RecordReader.NO_DATA_ROWS));
             }
-        } catch (IOException | RuntimeException e) {
-            // a damaged or hostile workbook: whatever the library throws, the user gets a message, not a 500
-            String why = String.valueOf(e.getMessage());
-            return RecordReader.Parsed.fileProblem(new Problem("无法读取 Excel 文件：" + why,
-                    "cannot read the Excel file: " + why), "XLSX");
+        } catch (XlsxSheet.Unreadable e) {
+            return RecordReader.Parsed.fileProblem(e.problem(), "XLSX");
         }
         return new RecordReader.Parsed(List.of(rows), List.of(headerSink, rowSink), "XLSX");
     }

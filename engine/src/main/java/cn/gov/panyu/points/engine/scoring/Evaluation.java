@@ -18,12 +18,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The scores of one cohort under one model. Row-level accessors ({@link #stage(int)}, {@link #points(int, int)},
  * …) serve bulk writers without allocating; {@link #card(int)} builds the explained result of one
  * enterprise; {@link #whatIf(EnterpriseRecord)} re-scores one enterprise against this frozen cohort.
+ *
+ * <p>Safe for concurrent use without waiting on each other: the scores never change after scoring, the
+ * look-up structures built on first use are immutable once built, and a what-if keeps its working
+ * values in locals of the call. (The platform asks one run's evaluation from every portal request.)
  */
 public final class Evaluation {
 
@@ -44,9 +49,15 @@ public final class Evaluation {
     private final byte[] tier;
     private final int[] eligibleCount;
 
-    private Map<String, Integer> indexByUscc;
-    private Cohort[][] frozenCohorts;
-    private long[][] frozenTotals;
+    private final Lazy<Map<String, Integer>> indexByUscc = new Lazy<>(this::buildIndex);
+    private final Lazy<Frozen> frozen = new Lazy<>(this::freeze);
+
+    /**
+     * The cohort every what-if is scored against: per percentile indicator and stage the present values,
+     * and per stage the eligible published totals in ascending order. Never modified once built.
+     */
+    private record Frozen(Cohort[][] cohorts, long[][] totals) {
+    }
 
     Evaluation(ScoreModel model, RecordColumns records, byte[] stage, double[][] points, double[] core,
                double[] bonus, double[] deduction, double[] total, long[] totalCents, boolean[] eligible,
@@ -166,8 +177,8 @@ public final class Evaluation {
      * enterprise keeps its values and published total; the changed record replaces the enterprise's old
      * one in its (possibly new) stage. An enterprise not in the evaluation is scored as a newcomer.
      */
-    public synchronized ScoreCard whatIf(EnterpriseRecord changed) {
-        freeze();
+    public ScoreCard whatIf(EnterpriseRecord changed) {
+        Frozen cohort = frozen.get();
         Integer index = index().get(changed.uscc());
         Stage s = model.stageOf(changed.value(InputField.REVENUE_Y0));
         boolean sameStage = index != null && stage[index] == s.ordinal();
@@ -181,7 +192,7 @@ public final class Evaluation {
             double f;
             if (ind.isPercentile()) {
                 double oldValue = sameStage ? ind.value().extract(old, model) : Double.NaN;
-                f = frozenCohorts[j][s.ordinal()].fractionReplacing(ind.value().extract(changed, model), oldValue);
+                f = cohort.cohorts()[j][s.ordinal()].fractionReplacing(ind.value().extract(changed, model), oldValue);
             } else {
                 f = Scorer.absoluteFraction(model, ind, changed);
             }
@@ -195,7 +206,7 @@ public final class Evaluation {
         boolean ok = !Scorer.vetoed(model, changed);
 
         // others = the stage's eligible published totals without this enterprise's old one
-        long[] sorted = frozenTotals[s.ordinal()];
+        long[] sorted = cohort.totals()[s.ordinal()];
         long cents = Rounding.cents(t);
         boolean wasCounted = sameStage && eligible[index];
         int m = sorted.length - (wasCounted ? 1 : 0) + (ok ? 1 : 0);
@@ -214,10 +225,7 @@ public final class Evaluation {
                 ok, r, newTier, m);
     }
 
-    private synchronized void freeze() {
-        if (frozenCohorts != null) {
-            return;
-        }
+    private Frozen freeze() {
         int n = records.size();
         int[][] members = new int[STAGES.length][n];
         int[] count = new int[STAGES.length];
@@ -246,8 +254,7 @@ public final class Evaluation {
             totals[s] = Arrays.stream(members[s], 0, count[s]).filter(i -> eligible[i])
                     .mapToLong(i -> totalCents[i]).sorted().toArray();
         }
-        frozenCohorts = cohorts;
-        frozenTotals = totals;
+        return new Frozen(cohorts, totals);
     }
 
     /** First index with a value > key, in an ascending array. */
@@ -270,10 +277,9 @@ public final class Evaluation {
         if (!ind.isPercentile()) {
             return Scorer.absoluteFraction(model, ind, r);
         }
-        freeze();
         int j = model.indicators().indexOf(ind);
         double v = ind.value().extract(r, model);
-        return frozenCohorts[j][stage[i]].fraction(v);
+        return frozen.get().cohorts()[j][stage[i]].fraction(v);
     }
 
     private IndicatorScore explain(Indicator ind, EnterpriseValues r, double fraction, double pts, double max) {
@@ -296,14 +302,43 @@ public final class Evaluation {
         return model.negatives().stream().filter(n -> Scorer.has(r, n)).toList();
     }
 
-    private synchronized Map<String, Integer> index() {
-        if (indexByUscc == null) {
-            Map<String, Integer> map = new HashMap<>(records.size() * 2);
-            for (int i = 0; i < records.size(); i++) {
-                map.put(records.uscc(i), i);
-            }
-            indexByUscc = map;
+    private Map<String, Integer> index() {
+        return indexByUscc.get();
+    }
+
+    private Map<String, Integer> buildIndex() {
+        Map<String, Integer> map = new HashMap<>(records.size() * 2);
+        for (int i = 0; i < records.size(); i++) {
+            map.put(records.uscc(i), i);
         }
-        return indexByUscc;
+        return map;
+    }
+
+    /**
+     * A value built on first use and only read afterwards. Building takes a while for a whole district,
+     * so concurrent first callers wait for one build rather than each making their own; every later call
+     * is a plain volatile read and never waits. The value must not be modified once built.
+     */
+    private static final class Lazy<T> {
+        private final Supplier<T> build;
+        private volatile T value;
+
+        Lazy(Supplier<T> build) {
+            this.build = build;
+        }
+
+        T get() {
+            T built = value;
+            if (built == null) {
+                synchronized (this) {
+                    built = value;
+                    if (built == null) {
+                        built = build.get();
+                        value = built;
+                    }
+                }
+            }
+            return built;
+        }
     }
 }

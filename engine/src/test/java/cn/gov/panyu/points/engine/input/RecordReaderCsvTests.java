@@ -7,9 +7,11 @@ import static cn.gov.panyu.points.engine.input.Fixtures.rules;
 import static cn.gov.panyu.points.engine.input.Fixtures.validRow;
 import static cn.gov.panyu.points.engine.input.Fixtures.validRowWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,6 +103,37 @@ class RecordReaderCsvTests {
             assertThat(v.row()).isZero();
             assertThat(v.ruleZh()).startsWith("无法读取文件");
         });
+    }
+
+    /**
+     * A file that cannot be loaded because the JVM runs out of memory: the reader's first touch of the
+     * path (asking for its file system, to open it) throws the OutOfMemoryError.
+     */
+    private static Path outOfMemoryOnOpen() {
+        return (Path) Proxy.newProxyInstance(Path.class.getClassLoader(), new Class<?>[] {Path.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getFileSystem" -> throw new OutOfMemoryError("Java heap space (simulated)");
+                    case "toString" -> "huge.csv";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void runningOutOfMemoryIsAnErrorNotAViolation() {
+        // an Error leaves the JVM in an unknown state: it must reach the caller, not become a message
+        assertThatThrownBy(() -> RecordReader.read(outOfMemoryOnOpen(), RULES, ProgressListener.NONE))
+                .isInstanceOf(OutOfMemoryError.class).hasMessageContaining("simulated");
+    }
+
+    @Test
+    void runningOutOfMemoryWhilePrefetchingIsThrownToTheReader() {
+        // the loader thread dies of it; the thread that reads the content gets the Error itself
+        RecordReader.Prefetch content = RecordReader.prefetch(outOfMemoryOnOpen());
+
+        assertThatThrownBy(() -> RecordReader.read(content, RULES, ProgressListener.NONE))
+                .isInstanceOf(OutOfMemoryError.class).hasMessageContaining("simulated");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.gov.panyu.points.engine.input;
 import static cn.gov.panyu.points.engine.input.Fixtures.read;
 import static cn.gov.panyu.points.engine.input.Fixtures.rules;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -145,6 +146,24 @@ class RecordReaderXlsxTests {
         byte[] truncated = Fixtures.sampleXlsx(InputField::key);
         truncated = java.util.Arrays.copyOf(truncated, truncated.length / 2);
         assertThat(read(truncated).valid()).isFalse();
+    }
+
+    @Test
+    void whateverTheXlsxLibraryThrowsOnADamagedWorkbookIsAFileViolation() throws IOException {
+        for (String sheet : TableReaderTests.damagedSheets()) {
+            assertThat(read(MinimalXlsx.withSheet(sheet)).violations()).as(sheet).singleElement()
+                    .satisfies(v -> assertThat(v.ruleZh()).startsWith("无法读取 Excel 文件：文件已损坏或不是有效的 Excel 工作簿"));
+        }
+    }
+
+    @Test
+    void aBugInTheCallersCodeIsNotReportedAsABrokenExcelFile() {
+        ProgressListener buggy = (done, total) -> {
+            throw new IllegalStateException("a bug in the progress bar");
+        };
+
+        assertThatThrownBy(() -> RecordReader.read(Fixtures.sampleXlsx(InputField::key), Fixtures.RULES, buggy))
+                .isInstanceOf(IllegalStateException.class).hasMessage("a bug in the progress bar");
     }
 
     @Test

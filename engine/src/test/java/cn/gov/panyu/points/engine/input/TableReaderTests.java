@@ -1,10 +1,13 @@
 package cn.gov.panyu.points.engine.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +88,38 @@ class TableReaderTests {
         SetCodes<Qualification> qualifications = SetCodes.QUALIFICATIONS;
         assertThat(qualifications.toStored(qualifications.check("高新技术企业；srdi").value())).isEqualTo("HTE;SRDI");
         assertThat(SetCodes.NEGATIVES.check("XYZ").problem().zh()).contains("XYZ");
+    }
+
+    /** Sheets the XLSX library cannot parse, each failing inside the library in its own way. */
+    static List<String> damagedSheets() {
+        String start = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>uscc</t></is></c></row>";
+        return List.of(
+                start + "<row r=\"2\"><c r=\"A2\"", // the XML ends mid-tag: the library's format exception
+                start + "<row r=\"2\"><c r=\"A2\" t=\"bogus\"><v>1</v></c></row></sheetData></worksheet>"); // IllegalStateException
+    }
+
+    @Test
+    void whateverTheXlsxLibraryThrowsOnADamagedWorkbookIsAFileProblem() throws IOException {
+        for (String sheet : damagedSheets()) {
+            TableReader.Table t = TableReader.read(RecordReaderXlsxTests.MinimalXlsx.withSheet(sheet), null);
+            assertThat(t.problemZh()).as(sheet).startsWith("无法读取 Excel 文件：文件已损坏或不是有效的 Excel 工作簿");
+            assertThat(t.problemZh()).as("no technical detail for the user").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aBugInTheCallersCodeIsNotReportedAsABrokenExcelFile() {
+        byte[] xlsx = Fixtures.xlsx(ws -> {
+            ws.value(0, 0, "uscc");
+            ws.value(1, 0, "X");
+        });
+        ProgressListener buggy = (done, total) -> {
+            throw new IllegalStateException("a bug in the progress bar");
+        };
+
+        assertThatThrownBy(() -> TableReader.read(xlsx, buggy)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a bug in the progress bar");
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ImportJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
     static final Duration KEEP = Duration.ofHours(1);
     private static final int MAX_STAGED = 8;
@@ -55,6 +59,14 @@ public class ImportJobs implements DisposableBean {
 
         public String token() {
             return token;
+        }
+
+        /**
+         * The job's name for people: the start of its token, which is enough to find the job's lines in
+         * the log (they carry the whole token).
+         */
+        String reference() {
+            return token.substring(0, 8);
         }
 
         public ImportPreview preview() {
@@ -159,8 +171,18 @@ public class ImportJobs implements DisposableBean {
                             job.done = done;
                             job.total = total;
                         });
-            } catch (RuntimeException e) {
-                job.failure = e instanceof ImportRefusedException ? e.getMessage() : "导入失败，未写入任何数据（" + e.getClass().getSimpleName() + "）";
+            } catch (ImportRefusedException e) {
+                log.info("Import job {} refused: {}", job.token, e.getMessage());
+                job.failure = e.getMessage();
+            } catch (RuntimeException | Error e) {
+                // the load is one transaction, rolled back by this exception: nothing was written. An Error
+                // (out of memory on a huge file) still ends the job, so that its page stops waiting, and goes on
+                log.error("Import job {} failed (source {}, year {}, file {}, user {})", job.token, job.source, job.year,
+                        job.fileName, user, e);
+                job.failure = "导入失败：系统内部错误，未写入任何数据。请联系系统管理员（导入任务 " + job.reference() + "）。";
+                if (e instanceof Error error) {
+                    throw error;
+                }
             } finally {
                 job.content = null;
                 SecurityContextHolder.clearContext();

@@ -14,9 +14,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +44,8 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
  */
 @Service
 public class EvaluationRuns implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static final String SELECT = """
             select r.id, r.data_year, r.model_id, m.model_key, m.version, r.status, r.progress_done, r.progress_total,
@@ -109,7 +115,16 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 try {
                     worker.execute(id);
                 } catch (EvaluationException e) {
-                    // recorded on the run by the worker; the page shows it
+                    // the worker has logged the cause and recorded the failure on the run, where the page shows it
+                    log.warn("Background evaluation run {} failed: {}", id, e.getMessage());
+                } catch (RuntimeException | Error e) {
+                    // beyond the worker's own handling (the database went away, the district did not fit in
+                    // memory), so the run may not even be marked failed; left to the executor, this would reach
+                    // standard error only, without the run's id
+                    log.error("Background evaluation run {} failed unexpectedly", id, e);
+                    if (e instanceof Error error) {
+                        throw error;
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -271,11 +286,14 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
             throw new EvaluationException("评价年度 " + year + " 无效。");
         }
         models.recordUse(modelId);
+        // the key the database generated for this very insert: a later look-up (the newest run of the user
+        // and year) would give two simultaneous submits the same run, and the loser's failure would delete
+        // the winner's results
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into evaluation_run (data_year, model_id, status, message, created_by, created_at)
-                values (?, ?, 'QUEUED', '排队等待计算', ?, ?)""").params(year, modelId, user, now()).update();
-        return jdbc.sql("select max(id) from evaluation_run where created_by = ? and data_year = ?").params(user, year)
-                .query(Long.class).single();
+                values (?, ?, 'QUEUED', '排队等待计算', ?, ?)""").params(year, modelId, user, now()).update(key, "id");
+        return key.getKey().longValue();
     }
 
     private void transition(long runId, RunStatus from, RunStatus to, String set, Object... params) {

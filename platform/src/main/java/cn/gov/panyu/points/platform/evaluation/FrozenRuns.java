@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +22,9 @@ import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
  * answer is consistent with the published numbers and never with data that changed since.
  *
  * <p>Results of a run never change, so rebuilt evaluations are kept; only a couple, because one holds a
- * whole district. Callers decide who may ask about which enterprise.
+ * whole district. A run is rebuilt once however many requests ask for it at the same time: the first
+ * one rebuilds, the others wait for its result. Requests for other runs do not wait for that rebuild.
+ * Callers decide who may ask about which enterprise.
  */
 @Service
 public class FrozenRuns {
@@ -29,9 +33,13 @@ public class FrozenRuns {
 
     private final JdbcClient jdbc;
     private final ScoreModels models;
-    private final Map<Long, Evaluation> kept = new LinkedHashMap<>(4, 0.75f, true) {
+    /**
+     * The latest runs' evaluations, rebuilt or being rebuilt, least recently asked first. Guarded by
+     * itself, held only to look up or add an entry, never while a rebuild runs.
+     */
+    private final Map<Long, FutureTask<Optional<Evaluation>>> kept = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Evaluation> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, FutureTask<Optional<Evaluation>>> eldest) {
             return size() > KEPT;
         }
     };
@@ -43,12 +51,46 @@ public class FrozenRuns {
 
     /** The run's evaluation; empty when the run stored no input (failed or still computing). */
     public Optional<Evaluation> evaluation(long runId) {
+        FutureTask<Optional<Evaluation>> evaluation;
+        boolean rebuildHere;
         synchronized (kept) {
-            Evaluation ev = kept.get(runId);
-            if (ev != null) {
-                return Optional.of(ev);
+            evaluation = kept.get(runId);
+            rebuildHere = evaluation == null;
+            if (rebuildHere) {
+                evaluation = new FutureTask<>(() -> rebuild(runId));
+                kept.put(runId, evaluation);
             }
         }
+        if (rebuildHere) {
+            evaluation.run();
+        }
+        try {
+            Optional<Evaluation> ev = evaluation.get();
+            if (ev.isEmpty()) {
+                forget(runId, evaluation); // the run may still get its input: ask again next time
+            }
+            return ev;
+        } catch (ExecutionException e) {
+            forget(runId, evaluation); // a failed rebuild is tried again by the next request
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("rebuilding run " + runId + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for run " + runId + " to be rebuilt", e);
+        }
+    }
+
+    private void forget(long runId, FutureTask<Optional<Evaluation>> evaluation) {
+        synchronized (kept) {
+            kept.remove(runId, evaluation);
+        }
+    }
+
+    /** Scores the run's stored input with its model version; empty when the run stored no input. */
+    Optional<Evaluation> rebuild(long runId) {
         record Stored(long modelId, byte[] input) {
         }
         Optional<Stored> stored = jdbc.sql("select model_id, input_csv from evaluation_run where id = ?").param(runId)
@@ -59,10 +101,6 @@ public class FrozenRuns {
         }
         List<EnterpriseRecord> records = CanonicalCsv.read(CanonicalCsv.gunzip(stored.get().input()));
         ScoreModel model = models.load(stored.get().modelId());
-        Evaluation ev = Scorer.score(model, records);
-        synchronized (kept) {
-            kept.put(runId, ev);
-        }
-        return Optional.of(ev);
+        return Optional.of(Scorer.score(model, records));
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.engine.model.ModelLoader;
@@ -54,7 +56,7 @@ public class ScoreModels implements InitializingBean {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final AuditLog audit;
-    /** Parsed models by id; a version's text changes only while it is an unused draft (evicted then). */
+    /** Parsed models by id; a version's text changes only while it is an unused draft (see {@link #evict}). */
     private final Map<Long, ScoreModel> parsed = new ConcurrentHashMap<>();
 
     ScoreModels(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit) {
@@ -142,7 +144,7 @@ public class ScoreModels implements InitializingBean {
         checkFreeVersion(model, id);
         jdbc.sql("update score_model set model_key = ?, version = ?, name = ?, definition = ? where id = ?")
                 .params(model.id(), model.version(), model.name(), text, id).update();
-        parsed.remove(id);
+        evict(id);
         audit.record(AuditAction.MODEL_CHANGE, null, "修改模型草稿 #" + id + "：" + model.id() + " " + model.version());
     }
 
@@ -177,8 +179,27 @@ public class ScoreModels implements InitializingBean {
         }
         jdbc.sql("update score_model set based_on = null where based_on = ?").param(id).update();
         jdbc.sql("delete from score_model where id = ?").param(id).update();
-        parsed.remove(id);
+        evict(id);
         audit.record(AuditAction.MODEL_CHANGE, null, "删除模型草稿 " + version.modelKey() + " " + version.version() + "（#" + id + "）");
+    }
+
+    /**
+     * Drops a version's parsed model now and once more when the current transaction has ended. Now, so
+     * that the rest of the transaction reads its own change. At the end, because until the commit other
+     * requests still read the old text and may cache it again, and a read inside a transaction that then
+     * rolls back may have cached a text that never became real; after commit or rollback the next read
+     * sees what the database holds.
+     */
+    private void evict(long id) {
+        parsed.remove(id);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    parsed.remove(id);
+                }
+            });
+        }
     }
 
     private ModelVersion find(long id) {

@@ -6,14 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
@@ -180,14 +188,55 @@ abstract class RunLifecycleContract {
 
         long id = runs.start(2059, models.activeModelId(), "staff");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (runs.summary(id).status().working() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        RunSummary run = runs.summary(id);
+        RunSummary run = awaitFinished(id);
         assertThat(run.status()).isEqualTo(RunStatus.DRAFT);
         assertThat(run.progressDone()).isEqualTo(run.progressTotal()).isEqualTo(SIZE);
         assertThat(run.percent()).isEqualTo(100);
+    }
+
+    @Test
+    void aDoubleSubmitGivesEveryCallItsOwnRunAndNoRunLosesItsResults() throws Exception {
+        district(2070);
+        long model = models.activeModelId();
+        // the callers act as this test's signed-in staff user, like the requests of one person clicking
+        // several times; a few rounds, because whether simultaneous calls really overlap is up to timing
+        ExecutorService browser = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(4));
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<Long> ids = startAtOnce(browser, 4, () -> runs.start(2070, model, "staff"));
+
+                assertThat(ids).as("round %d", round).doesNotHaveDuplicates();
+                for (long id : ids) {
+                    // a worker that lost a race for someone else's run id fails and deletes that run's results
+                    assertThat(awaitFinished(id).status()).as("run %d", id).isEqualTo(RunStatus.DRAFT);
+                    assertThat(jdbc.queryForObject("select count(*) from score_result where run_id = ?", Long.class, id))
+                            .as("results of run %d", id).isEqualTo(SIZE);
+                }
+            }
+        } finally {
+            browser.shutdownNow();
+        }
+    }
+
+    /** Makes {@code callers} calls at the same moment, one per thread of {@code threads}; their results. */
+    private static List<Long> startAtOnce(ExecutorService threads, int callers, Callable<Long> call) throws Exception {
+        CountDownLatch ready = new CountDownLatch(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Long>> calls = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            calls.add(threads.submit(() -> {
+                ready.countDown();
+                go.await();
+                return call.call();
+            }));
+        }
+        ready.await();
+        go.countDown();
+        List<Long> results = new ArrayList<>();
+        for (Future<Long> f : calls) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return results;
     }
 
     @Test
@@ -397,6 +446,15 @@ abstract class RunLifecycleContract {
     @Test
     void theDefaultModelIsTheActiveVersion() {
         assertThat(models.load(models.activeModelId()).reference()).isEqualTo(ModelLoader.defaultModel().reference());
+    }
+
+    /** The run once it is no longer queued or running (waits at most a minute). */
+    private RunSummary awaitFinished(long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (runs.summary(id).status().working() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return runs.summary(id);
     }
 
     private long publishedRun(int year, long model) {

@@ -3,11 +3,18 @@ package cn.gov.panyu.points.platform.scoremodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.engine.model.ModelLoader;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
@@ -21,6 +28,9 @@ class ScoreModelsIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void theEnginesDefaultModelIsInstalledAsTheOnlyActiveVersion() {
@@ -98,6 +108,56 @@ class ScoreModelsIntegrationTests {
         assertThatThrownBy(() -> models.update(copy, text, "staff")).isInstanceOf(ModelRejectedException.class)
                 .hasMessageContaining("已用于评价计算");
         assertThatThrownBy(() -> models.delete(copy)).isInstanceOf(ModelRejectedException.class);
+    }
+
+    @Test
+    void aReaderBetweenAnEditAndItsCommitCannotLeaveTheOldModelCached() throws Exception {
+        long copy = models.copy(models.activeModelId(), "staff");
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            String edited = ScoreModels.withVersion(models.version(copy).definition(), "cache-after-commit");
+
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                models.update(copy, edited, "staff");
+                // another request reads the model before the edit commits: it sees, and caches, the old text
+                assertThat(oneCall(reader, () -> models.load(copy).version())).startsWith("2025.1-draft");
+            });
+
+            assertThat(models.load(copy).version()).isEqualTo("cache-after-commit");
+        } finally {
+            reader.shutdownNow();
+            models.delete(copy);
+        }
+    }
+
+    @Test
+    void aRolledBackEditLeavesNoTraceInTheCache() {
+        long copy = models.copy(models.activeModelId(), "staff");
+        try {
+            String before = models.load(copy).version();
+            String edited = ScoreModels.withVersion(models.version(copy).definition(), "rolled-back");
+
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                models.update(copy, edited, "staff");
+                // read inside the transaction: the uncommitted text is what it sees
+                assertThat(models.load(copy).version()).isEqualTo("rolled-back");
+                tx.setRollbackOnly();
+            });
+
+            assertThat(models.version(copy).version()).isEqualTo(before);
+            assertThat(models.load(copy).version()).isEqualTo(before);
+        } finally {
+            models.delete(copy);
+        }
+    }
+
+    /** What {@code call} returns when made on {@code thread}: another request, with its own connection. */
+    private static <T> T oneCall(ExecutorService thread, Callable<T> call) {
+        try {
+            return thread.submit(call).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
