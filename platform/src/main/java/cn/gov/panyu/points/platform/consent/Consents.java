@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,13 +114,13 @@ public class Consents {
                         where uscc = :uscc and bank_code = :bank and ended_at is null""")
                 .param("now", now).param("user", user.username()).param("uscc", user.uscc()).param("bank", bank.code())
                 .update();
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into consent (uscc, bank_code, granted_by, granted_at, expires_on)
                         values (:uscc, :bank, :user, :now, :expires)""")
                 .param("uscc", user.uscc()).param("bank", bank.code()).param("user", user.username()).param("now", now)
-                .param("expires", expiresOn).update();
-        long id = jdbc.sql("select max(id) from consent where uscc = :uscc and bank_code = :bank")
-                .param("uscc", user.uscc()).param("bank", bank.code()).query(Long.class).single();
+                .param("expires", expiresOn).update(key, "id");
+        long id = key.getKey().longValue(); // this insert's own key: a grant at the same moment has another
         audit.record(AuditAction.CONSENT_CHANGE, user.uscc(),
                 "授权 " + bank.name() + "（" + bank.code() + "）查看企业报告至 " + expiresOn + "，授权 #" + id);
         return id;

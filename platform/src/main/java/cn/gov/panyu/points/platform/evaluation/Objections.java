@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -87,12 +89,12 @@ public class Objections {
         if (inRun == 0) {
             throw new EvaluationException("统一社会信用代码 " + code + " 不在该评价批次中。");
         }
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into objection (run_id, uscc, field, claim, filed_by, filed_at, status)
                 values (?, ?, ?, ?, ?, ?, 'OPEN')""")
-                .params(runId, code, blankToNull(field), claim.trim(), filer.username(), now()).update();
-        long id = jdbc.sql("select max(id) from objection where run_id = ? and uscc = ?").params(runId, code)
-                .query(Long.class).single();
+                .params(runId, code, blankToNull(field), claim.trim(), filer.username(), now()).update(key, "id");
+        long id = key.getKey().longValue(); // this insert's own key: the newest of the enterprise may be another's
         audit.record(AuditAction.OBJECTION_CHANGE, code, "登记异议 #" + id + "（评价批次 #" + runId + "）");
         return id;
     }

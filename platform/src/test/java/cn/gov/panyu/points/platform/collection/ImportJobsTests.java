@@ -70,7 +70,7 @@ class ImportJobsTests {
 
     /** Imports whose preview accepts every file and whose load throws {@code failure}. */
     private static DepartmentImports loadFailingWith(RuntimeException failure) {
-        return new DepartmentImports(null, null, null, null, null) {
+        return new DepartmentImports(null, null, null, null, null, null) {
             @Override
             public ImportPreview preview(DataSource source, int year, String fileName, byte[] content) {
                 return new ImportPreview(source, year, fileName, "0".repeat(64), 1, 1, List.of(), false, null, null);
