@@ -27,7 +27,7 @@ class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
         String user = TestEnterprises.uniqueName("ent");
         signOut();
         browser.get(url("/login"));
-        browser.findElement(By.id("link-register")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("link-register")));
         browser.findElement(By.id("uscc")).sendKeys(uscc);
         browser.findElement(By.id("contactName")).sendKeys("陈主任");
         browser.findElement(By.id("contactPhone")).sendKeys("020-84561234");
@@ -57,7 +57,7 @@ class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
         signOut();
         HeadlessChromium.signIn(browser, url(""), "admin");
         browser.get(url("/"));
-        browser.findElement(By.linkText("用户与角色")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.linkText("用户与角色")));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/users");
         assertThat(browser.findElement(By.id("users-table")).getText()).contains("admin", "系统管理员");
         browser.findElement(By.id("f-q")).sendKeys("staff");
@@ -65,7 +65,7 @@ class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("users-table")).getText()).contains("staff", "科技局业务人员（演示）");
         HeadlessChromium.screenshot(browser, "account-users");
 
-        browser.findElement(By.id("new-user")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("new-user")));
         new Select(browser.findElement(By.id("role"))).selectByVisibleText("企业用户");
         assertThat(browser.findElement(By.id("uscc")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("bankCode")).isDisplayed()).isFalse();
@@ -112,7 +112,7 @@ class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
             browser.get(url("/login"));
             browser.findElement(By.id("username")).sendKeys(user);
             browser.findElement(By.id("password")).sendKeys("wrong-" + i);
-            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
         }
         assertThat(browser.findElement(By.id("login-locked")).getText()).contains("该账户已临时锁定", "之后再试");
         HeadlessChromium.screenshot(browser, "login-locked");

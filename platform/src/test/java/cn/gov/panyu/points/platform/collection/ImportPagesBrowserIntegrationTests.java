@@ -39,7 +39,7 @@ class ImportPagesBrowserIntegrationTests extends BrowserTestSupport {
         browser.findElement(By.id("year")).clear();
         browser.findElement(By.id("year")).sendKeys("2034");
         browser.findElement(By.id("file")).sendKeys(file.toString());
-        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
 
         assertThat(browser.findElement(By.id("report-errors")).getText()).contains("有 2 行不符合规则");
         assertThat(browser.findElements(By.cssSelector("#violations-table tbody tr"))).hasSize(2);
@@ -52,11 +52,11 @@ class ImportPagesBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("job-result")).getText()).contains("已导入 1 行", "跳过了 2 行");
         HeadlessChromium.screenshot(browser, "collection-job");
 
-        browser.findElement(By.id("back-to-list")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("back-to-list")));
         assertThat(browser.findElement(By.id("imports-table")).getText()).contains("市场监管名录.csv", "已导入（仅有效行）");
         HeadlessChromium.screenshot(browser, "collection-imports");
 
-        browser.findElement(By.cssSelector("#imports-table a.btn-outline-danger")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#imports-table a.btn-outline-danger")));
         assertThat(browser.findElement(By.id("rollback-what")).getText()).contains("市场监管名录.csv");
         HeadlessChromium.screenshot(browser, "collection-rollback");
 

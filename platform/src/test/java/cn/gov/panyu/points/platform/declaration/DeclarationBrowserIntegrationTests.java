@@ -43,9 +43,9 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
 
         // the enterprise fills a draft: one mistake first, the form keeps what was typed
         HeadlessChromium.signIn(browser, url(""), user);
-        browser.findElement(By.id("menu-declarations")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("menu-declarations")));
         HeadlessChromium.screenshot(browser, "declaration-list");
-        browser.findElement(By.cssSelector("#declaration-years a[href='/declarations/" + year + "']")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#declaration-years a[href='/declarations/" + year + "']")));
         type("f-revenue_y0", "5,200");
         type("f-rd_expense", "360");
         type("f-employees", "48");
@@ -72,7 +72,7 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
         HeadlessChromium.signIn(browser, url(""), "staff");
         browser.get(url("/declarations/review?q=" + uscc));
         HeadlessChromium.screenshot(browser, "declaration-queue");
-        browser.findElement(By.cssSelector("#queue-table a.btn")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#queue-table a.btn")));
         assertThat(browser.findElement(By.id("difference-count")).getText()).isEqualTo("1 项与部门数据不一致");
         HeadlessChromium.screenshot(browser, "declaration-review");
         browser.findElement(By.id("comment")).sendKeys("研发费用与税务数据（310 万元）不一致，请核对后修改。");
@@ -95,7 +95,7 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
         // staff approve
         HeadlessChromium.signIn(browser, url(""), "staff");
         browser.get(url("/declarations/review?q=" + uscc));
-        browser.findElement(By.cssSelector("#queue-table a.btn")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#queue-table a.btn")));
         assertThat(browser.findElement(By.id("difference-count")).getText()).isEqualTo("0 项与部门数据不一致");
         click(By.id("open-approve"));
         confirm("confirm-approve", "declaration-approve-confirm");

@@ -69,7 +69,7 @@ class StaffWalkBrowserIntegrationTests extends BrowserTestSupport {
         browser.findElement(By.id("year")).clear();
         browser.findElement(By.id("year")).sendKeys(String.valueOf(YEAR));
         browser.findElement(By.id("file")).sendKeys(file.toString());
-        browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
         assertThat(browser.findElement(By.id("report-ok")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("report-valid")).getText()).isEqualTo(String.valueOf(SIZE));
         browser.findElement(By.id("load-all")).click();
@@ -81,7 +81,7 @@ class StaffWalkBrowserIntegrationTests extends BrowserTestSupport {
 
         browser.get(url("/evaluation/runs"));
         new Select(browser.findElement(By.id("start-year"))).selectByValue(String.valueOf(YEAR));
-        browser.findElement(By.cssSelector("#start-form button[type=submit]")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#start-form button[type=submit]")));
         HeadlessChromium.reloadUntilPresent(browser, By.id("notice-button"), Duration.ofSeconds(90));
         assertThat(browser.findElement(By.id("run-message")).getText()).contains("已完成：评价 " + SIZE + " 家企业");
         HeadlessChromium.screenshot(browser, "walk-2-run");
@@ -105,7 +105,7 @@ class StaffWalkBrowserIntegrationTests extends BrowserTestSupport {
         browser.get(url("/rankings?year=" + YEAR + "&stage=" + stage + "&tier=LEAD&size=100&sort=rank"));
         List<String> shown = browser.findElements(By.cssSelector("#result-table tbody tr")).stream()
                 .map(row -> row.getText()).toList();
-        assertThat(shown).hasSameSizeAs(leaders);
+        assertThat(shown).as("the tier list at %s (%s)", browser.getCurrentUrl(), browser.getTitle()).hasSameSizeAs(leaders);
         for (int i = 0; i < leaders.size(); i++) {
             assertThat(shown.get(i)).contains(leaders.get(i), "领跑");
         }

@@ -32,7 +32,7 @@ class EnterprisePagesBrowserIntegrationTests extends BrowserTestSupport {
 
         new Select(browser.findElement(By.id("f-stage"))).selectByVisibleText("成长期");
         new Select(browser.findElement(By.id("f-tier"))).selectByVisibleText("领跑");
-        browser.findElement(By.cssSelector(".app-filters button[type=submit]")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector(".app-filters button[type=submit]")));
 
         assertThat(browser.findElements(By.cssSelector("#enterprise-table tbody tr"))).isNotEmpty()
                 .allSatisfy(row -> assertThat(row.findElement(By.cssSelector(".app-tier")).getText()).isEqualTo("领跑"));
@@ -41,7 +41,7 @@ class EnterprisePagesBrowserIntegrationTests extends BrowserTestSupport {
 
         WebElement first = browser.findElement(By.cssSelector("#enterprise-table tbody tr a"));
         String name = first.getText();
-        first.click();
+        HeadlessChromium.submitAndWait(browser, first);
 
         assertThat(browser.findElement(By.id("enterprise-name")).getText()).isEqualTo(name);
         assertThat(browser.findElement(By.cssSelector(".breadcrumb-item.active")).getText()).isEqualTo(name);

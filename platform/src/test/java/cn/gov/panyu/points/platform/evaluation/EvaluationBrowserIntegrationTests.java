@@ -58,7 +58,7 @@ class EvaluationBrowserIntegrationTests extends BrowserTestSupport {
 
         browser.get(url("/evaluation/runs"));
         new Select(browser.findElement(By.id("start-year"))).selectByValue("2081");
-        browser.findElement(By.cssSelector("#start-form button[type=submit]")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#start-form button[type=submit]")));
         HeadlessChromium.screenshot(browser, "run-started");
         HeadlessChromium.reloadUntilPresent(browser, By.id("notice-button"), Duration.ofSeconds(90));
         assertThat(browser.findElement(By.id("run-message")).getText()).contains("已完成：评价 600 家企业");

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -46,7 +47,7 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
 
         browser.get(url("/my/consents"));
         new Select(browser.findElement(By.id("c-bank"))).selectByValue("DEMO-BANK");
-        browser.findElement(By.id("grant-submit")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("grant-submit")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已授权");
         assertThat(browser.findElement(By.id("consent-table")).getText()).contains("合作银行番禺支行（演示）").contains("有效");
         HeadlessChromium.screenshot(browser, "portal-consents");
@@ -55,7 +56,7 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         browser.get(url("/bank/enterprises"));
         assertThat(browser.findElement(By.id("bank-enterprises")).getText()).contains(name).contains(uscc);
         HeadlessChromium.screenshot(browser, "bank-list");
-        browser.findElement(By.linkText(name)).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.linkText(name)));
         assertThat(browser.findElement(By.id("enterprise-name")).getText()).isEqualTo(name);
         assertThat(browser.findElement(By.id("key-figures")).getText()).contains("营业收入");
         waitFor("#score-history svg");
@@ -63,8 +64,11 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
 
         signIn("ent");
         browser.get(url("/my/consents"));
-        browser.findElement(By.cssSelector("#consent-table form button")).click();
+        WebElement revoke = browser.findElement(By.cssSelector("#consent-table form button"));
+        revoke.click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        // the form is submitted once the dialog is accepted: wait for the next page before reading it
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(revoke));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已撤销授权");
 
         signIn("bank");
@@ -78,7 +82,7 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
     void anonymousVisitorsReachThePublicListsAndMethodologyFromTheHomePage() {
         browser.manage().deleteAllCookies();
         browser.get(url("/"));
-        browser.findElement(By.cssSelector("#home-public a[href='/public/rankings']")).click();
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#home-public a[href='/public/rankings']")));
 
         assertThat(browser.getTitle()).startsWith("创新积分榜单公示");
         assertThat(browser.findElements(By.cssSelector("#public-list tbody tr"))).isNotEmpty();

@@ -2,6 +2,7 @@ package cn.gov.panyu.points.platform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
@@ -41,6 +43,8 @@ class HomePageBrowserIntegrationTests extends BrowserTestSupport {
         browser.get(url("/"));
         JavascriptExecutor js = (JavascriptExecutor) browser;
 
+        // deferred scripts run before the load event; the wait only spares a slow machine a false alarm
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "object".equals(js.executeScript("return typeof window.htmx")));
         assertThat(js.executeScript("return typeof window.htmx")).isEqualTo("object");
         assertThat(js.executeScript("return typeof window.bootstrap")).isEqualTo("object");
         // display:flex on .breadcrumb comes from Bootstrap's CSS, position:sticky on the top bar from app.css
