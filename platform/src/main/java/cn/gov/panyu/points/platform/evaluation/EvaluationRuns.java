@@ -62,7 +62,6 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     private final ScoreModels models;
     private final RunWorker worker;
     private final AuditLog audit;
-    private final PublishedResults published;
     /**
      * The background threads runs compute on: few and bounded, because a run holds a whole district in
      * memory — a flood of clicks queues a handful and refuses the rest. Kept private rather than a bean:
@@ -75,12 +74,11 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 return t;
             });
 
-    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit, PublishedResults published) {
+    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit) {
         this.jdbc = jdbc;
         this.models = models;
         this.worker = worker;
         this.audit = audit;
-        this.published = published;
     }
 
     @Override
@@ -162,8 +160,8 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     }
 
     /**
-     * NOTICE → PUBLISHED, atomically: the year's previously published run becomes SUPERSEDED, publication
-     * points at this run and the read model ({@link PublishedResults}) holds its results, in one transaction. Refused while objections are open.
+     * NOTICE → PUBLISHED, atomically: the year's previously published run becomes SUPERSEDED and
+     * publication — which the read model {@link PublishedResults} follows — points at this run, in one transaction. Refused while objections are open.
      */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
@@ -185,7 +183,6 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
             jdbc.sql("insert into publication (data_year, run_id, published_by, published_at) values (?, ?, ?, ?)")
                     .params(run.year(), runId, user, now).update();
         }
-        published.publish(run.year(), runId, now);
         audit.record(AuditAction.RUN_CHANGE, null, "发布评价批次 #" + runId + "（" + run.year() + " 年度）");
     }
 

@@ -22,9 +22,10 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 
 /**
  * The published-scores read model: every published result of every year, and the one way the rest of the
- * platform reads them (docs/adr/0007-published-scores-read-model.md). It reads {@code published_score},
- * which {@link #publish} fills in the transaction that publishes a run, so a reader sees the previous
- * publication until that commit and the new one after it — never a mix, never a draft or a run on notice.
+ * platform reads them (docs/adr/0007-published-scores-read-model.md). It reads the view
+ * {@code published_score}, which follows the publication row of each year: a reader sees the previous
+ * publication until the transaction that switches the row commits and the new one after it — never a mix,
+ * never a draft or a run on notice.
  *
  * <p>Deliberately without a role check, like a repository: each caller is a service that has already
  * decided which enterprises its user may see (staff: all; an enterprise: its own; a bank: the consented
@@ -123,22 +124,6 @@ public class PublishedResults {
     /** {@link #all}, streamed: a whole year's export need not be held in memory. */
     public void each(ScoreFilter filter, TableQuery query, Consumer<PublishedScore> sink) {
         listing.each(where(filter), query, sink);
-    }
-
-    /**
-     * Makes {@code runId}'s results the year's published ones: replaces the year's rows. Called by
-     * {@link EvaluationRuns#publish} inside the transaction that switches the publication row.
-     */
-    void publish(int year, long runId, Timestamp publishedAt) {
-        jdbc.sql("delete from published_score where data_year = ?").param(year).update();
-        jdbc.sql("""
-                insert into published_score (data_year, uscc, run_id, model_id, name, town, industry, stage, core, bonus,
-                                             deduction, total, rank_in_stage, tier, eligible, points, computed_at,
-                                             published_at)
-                select r.data_year, s.uscc, s.run_id, r.model_id, s.name, s.town, s.industry, s.stage, s.core, s.bonus,
-                       s.deduction, s.total, s.rank_in_stage, s.tier, s.eligible, s.points, r.finished_at, ?
-                from score_result s join evaluation_run r on r.id = s.run_id
-                where s.run_id = ? and r.data_year = ?""").params(publishedAt, runId, year).update();
     }
 
     private static SqlFilter where(ScoreFilter f) {

@@ -42,9 +42,6 @@ class BackgroundRunFailureIntegrationTests {
     @Autowired
     AuditLog audit;
 
-    @Autowired
-    PublishedResults published;
-
     @Test
     void aRunThatFailsInTheBackgroundIsRecordedOnTheRunAndLogged(CapturedOutput output) throws InterruptedException {
         jdbc.update("delete from enterprise_year where data_year = ?", 2071);
@@ -67,7 +64,7 @@ class BackgroundRunFailureIntegrationTests {
                 throw new IllegalStateException("simulated failure outside the worker's own handling");
             }
         };
-        EvaluationRuns withFailingWorker = new EvaluationRuns(jdbcClient, models, failing, audit, published);
+        EvaluationRuns withFailingWorker = new EvaluationRuns(jdbcClient, models, failing, audit);
         long id = withFailingWorker.start(2072, models.activeModelId(), "staff");
         try {
             String logged = "Background evaluation run " + id + " failed unexpectedly";

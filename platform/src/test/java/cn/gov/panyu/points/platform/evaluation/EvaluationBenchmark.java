@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,10 +15,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.PointsPlatformApplication;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.enterprise.EnterpriseDirectory;
+import cn.gov.panyu.points.platform.enterprise.EnterpriseFilter;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+import cn.gov.panyu.points.platform.table.TableQuery;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -77,10 +84,46 @@ public final class EvaluationBenchmark {
                         database, i + 1, (computed - start) / 1e9, (published - computed) / 1e9, (published - start) / 1e9,
                         runs.summary(run).shortHash());
             }
+            readModel(context, year);
         } finally {
             if (postgres != null) {
                 postgres.close();
             }
+        }
+    }
+
+    /**
+     * The published-scores read model over the published district: the lookups every page makes (one
+     * enterprise's result and history, a tier list page, tier counts) and the staff directory filtered by
+     * stage and sorted by total — each timed as the mean of repeated calls after a warm-up. The tier counts
+     * repeat one query, which H2 answers from its result cache while the tables do not change.
+     */
+    private static void readModel(ConfigurableApplicationContext context, int year) {
+        PublishedResults published = context.getBean(PublishedResults.class);
+        EnterpriseDirectory directory = context.getBean(EnterpriseDirectory.class);
+        List<String> usccs = context.getBean(JdbcTemplate.class)
+                .queryForList("select uscc from score_result order by uscc limit 500", String.class);
+        EnterpriseFilter growthByTotal = new EnterpriseFilter(null, null, null, "GROWTH", null, null, year);
+        Map<String, Runnable> reads = new LinkedHashMap<>();
+        int[] i = {0};
+        reads.put("result of one enterprise", () -> published.of(usccs.get(i[0]++ % usccs.size()).trim(), year));
+        reads.put("history of one enterprise", () -> published.history(usccs.get(i[0]++ % usccs.size()).trim()));
+        // pages vary: H2 hands back a cached result for a repeated identical query
+        reads.put("tier list page (stage, tier)", () -> published.page(ScoreFilter.tierList(year, Stage.GROWTH, Tier.RUN),
+                TableQuery.of(1 + i[0]++ % 20, 20, null, null)));
+        reads.put("tier counts of the year", () -> published.tierCounts(year));
+        reads.put("staff directory page (stage filter, by total)", () -> directory.page(growthByTotal,
+                TableQuery.of(1 + i[0]++ % 200, 20, "total", "desc")));
+        for (Map.Entry<String, Runnable> read : reads.entrySet()) {
+            for (int w = 0; w < 20; w++) {
+                read.getValue().run();
+            }
+            int n = 100;
+            long start = System.nanoTime();
+            for (int k = 0; k < n; k++) {
+                read.getValue().run();
+            }
+            System.out.printf(Locale.ROOT, "read model: %-48s %.2f ms%n", read.getKey(), (System.nanoTime() - start) / 1e6 / n);
         }
     }
 }
