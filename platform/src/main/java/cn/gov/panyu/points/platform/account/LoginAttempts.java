@@ -23,7 +23,12 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
  *
  * <p>Names that belong to no account are counted and locked the same way, in memory, so that the sign-in
  * page answers a guessed name exactly as it answers a real one: "temporarily locked" is no proof that an
- * account exists.
+ * account exists. For that, a typed name is normalised the same way whether or not it is an account's
+ * ({@link #key}): trimmed as Spring Security trims it before signing in, and without regard to case, as
+ * usernames are unique without regard to case. "BANKB" therefore counts against the account "bankb" — had
+ * it counted apart, five failures as "BANKB" and one as "bankb" would answer "wrong password" for a real
+ * name but "locked" for an unknown one. And " bankb", which signs in as "bankb", counts against it too,
+ * instead of guessing on without ever locking it.
  */
 @Service
 public class LoginAttempts {
@@ -61,8 +66,9 @@ public class LoginAttempts {
             return Optional.empty();
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        if (known(username)) {
-            return jdbc.sql("select locked_until from app_user where username = :u").param("u", username)
+        Optional<String> account = account(username);
+        if (account.isPresent()) {
+            return jdbc.sql("select locked_until from app_user where username = :u").param("u", account.get())
                     .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1))).single()
                     .map(java.sql.Timestamp::toLocalDateTime).filter(until -> until.isAfter(now));
         }
@@ -80,11 +86,13 @@ public class LoginAttempts {
      */
     @Transactional
     public Optional<LocalDateTime> failed(String username) {
-        String name = username == null ? "" : username;
-        if (!known(name)) {
-            audit.recordFor(name, null, AuditAction.LOGIN_FAILED, "用户名或密码错误");
-            return failedUnknown(name);
+        String typed = username == null ? "" : username;
+        Optional<String> account = account(typed);
+        if (account.isEmpty()) {
+            audit.recordFor(typed, null, AuditAction.LOGIN_FAILED, "用户名或密码错误");
+            return failedUnknown(typed);
         }
+        String name = account.get();
         jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = :u").param("u", name).update();
         Map<String, Object> row = jdbc.sql("select failed_attempts, lockouts, role from app_user where username = :u")
                 .param("u", name).query().singleRow();
@@ -157,13 +165,15 @@ public class LoginAttempts {
         }
     }
 
-    private boolean known(String username) {
-        return jdbc.sql("select count(*) from app_user where username = :u").param("u", username)
-                .query(Integer.class).single() > 0;
+    /** The account a typed name counts against, by {@link #key}; usernames are unique without regard to case. */
+    private Optional<String> account(String typed) {
+        return jdbc.sql("select username from app_user where lower(username) = :key order by username limit 1")
+                .param("key", key(typed)).query(String.class).optional();
     }
 
-    private static String key(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
+    /** The one normalisation of a typed name, for real and unknown names alike. */
+    private static String key(String typed) {
+        return typed.trim().toLowerCase(Locale.ROOT);
     }
 
     private static final class Counter {
