@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.platform.audit.AuditAction;
@@ -19,11 +20,17 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
 /**
  * Sign-in outcomes: counts failures, locks an account after {@code maxFailures} of them in a row (15
  * minutes the first time, twice as long each further time until a successful sign-in), and writes the
- * audit trail of sign-ins, failures, lockouts and sign-outs.
+ * audit trail of sign-ins, failures, lockouts and sign-outs. A wrong current password on 修改密码 is such
+ * a failure too.
  *
  * <p>Names that belong to no account are counted and locked the same way, in memory, so that the sign-in
  * page answers a guessed name exactly as it answers a real one: "temporarily locked" is no proof that an
- * account exists.
+ * account exists. For that, a typed name is normalised the same way whether or not it is an account's
+ * ({@link #key}): trimmed as Spring Security trims it before signing in, and without regard to case, as
+ * usernames are unique without regard to case. "BANKB" therefore counts against the account "bankb" — had
+ * it counted apart, five failures as "BANKB" and one as "bankb" would answer "wrong password" for a real
+ * name but "locked" for an unknown one. And " bankb", which signs in as "bankb", counts against it too,
+ * instead of guessing on without ever locking it.
  */
 @Service
 public class LoginAttempts {
@@ -61,8 +68,9 @@ public class LoginAttempts {
             return Optional.empty();
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        if (known(username)) {
-            return jdbc.sql("select locked_until from app_user where username = :u").param("u", username)
+        Optional<String> account = account(username);
+        if (account.isPresent()) {
+            return jdbc.sql("select locked_until from app_user where username = :u").param("u", account.get())
                     .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1))).single()
                     .map(java.sql.Timestamp::toLocalDateTime).filter(until -> until.isAfter(now));
         }
@@ -80,18 +88,47 @@ public class LoginAttempts {
      */
     @Transactional
     public Optional<LocalDateTime> failed(String username) {
-        String name = username == null ? "" : username;
-        if (!known(name)) {
-            audit.recordFor(name, null, AuditAction.LOGIN_FAILED, "用户名或密码错误");
-            return failedUnknown(name);
+        String typed = username == null ? "" : username;
+        Optional<String> account = account(typed);
+        if (account.isEmpty()) {
+            audit.recordFor(typed, null, AuditAction.LOGIN_FAILED, "用户名或密码错误");
+            return failedUnknown(typed);
         }
+        return counted(account.get(), "密码错误", "");
+    }
+
+    /**
+     * A wrong current password on 修改密码. It counts with failed sign-ins, in the same row: a stolen session
+     * must not add its guesses to the sign-in form's. At the limit the account is locked as a sign-in would
+     * lock it; the caller then ends its sessions ({@link OwnPassword}).
+     *
+     * <p>In a transaction of its own: the refused change rolls the caller's back, the count must stay.
+     *
+     * @return the end of the lock this failure started, if it started one
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<LocalDateTime> wrongCurrentPassword(String username) {
+        return counted(username, "修改密码时当前密码错误", "，结束该账户的全部会话");
+    }
+
+    /**
+     * The current password proven on 修改密码: the run of failures is broken (the back-off stays until a
+     * sign-in). In a transaction of its own: the proof stands even when the new password is then refused.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void currentPasswordProven(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0 where username = :u").param("u", username).update();
+    }
+
+    /** One more failure of an account; at the limit, a lock. {@code what} names the failure, {@code andThen} what the lock brings. */
+    private Optional<LocalDateTime> counted(String name, String what, String andThen) {
         jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = :u").param("u", name).update();
         Map<String, Object> row = jdbc.sql("select failed_attempts, lockouts, role from app_user where username = :u")
                 .param("u", name).query().singleRow();
         int failures = ((Number) row.get("failed_attempts")).intValue();
         int lockouts = ((Number) row.get("lockouts")).intValue();
         String role = row.get("role").toString().strip();
-        audit.recordFor(name, role, AuditAction.LOGIN_FAILED, "密码错误（连续第 " + failures + " 次）");
+        audit.recordFor(name, role, AuditAction.LOGIN_FAILED, what + "（连续第 " + failures + " 次）");
         if (failures < maxFailures) {
             return Optional.empty();
         }
@@ -101,8 +138,8 @@ public class LoginAttempts {
                         update app_user set failed_attempts = 0, lockouts = lockouts + 1, locked_until = :until
                         where username = :u""")
                 .param("until", until).param("u", name).update();
-        audit.recordFor(name, role, AuditAction.ACCOUNT_LOCKED,
-                "连续 " + failures + " 次密码错误，锁定 " + lock.toMinutes() + " 分钟，至 " + until.withNano(0));
+        audit.recordFor(name, role, AuditAction.ACCOUNT_LOCKED, "连续 " + failures + " 次" + what + "，锁定 "
+                + lock.toMinutes() + " 分钟，至 " + until.withNano(0) + andThen);
         return Optional.of(until);
     }
 
@@ -157,13 +194,15 @@ public class LoginAttempts {
         }
     }
 
-    private boolean known(String username) {
-        return jdbc.sql("select count(*) from app_user where username = :u").param("u", username)
-                .query(Integer.class).single() > 0;
+    /** The account a typed name counts against, by {@link #key}; usernames are unique without regard to case. */
+    private Optional<String> account(String typed) {
+        return jdbc.sql("select username from app_user where lower(username) = :key order by username limit 1")
+                .param("key", key(typed)).query(String.class).optional();
     }
 
-    private static String key(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
+    /** The one normalisation of a typed name, for real and unknown names alike. */
+    private static String key(String typed) {
+        return typed.trim().toLowerCase(Locale.ROOT);
     }
 
     private static final class Counter {

@@ -4,12 +4,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.gov.panyu.points.platform.account.OwnPassword.PasswordGuessingLocked;
 
 /** 修改密码 for every signed-in user; the only page a user with a temporary password can reach. */
 @Controller
@@ -39,6 +43,12 @@ class PasswordController {
             sessions.replaceCurrent(changed, request, response);
             // whoever else signed in with the old password is signed out
             sessions.end(user.username(), request.getSession().getId());
+        } catch (PasswordGuessingLocked locked) {
+            // this session may be the guesser's: it ends with every other one, and the sign-in page says until when
+            sessions.end(user.username(), null);
+            new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
+            request.getSession().setAttribute(SignInFlow.LOCKED_UNTIL, locked.until());
+            return "redirect:/login?locked";
         } catch (AccountException e) {
             model.addAttribute("errorField", e.field());
             model.addAttribute("error", e.getMessage());

@@ -2,6 +2,8 @@ package cn.gov.panyu.points.platform.account;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,6 +31,7 @@ class RegistrationController {
             new Column<>("用户名", UserAccount::username),
             new Column<>("联系人", UserAccount::contactName),
             new Column<>("联系电话", UserAccount::contactPhone),
+            new Column<>("提交地址", UserAccount::registeredFrom),
             new Column<>("状态", u -> u.status().label()),
             new Column<>("审核人", UserAccount::reviewedBy),
             new Column<>("审核时间", UserAccount::reviewedAt),
@@ -46,9 +49,10 @@ class RegistrationController {
     }
 
     @PostMapping("/register")
-    String register(Registration form, Model model, RedirectAttributes redirect) {
+    String register(Registration form, HttpServletRequest request, Model model) {
         try {
-            registrations.register(form);
+            // the address the audit trail records too; behind a reverse proxy, the forwarded client's
+            registrations.register(form, request.getRemoteAddr());
         } catch (AccountException e) {
             model.addAttribute("errorField", e.field());
             model.addAttribute("error", e.getMessage());
@@ -80,8 +84,9 @@ class RegistrationController {
     String activate(@PathVariable String username, @RequestParam(defaultValue = "false") boolean allowSecond,
                     @AuthenticationPrincipal PlatformUser me, RedirectAttributes redirect) {
         try {
-            registrations.activate(username, allowSecond, me.username());
-            redirect.addFlashAttribute("notice", "已通过 " + username + " 的注册申请，该企业用户现在可以登录。");
+            List<String> rejected = registrations.activate(username, allowSecond, me.username());
+            redirect.addFlashAttribute("notice", "已通过 " + username + " 的注册申请，该企业用户现在可以登录。"
+                    + (rejected.isEmpty() ? "" : "该企业的其他待审核申请（" + String.join("、", rejected) + "）已随之驳回。"));
         } catch (AccountException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
             redirect.addFlashAttribute("needsConfirm", username);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,17 @@ import cn.gov.panyu.points.platform.table.TableQuery;
  * 企业注册: an enterprise asks for an account bound to its USCC; bureau staff check the request against
  * what they know of the firm and activate or reject it.
  *
- * <p>One account per enterprise: a registration is refused while the enterprise has an active account or a
- * request under review, because whoever holds the account sees the firm's confidential figures and files
- * its declarations and objections. Staff may still activate a second account when the firm asks for one
- * (e.g. a second contact), by confirming it explicitly on activation; administrators may create one
- * directly in 用户管理.
+ * <p>One account per enterprise: a registration is refused while the enterprise has an active account,
+ * because whoever holds the account sees the firm's confidential figures and files its declarations and
+ * objections. Staff may still activate a second account when the firm asks for one (e.g. a second
+ * contact), by confirming it explicitly on activation; administrators may create one directly in 用户管理.
+ *
+ * <p>A request under review does not block another (docs/adr/0010-registration-squatting.md): anyone can
+ * file one for any registered code, and the firm's own must not wait behind it. Staff see the competing
+ * requests side by side, verify the applicant through the firm's known contacts, and activate one, which
+ * rejects the others. So that no one floods the queue, a client address files a few requests an hour
+ * ({@link RegistrationThrottle}), one request under review per enterprise, and an enterprise has at most
+ * {@code pendingPerEnterprise} requests under review at once.
  */
 @Service
 public class Registrations {
@@ -37,9 +44,15 @@ public class Registrations {
     private final UserAccounts accounts;
     private final AccountRules rules;
     private final AuditLog audit;
+    private final RegistrationThrottle throttle;
+    private final int pendingPerEnterprise;
 
-    Registrations(JdbcClient jdbc, UserAccounts accounts, AccountRules rules, AuditLog audit) {
+    Registrations(JdbcClient jdbc, UserAccounts accounts, AccountRules rules, AuditLog audit,
+                  RegistrationThrottle throttle,
+                  @Value("${points.security.registration.pending-per-enterprise:3}") int pendingPerEnterprise) {
         this.jdbc = jdbc;
+        this.throttle = throttle;
+        this.pendingPerEnterprise = pendingPerEnterprise;
         // oldest request first unless the user sorted
         this.listing = new SqlListing<>(jdbc, UserAccount.COLUMNS, UserAccount.FROM, UserAccount::map, SORTABLE,
                 "u.created_at, u.username", "u.username");
@@ -64,9 +77,15 @@ public class Registrations {
                                String password, String confirmPassword) {
     }
 
-    /** Records a request; the account stays unusable until staff activate it. */
+    /**
+     * Records a request from the client address {@code client}; the account stays unusable until staff
+     * activate it.
+     */
     @Transactional
-    public void register(Registration form) {
+    public void register(Registration form, String client) {
+        if (!throttle.allows(client)) {
+            throw new AccountException("您所在网络提交的注册申请过多，请一小时后再试。如需帮助，请联系番禺区科技工业商务和信息化局。");
+        }
         String enterpriseName = rules.enterprise(form.uscc());
         String uscc = AccountRules.normalisedUscc(form.uscc());
         String contact = AccountRules.required("contactName", form.contactName(), "联系人姓名", 50);
@@ -77,17 +96,28 @@ public class Registrations {
         if (!form.password().equals(form.confirmPassword())) {
             throw new AccountException("confirmPassword", "两次输入的密码不一致。");
         }
-        long taken = jdbc.sql("""
-                        select count(*) from app_user where uscc = :uscc and role = 'ENTERPRISE'
-                        and (status = 'PENDING' or (status = 'ACTIVE' and enabled = true))""")
-                .param("uscc", uscc).query(Long.class).single();
-        if (taken > 0) {
-            throw new AccountException("uscc", "该企业已有平台账户或注册申请正在审核。如需新增或找回账户，请联系番禺区科技工业商务和信息化局。");
+        if (!activeAccountsOf(uscc, "").isEmpty()) {
+            throw new AccountException("uscc", "该企业已有平台账户。如需新增或找回账户，请联系番禺区科技工业商务和信息化局。");
+        }
+        List<String> fromClients = jdbc.sql("""
+                        select coalesce(registered_from, '') from app_user
+                        where uscc = :uscc and role = 'ENTERPRISE' and status = 'PENDING'""")
+                .param("uscc", uscc).query(String.class).list();
+        if (fromClients.contains(client)) {
+            throw new AccountException("uscc", "您已为该企业提交过注册申请，正在审核中，请勿重复提交。");
+        }
+        if (fromClients.size() >= pendingPerEnterprise) {
+            throw new AccountException("uscc", "该企业已有 " + fromClients.size()
+                    + " 个注册申请正在审核，暂不受理新的申请。请联系番禺区科技工业商务和信息化局核实。");
         }
         accounts.insert(username, form.password(), enterpriseName, Role.ENTERPRISE, uscc, null,
                 AccountStatus.PENDING, false, false, contact, phone);
+        jdbc.sql("update app_user set registered_from = :client where username = :u")
+                .param("client", client).param("u", username).update();
+        throttle.filedBy(client);
         audit.recordFor(username, Role.ENTERPRISE.name(), AuditAction.ACCOUNT_CHANGE, uscc,
-                "企业注册申请（联系人 " + contact + "），待审核");
+                "企业注册申请（联系人 " + contact + "），待审核" + (fromClients.isEmpty() ? ""
+                        : "；该企业另有 " + fromClients.size() + " 个待审核申请"));
     }
 
     /** Registrations in one review state (PENDING, ACTIVE = approved, REJECTED), for the review list. */
@@ -114,11 +144,15 @@ public class Registrations {
 
     /**
      * Activates a request. When the enterprise already has an active account, {@code allowSecond} must
-     * say that staff mean to give it another one.
+     * say that staff mean to give it another one. The enterprise's other requests under review are
+     * rejected: staff verified this applicant, so the others came from someone else (or are duplicates),
+     * and none of them may later be activated by mistake.
+     *
+     * @return the user names of the requests rejected with it
      */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
-    public void activate(String username, boolean allowSecond, String reviewer) {
+    public List<String> activate(String username, boolean allowSecond, String reviewer) {
         UserAccount request = pending(username);
         List<String> others = activeAccountsOf(request.uscc(), username);
         if (!others.isEmpty() && !allowSecond) {
@@ -126,8 +160,17 @@ public class Registrations {
                     + "）。如确需为其再开通一个账户，请勾选“仍然启用”后再提交。");
         }
         review(username, AccountStatus.ACTIVE, true, null, reviewer);
+        List<String> rivals = jdbc.sql("""
+                        select username from app_user where uscc = :uscc and role = 'ENTERPRISE' and status = 'PENDING'
+                        order by username""")
+                .param("uscc", request.uscc()).query(String.class).list();
+        for (String rival : rivals) {
+            review(rival, AccountStatus.REJECTED, false, "经核实，已通过该企业的另一注册申请（用户名 " + username + "）。", reviewer);
+        }
         audit.record(AuditAction.ACCOUNT_CHANGE, request.uscc(), "审核通过企业注册 " + username
-                + (others.isEmpty() ? "" : "（该企业已有账户 " + String.join("、", others) + "，经确认仍启用）"));
+                + (others.isEmpty() ? "" : "（该企业已有账户 " + String.join("、", others) + "，经确认仍启用）")
+                + (rivals.isEmpty() ? "" : "；同一企业的其他待审核申请随之驳回：" + String.join("、", rivals)));
+        return rivals;
     }
 
     @PreAuthorize("hasRole('STAFF')")

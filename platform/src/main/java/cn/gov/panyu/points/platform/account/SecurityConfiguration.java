@@ -1,6 +1,8 @@
 package cn.gov.panyu.points.platform.account;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,7 +15,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -54,12 +56,23 @@ class SecurityConfiguration {
                         .sessionFixation(fixation -> fixation.changeSessionId())
                         .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .addFilterBefore(new PasswordChangeGate(), AuthorizationFilter.class)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                .addFilterBefore(new RefusedBeforeSecurity(), HeaderWriterFilter.class)
+                .headers(headers -> {
+                    headers.defaultsDisabled();
+                    SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter);
+                });
         return http.build();
+    }
+
+    /**
+     * Tomcat answers an encoded slash ({@code %2F}) with its own English page, before any filter and without
+     * the security headers. Passed through, it reaches Spring Security's firewall, which refuses it like
+     * every other suspicious URL, with the platform's error page ({@link RefusedBeforeSecurity}). Nothing
+     * behind the firewall ever sees it decoded.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesReachTheFirewall() {
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
     }
 
     /**

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.gov.panyu.points.platform.table.SqlFilter;
@@ -16,9 +18,25 @@ public record AuditFilter(String user, AuditAction action, String uscc,
                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
+    private static final int USERNAME_LENGTH = 64;
+    private static final int USCC_LENGTH = 18;
+
     public AuditFilter {
         user = blankToNull(user);
         uscc = uscc == null || uscc.isBlank() ? null : uscc.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * This filter, if each value fits its column (the user name's 64 characters, the USCC's 18): a longer
+     * one matches nothing, and the export, which records its filter, could not record it.
+     *
+     * @throws ResponseStatusException 400, the error page's "请求无法处理"
+     */
+    AuditFilter checked() {
+        if (user != null && user.length() > USERNAME_LENGTH || uscc != null && uscc.length() > USCC_LENGTH) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        return this;
     }
 
     public String listUrl(String path) {

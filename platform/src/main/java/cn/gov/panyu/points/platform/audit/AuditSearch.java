@@ -52,11 +52,12 @@ public class AuditSearch {
 
     @Transactional(readOnly = true)
     public TablePage<AuditEntry> page(AuditFilter filter, TableQuery query) {
-        return listing.page(filter.where(), query);
+        return listing.page(filter.checked().where(), query);
     }
 
     @Transactional(readOnly = true)
     public List<AuditEntry> export(AuditFilter filter, TableQuery query) {
+        filter.checked();
         audit.record(AuditAction.EXPORT_DATA, filter.uscc(), "导出操作日志 " + filter.listUrl(""));
         return listing.all(filter.where(), query);
     }

@@ -274,7 +274,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
 
     RunSummary run(long runId) {
         return jdbc.sql(SELECT + " where r.id = ?").param(runId).query(EvaluationRuns::row).optional()
-                .orElseThrow(() -> new EvaluationException("评价批次 " + runId + " 不存在。"));
+                .orElseThrow(() -> new RunNotFoundException(runId));
     }
 
     private long queue(int year, long modelId, String user) {

@@ -37,6 +37,8 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
 public class Objections {
 
     static final int MAX_TEXT = 2000;
+    /** The data item an objection names: what column objection.field holds (the forms say maxlength too). */
+    static final int MAX_FIELD = 32;
     private static final String COLUMNS = """
             o.id, o.run_id, r.data_year, o.uscc, s.name, o.field, o.claim, o.filed_by, o.filed_at, o.status,
                    o.response, o.resolved_by, o.resolved_at""";
@@ -75,9 +77,12 @@ public class Objections {
         if (claim.length() > MAX_TEXT) {
             throw new EvaluationException("异议内容最多 " + MAX_TEXT + " 字。");
         }
+        if (field != null && field.trim().length() > MAX_FIELD) {
+            throw new EvaluationException("涉及数据项不能超过 " + MAX_FIELD + " 个字符。");
+        }
         var run = jdbc.sql("select status, notice_ends from evaluation_run where id = ?").param(runId)
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, LocalDate.class)}).optional()
-                .orElseThrow(() -> new EvaluationException("评价批次 " + runId + " 不存在。"));
+                .orElseThrow(() -> new RunNotFoundException(runId));
         if (!RunStatus.NOTICE.name().equals(run[0])) {
             throw new EvaluationException("该评价批次不在公示期内，不能提出异议。");
         }

@@ -23,9 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public record SqlListing<T>(JdbcClient jdbc, String columns, String from, RowMapper<T> mapper,
                             Map<String, String> sortable, String defaultOrder, String tieBreak) {
 
-    public TablePage<T> page(SqlFilter filter, TableQuery query) {
+    /** The page asked for; one past the end (an old link, a typed URL) answers the last page instead. */
+    public TablePage<T> page(SqlFilter filter, TableQuery asked) {
         long total = jdbc.sql("select count(*) " + from + filter.where()).params(filter.args())
                 .query(Long.class).single();
+        TableQuery query = asked.offset() < total ? asked
+                : asked.withPage((int) ((total + asked.size() - 1) / asked.size()));
         List<Object> args = new ArrayList<>(filter.args());
         args.add(query.size());
         args.add(query.offset());

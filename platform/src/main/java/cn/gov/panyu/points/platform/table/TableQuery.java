@@ -1,5 +1,6 @@
 package cn.gov.panyu.points.platform.table;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +16,16 @@ public record TableQuery(int page, int size, String sort, String dir) {
 
     public static final List<Integer> SIZES = List.of(20, 50, 100);
 
+    /**
+     * The deepest page a list answers: its offset, and the end of its rows, still fit the int of the JDBC
+     * parameter and the databases' OFFSET ({@code ?page=2147483647} overflowed into a negative offset and a
+     * server error). No list comes near it; a page past a list's end is empty, or its last page where the
+     * list knows its length first ({@link SqlListing}).
+     */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / Collections.max(SIZES);
+
     public TableQuery {
-        page = Math.max(1, page);
+        page = Math.min(Math.max(1, page), MAX_PAGE);
         size = SIZES.contains(size) ? size : SIZES.get(0);
         sort = sort == null ? "" : sort;
         dir = "desc".equalsIgnoreCase(dir) ? "desc" : "asc";

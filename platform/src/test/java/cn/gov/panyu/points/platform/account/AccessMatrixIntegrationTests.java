@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
@@ -26,7 +29,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -207,6 +213,56 @@ class AccessMatrixIntegrationTests {
         assertThat(accepted).as("POSTs accepted without a CSRF token").isEmpty();
     }
 
+    /** Paging values no pager link produces, each of which a list must answer as it answers no paging at all. */
+    private static final List<String> ABSURD_PAGING = List.of("page=2147483647", "page=2147483647&size=100",
+            "page=21474837&size=100", "page=-2147483648", "page=0", "size=2147483647", "size=-1", "size=0");
+    /** Paging values that are no int: refused as a bad request, never a server error. */
+    private static final List<String> UNREADABLE_PAGING = List.of("page=99999999999", "page=abc", "size=1e9");
+
+    /** House rule: every list survives absurd paging values. The lists are found, not listed: every GET taking a page. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("listEndpoints")
+    void everyListSurvivesAbsurdPagingValues(String endpoint) throws Exception {
+        Access access = TABLE.getOrDefault(endpoint, Access.ADMIN);
+        Audience allowed = EnumSet.allOf(Audience.class).stream().filter(access::allows).findFirst().orElseThrow();
+        int plain = perform(endpoint, allowed, true, null).status();
+        assertThat(plain).as(endpoint + " without paging").isLessThan(500);
+
+        for (String paging : ABSURD_PAGING) {
+            assertThat(perform(endpoint, allowed, true, paging).status()).as(endpoint + "?" + paging).isEqualTo(plain);
+        }
+        for (String paging : UNREADABLE_PAGING) {
+            assertThat(perform(endpoint, allowed, true, paging).status()).as(endpoint + "?" + paging).isEqualTo(400);
+        }
+    }
+
+    Stream<String> listEndpoints() {
+        assertThat(mappings.getHandlerMethods()).isNotEmpty();
+        Set<String> lists = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getMethodsCondition().getMethods().contains(RequestMethod.GET) && takesAPage(handler)) {
+                info.getPatternValues().forEach(pattern -> lists.add("GET " + pattern));
+            }
+        });
+        assertThat(lists).as("list endpoints found").contains("GET /enterprises", "GET /audit", "GET /admin/users",
+                "GET /declarations/review", "GET /public/rankings");
+        return lists.stream();
+    }
+
+    /** A {@code page} request parameter, or a form record with a {@code page} component. */
+    private static boolean takesAPage(HandlerMethod handler) {
+        for (MethodParameter p : handler.getMethodParameters()) {
+            RequestParam param = p.getParameterAnnotation(RequestParam.class);
+            String name = param != null && !param.name().isEmpty() ? param.name() : p.getParameter().getName();
+            Class<?> type = p.getParameterType();
+            if (name.equals("page") || type.isRecord() && Stream.of(type.getRecordComponents())
+                    .anyMatch(c -> c.getName().equals("page"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "METHOD pattern" for every handler method of the application. */
     private Set<String> endpoints() {
         Set<String> endpoints = new TreeSet<>();
@@ -232,10 +288,19 @@ class AccessMatrixIntegrationTests {
     }
 
     private Result perform(String endpoint, Audience who, boolean withCsrf) throws Exception {
+        return perform(endpoint, who, withCsrf, null);
+    }
+
+    /** @param query a query string to append (null for none) */
+    private Result perform(String endpoint, Audience who, boolean withCsrf, String query) throws Exception {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
         HttpMethod httpMethod = method.equals("ANY") ? HttpMethod.GET : HttpMethod.valueOf(method);
-        var builder = request(httpMethod, expand(pattern, httpMethod)).with(as(who));
+        String uri = expand(pattern, httpMethod);
+        if (query != null) {
+            uri += (uri.contains("?") ? "&" : "?") + query;
+        }
+        var builder = request(httpMethod, uri).with(as(who));
         if (withCsrf) {
             builder.with(csrf());
         }

@@ -190,7 +190,7 @@ class AccountFlowIntegrationTests {
                         .param("username", TestEnterprises.uniqueName("ent")).param("password", password)
                         .param("confirmPassword", password))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(again).contains("该企业已有平台账户或注册申请正在审核");
+        assertThat(again).contains("该企业已有平台账户。");
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +91,38 @@ class LockoutIntegrationTests {
                 .isZero();
     }
 
+    /**
+     * Failures are counted per account whatever case the name is typed in, for real and unknown names
+     * alike: otherwise five failures as "BANKB" and one as "bankb" answer "wrong password" for a real
+     * account and "locked" for an unknown one, which tells a prober which names exist.
+     */
+    @Test
+    void aRealAndAnUnknownNameAreCountedAlikeWhateverCaseTheyAreTypedIn() throws Exception {
+        String real = newUser();
+        String unknown = TestEnterprises.uniqueName("nobody");
+
+        String realAnswer = answerAfterFiveFailuresInCapitals(real);
+        String unknownAnswer = answerAfterFiveFailuresInCapitals(unknown);
+
+        assertThat(realAnswer).isEqualTo(unknownAnswer).isEqualTo("/login?locked");
+    }
+
+    /**
+     * Spring Security signs in the trimmed name; the count must be the trimmed name's too, or guesses
+     * under " name" would never lock the account they are tried against.
+     */
+    @Test
+    void guessesUnderANameWithSpacesLockTheAccountTheyAreTriedAgainst() throws Exception {
+        String user = newUser();
+        for (int i = 1; i <= 5; i++) {
+            mvc.perform(formLogin("/login").user(" " + user).password("wrong-" + i));
+        }
+
+        mvc.perform(formLogin("/login").user(" " + user).password(PASSWORD))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?locked"));
+        assertThat(lockedUntil(user)).isAfter(LocalDateTime.now());
+    }
+
     @Test
     void anAdministratorCanUnlockAnAccountAtOnce() throws Exception {
         String user = newUser();
@@ -105,6 +138,14 @@ class LockoutIntegrationTests {
         String user = TestEnterprises.uniqueName("lock");
         accounts.create(user, PASSWORD, "锁定测试", Role.STAFF, null, null);
         return user;
+    }
+
+    private String answerAfterFiveFailuresInCapitals(String name) throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            mvc.perform(formLogin("/login").user(name.toUpperCase(Locale.ROOT)).password("wrong-" + i));
+        }
+        return mvc.perform(formLogin("/login").user(name).password("wrong-6")).andReturn().getResponse()
+                .getRedirectedUrl();
     }
 
     private void failFiveTimes(String user) throws Exception {

@@ -119,6 +119,26 @@ class AuditIntegrationTests {
         assertThat(entries(uscc)).extracting(r -> r.get("action")).containsExactly("VIEW_ENTERPRISE", "EXPORT_DATA");
     }
 
+    /** A filter no column can hold matches nothing; it is refused (the export records its filter) rather than failing. */
+    @Test
+    void filtersLongerThanTheirColumnsAreABadRequestNotAServerError() throws Exception {
+        for (String path : List.of("/audit", "/audit/export")) {
+            mvc.perform(get(path).param("uscc", "9".repeat(40)).with(TestUsers.staff())).andExpect(status().isBadRequest());
+            mvc.perform(get(path).param("user", "u".repeat(65)).with(TestUsers.staff())).andExpect(status().isBadRequest());
+        }
+    }
+
+    @Test
+    void aPageFarPastTheEndAnswersTheLastPage() throws Exception {
+        String uscc = TestEnterprises.register(jdbc, "审计翻页测试企业");
+        mvc.perform(get("/enterprises/{u}", uscc).with(TestUsers.staff()));
+
+        String page = mvc.perform(get("/audit").param("uscc", uscc).param("page", String.valueOf(Integer.MAX_VALUE))
+                .with(TestUsers.admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("查看企业数据").contains("第 1 / 1 页");
+    }
+
     @Test
     void enterpriseBankAndExpertUsersCannotSeeTheAuditLog() throws Exception {
         for (RequestPostProcessor who : List.of(TestUsers.enterprise(TestEnterprises.uscc()), TestUsers.bank("B1"),

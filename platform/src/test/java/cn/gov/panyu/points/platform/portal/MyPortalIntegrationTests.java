@@ -112,6 +112,21 @@ class MyPortalIntegrationTests {
     }
 
     @Test
+    void aDataItemLongerThanItsColumnIsRefusedInChineseNotAServerError() throws Exception {
+        long run = PortalFixture.noticedRun(jdbc, runs, models);
+        String a = PortalFixture.otherListed(jdbc, 1).get(0);
+
+        String failure = (String) mvc.perform(post("/my/objections").param("runId", String.valueOf(run))
+                        .param("field", "x".repeat(33)).param("claim", "数据项名称过长的异议")
+                        .with(TestUsers.enterprise(a)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("failure");
+
+        assertThat(failure).isEqualTo("涉及数据项不能超过 32 个字符。");
+        assertThat(jdbc.sql("select count(*) from objection where claim = '数据项名称过长的异议'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void anObjectionToARunNotOnNoticeIsRefusedInChinese() throws Exception {
         String a = PortalFixture.otherListed(jdbc, 1).get(0);
         long published = jdbc.sql("select run_id from publication where data_year = ?").param(PortalFixture.LATEST)

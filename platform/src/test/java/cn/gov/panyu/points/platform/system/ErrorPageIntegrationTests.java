@@ -39,6 +39,14 @@ class ErrorPageIntegrationTests {
         assertNoInternals(html);
     }
 
+    @Test
+    void anAbsurdRequestShowsTheChineseBadRequestPage() {
+        String html = page("/audit?uscc=" + "9".repeat(40), HttpStatus.BAD_REQUEST);
+
+        assertThat(html).contains("请求无法处理", "400");
+        assertNoInternals(html);
+    }
+
     private static void assertNoInternals(String html) {
         assertThat(html).doesNotContain("Whitelabel", "Exception", "\tat ", "java.lang", "org.springframework");
     }

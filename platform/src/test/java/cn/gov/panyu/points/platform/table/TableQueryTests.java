@@ -29,6 +29,16 @@ class TableQueryTests {
     }
 
     @Test
+    void anAbsurdPageStillHasAnOffsetTheDatabaseTakes() {
+        for (int size : TableQuery.SIZES) {
+            TableQuery deepest = TableQuery.of(Integer.MAX_VALUE, size, null, null);
+            assertThat(deepest.offset()).as("size " + size).isNotNegative();
+            assertThat((long) deepest.offset() + size).as("size " + size).isLessThanOrEqualTo(Integer.MAX_VALUE);
+        }
+        assertThat(TableQuery.of(Integer.MIN_VALUE, Integer.MIN_VALUE, null, null).offset()).isZero();
+    }
+
+    @Test
     void clickingTheSortedColumnFlipsItsDirection() {
         assertThat(TableQuery.of(2, 50, "total", "asc").sortParams("total")).isEqualTo("sort=total&dir=desc&size=50");
         assertThat(TableQuery.of(2, 50, "total", "desc").sortParams("total")).isEqualTo("sort=total&dir=asc&size=50");
