@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,12 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.model.ScoreModel;
@@ -62,6 +65,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     private final ScoreModels models;
     private final RunWorker worker;
     private final AuditLog audit;
+    private final TransactionTemplate tx;
     /**
      * The background threads runs compute on: few and bounded, because a run holds a whole district in
      * memory — a flood of clicks queues a handful and refuses the rest. Kept private rather than a bean:
@@ -74,11 +78,12 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 return t;
             });
 
-    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit) {
+    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.models = models;
         this.worker = worker;
         this.audit = audit;
+        this.tx = tx;
     }
 
     @Override
@@ -90,7 +95,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() {
         jdbc.sql("""
-                update evaluation_run set status = 'FAILED', message = '平台重启导致计算中断，请重新计算。'
+                update evaluation_run set status = 'FAILED', year_slot = null, message = '平台重启导致计算中断，请重新计算。'
                 where status in ('QUEUED', 'RUNNING')""").update();
     }
 
@@ -126,7 +131,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 }
             });
         } catch (RejectedExecutionException e) {
-            jdbc.sql("update evaluation_run set status = 'FAILED', message = ? where id = ?")
+            jdbc.sql("update evaluation_run set status = 'FAILED', year_slot = null, message = ? where id = ?")
                     .params("当前排队的评价任务过多，请等待正在进行的计算完成后再试。", id).update();
             throw new EvaluationException("当前排队的评价任务过多，请等待正在进行的计算完成后再试。");
         }
@@ -282,22 +287,55 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         if (year < 1990 || year > 9998) {
             throw new EvaluationException("评价年度 " + year + " 无效。");
         }
-        models.recordUse(modelId);
+        // the year has one working slot: while another run holds it, the insert fails; if that run finished
+        // between the failed insert and the look-up, the year is free again and a second try queues this one
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insertQueued(year, modelId, user);
+            } catch (DuplicateKeyException e) {
+                Optional<RunSummary> working = workingRun(year);
+                if (working.isPresent()) {
+                    throw new EvaluationException(year + " 年度已有评价批次 #" + working.get().id() + " 正在计算（"
+                            + working.get().status().label() + "），请等待其完成后再开始新的计算。");
+                }
+                if (attempt == 2) {
+                    throw new EvaluationException(year + " 年度已有评价批次正在计算，请稍后再试。");
+                }
+            }
+        }
+    }
+
+    /**
+     * Inserts the QUEUED run in the year's working slot, which the database gives one run at a time — of
+     * whichever instance asks — and fails with a DuplicateKeyException while another run holds it.
+     */
+    private long insertQueued(int year, long modelId, String user) {
         // the key the database generated for this very insert: a later look-up (the newest run of the user
         // and year) would give two simultaneous submits the same run, and the loser's failure would delete
         // the winner's results
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into evaluation_run (data_year, model_id, status, message, created_by, created_at)
-                values (?, ?, 'QUEUED', '排队等待计算', ?, ?)""").params(year, modelId, user, now()).update(key, "id");
+        // counting the model version's use and queuing the run commit together: a refused start counts nothing
+        tx.executeWithoutResult(status -> {
+            models.recordUse(modelId);
+            jdbc.sql("""
+                    insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by, created_at)
+                    values (?, ?, 'QUEUED', ?, '排队等待计算', ?, ?)""")
+                    .params(year, modelId, RunStatus.QUEUED.yearSlot(), user, now()).update(key, "id");
+        });
         return key.getKey().longValue();
+    }
+
+    private Optional<RunSummary> workingRun(int year) {
+        return jdbc.sql(SELECT + " where r.data_year = ? and r.year_slot = ?").params(year, RunStatus.QUEUED.yearSlot())
+                .query(EvaluationRuns::row).optional();
     }
 
     private void transition(long runId, RunStatus from, RunStatus to, String set, Object... params) {
         List<Object> all = new ArrayList<>(List.of(params));
         all.add(runId);
         all.add(from.name());
-        int updated = jdbc.sql("update evaluation_run set status = '" + to.name() + "', " + set
+        all.add(0, to.yearSlot());
+        int updated = jdbc.sql("update evaluation_run set status = '" + to.name() + "', year_slot = ?, " + set
                 + " where id = ? and status = ?").params(all).update();
         if (updated == 0) {
             throw new EvaluationException("评价批次 " + runId + " 的状态已改变，请刷新页面后重试。");

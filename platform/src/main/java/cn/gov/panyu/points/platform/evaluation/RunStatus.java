@@ -26,4 +26,12 @@ public enum RunStatus {
     public boolean working() {
         return this == QUEUED || this == RUNNING;
     }
+
+    /**
+     * The run's place among the runs of its year, kept in evaluation_run.year_slot, of which a year has at
+     * most one each (a unique index): one working run. Null for a status any number of runs may have.
+     */
+    String yearSlot() {
+        return working() ? "WORKING" : null;
+    }
 }

@@ -50,7 +50,7 @@ class RunWorker {
             try {
                 store.delete(runId);
             } finally {
-                jdbc.sql("update evaluation_run set status = 'FAILED', message = ?, finished_at = ? where id = ?")
+                jdbc.sql("update evaluation_run set status = 'FAILED', year_slot = null, message = ?, finished_at = ? where id = ?")
                         .params(message, now(), runId).update();
             }
             throw e instanceof EvaluationException ee ? ee : new EvaluationException(message, e);
@@ -94,7 +94,7 @@ class RunWorker {
         String summary = "已完成：评价 " + records.size() + " 家企业，其中 " + eligible + " 家参与排名"
                 + (loaded.skipped().isEmpty() ? "" : "；" + loaded.skipped().size() + " 家因缺少本年营业收入未参加评价");
         jdbc.sql("""
-                update evaluation_run set status = 'DRAFT', message = ?, progress_done = ?, progress_total = ?,
+                update evaluation_run set status = 'DRAFT', year_slot = null, message = ?, progress_done = ?, progress_total = ?,
                        input_sha256 = ?, input_csv = ?, engine_version = ?, enterprises = ?, eligible = ?, finished_at = ?
                 where id = ?""")
                 .params(summary, records.size(), records.size(), sha256, gzip, EngineVersion.current(), records.size(),

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
@@ -195,7 +197,7 @@ abstract class RunLifecycleContract {
     }
 
     @Test
-    void aDoubleSubmitGivesEveryCallItsOwnRunAndNoRunLosesItsResults() throws Exception {
+    void simultaneousStartsForOneYearQueueOneRunAndTellTheOthersWhichRunIsGoing() throws Exception {
         district(2070);
         long model = models.activeModelId();
         // the callers act as this test's signed-in staff user, like the requests of one person clicking
@@ -203,40 +205,86 @@ abstract class RunLifecycleContract {
         ExecutorService browser = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(4));
         try {
             for (int round = 0; round < 5; round++) {
-                List<Long> ids = startAtOnce(browser, 4, () -> runs.start(2070, model, "staff"));
+                List<Outcome<Long>> outcomes = atOnce(browser, Collections.nCopies(4, () -> runs.start(2070, model, "staff")));
 
-                assertThat(ids).as("round %d", round).doesNotHaveDuplicates();
-                for (long id : ids) {
-                    // a worker that lost a race for someone else's run id fails and deletes that run's results
-                    assertThat(awaitFinished(id).status()).as("run %d", id).isEqualTo(RunStatus.DRAFT);
-                    assertThat(jdbc.queryForObject("select count(*) from score_result where run_id = ?", Long.class, id))
-                            .as("results of run %d", id).isEqualTo(SIZE);
-                }
+                List<Long> started = outcomes.stream().filter(Outcome::succeeded).map(Outcome::value).toList();
+                assertThat(started).as("round %d: runs queued", round).hasSize(1);
+                long id = started.get(0);
+                assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::refusal))
+                        .as("round %d: the others are told which run is going", round).hasSize(3)
+                        .allMatch(m -> m.matches("2070 年度已有评价批次 #" + id + " 正在计算（(排队中|计算中)），请等待其完成.*"), "names run " + id);
+                // the one run is not disturbed by the refused ones: it computes every enterprise
+                assertThat(awaitFinished(id).status()).as("run %d", id).isEqualTo(RunStatus.DRAFT);
+                assertThat(jdbc.queryForObject("select count(*) from score_result where run_id = ?", Long.class, id))
+                        .as("results of run %d", id).isEqualTo(SIZE);
             }
         } finally {
             browser.shutdownNow();
         }
     }
 
-    /** Makes {@code callers} calls at the same moment, one per thread of {@code threads}; their results. */
-    private static List<Long> startAtOnce(ExecutorService threads, int callers, Callable<Long> call) throws Exception {
-        CountDownLatch ready = new CountDownLatch(callers);
+    @Test
+    void theDatabaseGivesAYearOneWorkingRunWhicheverInstanceAsks() {
+        long model = models.activeModelId();
+        long other = workingRun(2071, model);
+        try {
+            assertThatThrownBy(() -> runs.start(2071, model, "staff")).isInstanceOf(EvaluationException.class)
+                    .hasMessage("2071 年度已有评价批次 #" + other + " 正在计算（计算中），请等待其完成后再开始新的计算。");
+            assertThatThrownBy(() -> runs.runNow(2071, model, "staff")).isInstanceOf(EvaluationException.class)
+                    .hasMessageContaining("#" + other);
+            // not the platform's check but the database's: a second working run of the year cannot be stored
+            assertThatThrownBy(() -> workingRun(2071, model)).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> jdbc.update("""
+                    insert into evaluation_run (data_year, model_id, status, created_by) values (2071, ?, 'QUEUED', 'x')""", model))
+                    .as("a working run without its slot").isInstanceOf(DataIntegrityViolationException.class);
+            assertThat(jdbc.queryForObject("select count(*) from evaluation_run where data_year = 2071 and status in ('QUEUED', 'RUNNING')",
+                    Long.class)).isEqualTo(1);
+        } finally {
+            jdbc.update("update evaluation_run set status = 'FAILED', year_slot = null where id = ?", other);
+        }
+    }
+
+    /** A RUNNING run of the year as another platform instance's worker leaves it in the shared database. */
+    long workingRun(int year, long model) {
+        jdbc.update("""
+                insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by)
+                values (?, ?, 'RUNNING', 'WORKING', '正在计算积分', 'other')""", year, model);
+        return jdbc.queryForObject("select id from evaluation_run where data_year = ? and year_slot = 'WORKING'", Long.class, year);
+    }
+
+    /** What one of several simultaneous calls did: returned a value, or was refused with a user message. */
+    record Outcome<T>(T value, String refusal) {
+        boolean succeeded() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * Makes the calls at the same moment, one per thread of {@code threads}; their outcomes in call order.
+     * A call may be refused with an {@link EvaluationException}; anything else it throws fails the test.
+     */
+    static <T> List<Outcome<T>> atOnce(ExecutorService threads, List<Callable<T>> calls) throws Exception {
+        CountDownLatch ready = new CountDownLatch(calls.size());
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Long>> calls = new ArrayList<>();
-        for (int c = 0; c < callers; c++) {
-            calls.add(threads.submit(() -> {
+        List<Future<Outcome<T>>> running = new ArrayList<>();
+        for (Callable<T> call : calls) {
+            running.add(threads.submit(() -> {
                 ready.countDown();
                 go.await();
-                return call.call();
+                try {
+                    return new Outcome<>(call.call(), null);
+                } catch (EvaluationException e) {
+                    return new Outcome<T>(null, e.getMessage());
+                }
             }));
         }
         ready.await();
         go.countDown();
-        List<Long> results = new ArrayList<>();
-        for (Future<Long> f : calls) {
-            results.add(f.get(60, TimeUnit.SECONDS));
+        List<Outcome<T>> outcomes = new ArrayList<>();
+        for (Future<Outcome<T>> f : running) {
+            outcomes.add(f.get(60, TimeUnit.SECONDS));
         }
-        return results;
+        return outcomes;
     }
 
     @Test
