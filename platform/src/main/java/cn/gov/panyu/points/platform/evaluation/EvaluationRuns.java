@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,10 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
  * date, withdraw, publish. Publishing switches the year's row in publication in one transaction, after
  * the run's results are complete — readers, who always go through publication, see the old results
  * until that commit and the new ones after it. A published run never changes; a newer one supersedes it.
+ *
+ * <p>Several instances may share the database, so the rules that concern a whole year are the database's:
+ * a year has at most one queued or running run, one on notice and one published (evaluation_run.year_slot),
+ * and 公示, its withdrawal and 发布 of a year take the year's lock (docs/adr/0008-run-ownership-and-serialised-publishing.md).
  */
 @Service
 public class EvaluationRuns implements InitializingBean, DisposableBean {
@@ -138,19 +143,22 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         return id;
     }
 
-    /** DRAFT → NOTICE until {@code endsOn}; a run of the same year already on notice is superseded. */
+    /**
+     * DRAFT → NOTICE until {@code endsOn}; a run of the same year already on notice is superseded. Holds
+     * the year's lock, so a simultaneous 公示 of another run of the year goes after this one and replaces it.
+     */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void putOnNotice(long runId, LocalDate endsOn, String user) {
-        RunSummary run = run(runId);
+        RunSummary run = lockedRun(runId);
         if (run.status() != RunStatus.DRAFT) {
-            throw new EvaluationException("只有“待公示”的评价批次可以公示，批次 " + runId + " 当前为“" + run.status().label() + "”。");
+            throw new EvaluationException("只有“待公示”的评价批次可以公示，批次 " + runId + " 当前为“" + run.status().label() + "”"
+                    + replacedBy(run) + "。");
         }
         if (endsOn == null || endsOn.isBefore(LocalDate.now())) {
             throw new EvaluationException("公示截止日期不能早于今天。");
         }
-        jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where data_year = ? and status = 'NOTICE' and id <> ?")
-                .params(run.year(), runId).update();
+        supersede(run.year(), RunStatus.NOTICE);
         transition(runId, RunStatus.DRAFT, RunStatus.NOTICE,
                 "notice_ends = ?, noticed_at = ?", endsOn, now());
         audit.record(AuditAction.RUN_CHANGE, null, "公示评价批次 #" + runId + "（" + run.year() + " 年度），截止 " + endsOn);
@@ -160,27 +168,30 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void withdrawNotice(long runId, String user) {
+        lockedRun(runId);
         transition(runId, RunStatus.NOTICE, RunStatus.DRAFT, "notice_ends = null, noticed_at = null");
         audit.record(AuditAction.RUN_CHANGE, null, "撤回评价批次 #" + runId + " 的公示");
     }
 
     /**
      * NOTICE → PUBLISHED, atomically: the year's previously published run becomes SUPERSEDED and
-     * publication — which the read model {@link PublishedResults} follows — points at this run, in one transaction. Refused while objections are open.
+     * publication — which the read model {@link PublishedResults} follows — points at this run, in one
+     * transaction. Refused while objections are open. Holds the year's lock, so of two simultaneous
+     * actions on the year the later one sees the earlier one's outcome (a run it superseded is refused).
      */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void publish(long runId, String user) {
-        RunSummary run = run(runId);
+        RunSummary run = lockedRun(runId);
         if (run.status() != RunStatus.NOTICE) {
-            throw new EvaluationException("只有“公示中”的评价批次可以发布，批次 " + runId + " 当前为“" + run.status().label() + "”。");
+            throw new EvaluationException("只有“公示中”的评价批次可以发布，批次 " + runId + " 当前为“" + run.status().label() + "”"
+                    + replacedBy(run) + "。");
         }
         if (run.openObjections() > 0) {
             throw new EvaluationException("该批次还有 " + run.openObjections() + " 条异议未处理，处理完毕后才能发布。");
         }
         Timestamp now = now();
-        jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where data_year = ? and status = 'PUBLISHED'")
-                .param(run.year()).update();
+        supersede(run.year(), RunStatus.PUBLISHED);
         transition(runId, RunStatus.NOTICE, RunStatus.PUBLISHED, "published_at = ?", now);
         int switched = jdbc.sql("update publication set run_id = ?, published_by = ?, published_at = ? where data_year = ?")
                 .params(runId, user, now, run.year()).update();
@@ -189,6 +200,39 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                     .params(run.year(), runId, user, now).update();
         }
         audit.record(AuditAction.RUN_CHANGE, null, "发布评价批次 #" + runId + "（" + run.year() + " 年度）");
+    }
+
+    /**
+     * The run, read after taking its year's lock for the rest of the transaction: 公示, its withdrawal and
+     * 发布 of one year — on whichever instance — run one at a time, each deciding on what the one before
+     * it committed. The lock is a row of its own because publication has none before a year's first
+     * publication; creating the row cannot fail (on conflict do nothing waits for a simultaneous creator),
+     * so it never aborts the transaction.
+     */
+    private RunSummary lockedRun(long runId) {
+        int year = run(runId).year();
+        jdbc.sql("insert into evaluation_year_lock (data_year) values (?) on conflict do nothing").param(year).update();
+        jdbc.sql("select data_year from evaluation_year_lock where data_year = ? for update").param(year)
+                .query(Integer.class).single();
+        return run(runId);
+    }
+
+    /** The year's run in {@code status}'s slot, if any, gives it up: it becomes SUPERSEDED. */
+    private void supersede(int year, RunStatus status) {
+        jdbc.sql("update evaluation_run set status = 'SUPERSEDED', year_slot = null where data_year = ? and year_slot = ?")
+                .params(year, status.yearSlot()).update();
+    }
+
+    /** For a superseded run: which runs of its year are on notice and published now, e.g. "（2025 年度公示中的是批次 #13）". */
+    private String replacedBy(RunSummary run) {
+        if (run.status() != RunStatus.SUPERSEDED) {
+            return "";
+        }
+        List<String> now = jdbc.sql("""
+                        select id, status from evaluation_run where data_year = ? and year_slot in ('NOTICE', 'PUBLISHED')
+                        order by id""").param(run.year())
+                .query((rs, n) -> RunStatus.valueOf(rs.getString(2)).label() + "的是批次 #" + rs.getLong(1)).list();
+        return now.isEmpty() ? "" : "（" + run.year() + " 年度" + String.join("，", now) + "）";
     }
 
     /**
@@ -331,12 +375,19 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     }
 
     private void transition(long runId, RunStatus from, RunStatus to, String set, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(params));
+        List<Object> all = new ArrayList<>();
+        all.add(to.yearSlot());
+        all.addAll(Arrays.asList(params));
         all.add(runId);
         all.add(from.name());
-        all.add(0, to.yearSlot());
-        int updated = jdbc.sql("update evaluation_run set status = '" + to.name() + "', year_slot = ?, " + set
-                + " where id = ? and status = ?").params(all).update();
+        int updated;
+        try {
+            updated = jdbc.sql("update evaluation_run set status = '" + to.name() + "', year_slot = ?, " + set
+                    + " where id = ? and status = ?").params(all).update();
+        } catch (DuplicateKeyException e) {
+            // the year's slot is taken, which the year's lock should have prevented (another program wrote it)
+            throw new EvaluationException("该年度已有另一评价批次处于“" + to.label() + "”状态，请刷新页面后重试。", e);
+        }
         if (updated == 0) {
             throw new EvaluationException("评价批次 " + runId + " 的状态已改变，请刷新页面后重试。");
         }

@@ -29,9 +29,14 @@ public enum RunStatus {
 
     /**
      * The run's place among the runs of its year, kept in evaluation_run.year_slot, of which a year has at
-     * most one each (a unique index): one working run. Null for a status any number of runs may have.
+     * most one each (a unique index): one working run, one on notice, one published. Null for a status
+     * any number of runs may have.
      */
     String yearSlot() {
-        return working() ? "WORKING" : null;
+        return switch (this) {
+            case QUEUED, RUNNING -> "WORKING";
+            case NOTICE, PUBLISHED -> name();
+            case FAILED, DRAFT, SUPERSEDED -> null;
+        };
     }
 }

@@ -303,6 +303,73 @@ abstract class RunLifecycleContract {
     }
 
     @Test
+    void simultaneousNoticeAndPublishingOfTwoRunsOfAYearLeaveOneOnNoticeAndOnePublished() throws Exception {
+        district(2076);
+        long model = models.activeModelId();
+        LocalDate endsOn = LocalDate.now().plusDays(7);
+        // two staff members, each taking their own run of the year to 公示 and then to 发布 at the same
+        // moment; a few rounds, because whether the calls really overlap is up to timing
+        ExecutorService staff = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(2));
+        try {
+            for (int round = 0; round < 6; round++) {
+                long a = runs.runNow(2076, model, "staff");
+                long b = runs.runNow(2076, model, "staff");
+
+                List<Outcome<Long>> noticed = atOnce(staff, List.of(() -> notice(a, endsOn), () -> notice(b, endsOn)));
+
+                // one after the other, as if clicked a moment apart: the later one replaces the earlier
+                assertThat(noticed).as("round %d", round).allMatch(Outcome::succeeded);
+                assertThat(runsOf(2076, RunStatus.NOTICE)).as("round %d: on notice", round).hasSize(1);
+                long onNotice = runsOf(2076, RunStatus.NOTICE).get(0);
+                assertThat(runs.summary(onNotice == a ? b : a).status()).isEqualTo(RunStatus.SUPERSEDED);
+
+                List<Outcome<Long>> publishing = atOnce(staff, List.of(() -> publish(a), () -> publish(b)));
+
+                assertThat(runsOf(2076, RunStatus.PUBLISHED)).as("round %d: published", round).containsExactly(onNotice);
+                assertThat(published.run(2076).map(PublishedRun::runId)).hasValue(onNotice);
+                assertThat(publishing.stream().filter(Outcome::succeeded).map(Outcome::value)).containsExactly(onNotice);
+                assertThat(publishing.stream().filter(o -> !o.succeeded()).map(Outcome::refusal))
+                        .singleElement().asString().contains("当前为“已被替代”");
+            }
+        } finally {
+            staff.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDatabaseGivesAYearOneRunOnNoticeAndOnePublishedRun() {
+        district(2077);
+        long model = models.activeModelId();
+        long first = runs.runNow(2077, model, "staff");
+        long second = runs.runNow(2077, model, "staff");
+        runs.putOnNotice(first, LocalDate.now(), "staff");
+
+        // not the platform's checks but the database's: whatever writes the rows, a year keeps one of each
+        for (String status : List.of("NOTICE", "PUBLISHED")) {
+            assertThatThrownBy(() -> jdbc.update("update evaluation_run set status = ?, year_slot = ? where id in (?, ?)",
+                    status, status, first, second)).as(status).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> jdbc.update("update evaluation_run set status = ?, year_slot = null where id = ?", status, second))
+                    .as(status + " without its slot").isInstanceOf(DataIntegrityViolationException.class);
+        }
+        assertThat(runs.summary(second).status()).isEqualTo(RunStatus.DRAFT);
+    }
+
+    private long notice(long runId, LocalDate endsOn) {
+        runs.putOnNotice(runId, endsOn, "staff");
+        return runId;
+    }
+
+    private long publish(long runId) {
+        runs.publish(runId, "staff");
+        return runId;
+    }
+
+    private List<Long> runsOf(int year, RunStatus status) {
+        return jdbc.queryForList("select id from evaluation_run where data_year = ? and status = ? order by id", Long.class,
+                year, status.name());
+    }
+
+    @Test
     void aNoticeCannotEndInThePastAndOnlyDraftsGoOnNotice() {
         district(2061);
         long id = runs.runNow(2061, models.activeModelId(), "staff");
