@@ -36,3 +36,10 @@ create unique index evaluation_run_year_slot_idx on evaluation_run (data_year, y
 create table evaluation_year_lock (
     data_year integer not null primary key
 );
+
+-- worker_instance, heartbeat_at: which platform instance queued the run and computes it, and when that
+-- instance last confirmed it still does (by the database's clock, which all instances share). A queued or
+-- running run whose heartbeat is older than the lease (points.runs.lease) has lost its instance or its
+-- worker, and any instance takes it over.
+alter table evaluation_run add column worker_instance varchar(100);
+alter table evaluation_run add column heartbeat_at timestamp;

@@ -71,6 +71,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     private final RunWorker worker;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final RunLeases leases;
     /**
      * The background threads runs compute on: few and bounded, because a run holds a whole district in
      * memory — a flood of clicks queues a handful and refuses the rest. Kept private rather than a bean:
@@ -83,12 +84,14 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 return t;
             });
 
-    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit, TransactionTemplate tx) {
+    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit, TransactionTemplate tx,
+                   RunLeases leases) {
         this.jdbc = jdbc;
         this.models = models;
         this.worker = worker;
         this.audit = audit;
         this.tx = tx;
+        this.leases = leases;
     }
 
     @Override
@@ -96,20 +99,26 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         executor.shutdownNow();
     }
 
-    /** Runs a crash or restart left half-done can never finish: say so instead of showing them as running. */
+    /**
+     * The start-up check: runs whose instance stopped — a crash or restart left them half-done, and they
+     * can never finish — fail instead of showing as running. Only those: a run another instance is
+     * computing in the same database keeps its lease (its heartbeat is fresh) and goes on.
+     */
     @Override
     public void afterPropertiesSet() {
-        jdbc.sql("""
-                update evaluation_run set status = 'FAILED', year_slot = null, message = '平台重启导致计算中断，请重新计算。'
-                where status in ('QUEUED', 'RUNNING')""").update();
+        leases.takeOverExpired();
     }
 
     /** Computes a run synchronously. @return the run id; its status is DRAFT */
     @PreAuthorize("hasRole('STAFF')")
     public long runNow(int year, long modelId, String user) {
         long id = queue(year, modelId, user);
-        audit.record(AuditAction.RUN_CHANGE, null, "计算 " + year + " 年度评价（批次 #" + id + "，模型 #" + modelId + "）");
-        worker.execute(id);
+        try {
+            audit.record(AuditAction.RUN_CHANGE, null, "计算 " + year + " 年度评价（批次 #" + id + "，模型 #" + modelId + "）");
+            worker.execute(id);
+        } finally {
+            leases.release(id);
+        }
         return id;
     }
 
@@ -127,15 +136,19 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                     log.warn("Background evaluation run {} failed: {}", id, e.getMessage());
                 } catch (RuntimeException | Error e) {
                     // beyond the worker's own handling (the database went away, the district did not fit in
-                    // memory), so the run may not even be marked failed; left to the executor, this would reach
-                    // standard error only, without the run's id
+                    // memory), so the run may not even be marked failed — its heartbeat stops with the release
+                    // below, and the lease check fails it; left to the executor, this would reach standard
+                    // error only, without the run's id
                     log.error("Background evaluation run {} failed unexpectedly", id, e);
                     if (e instanceof Error error) {
                         throw error;
                     }
+                } finally {
+                    leases.release(id);
                 }
             });
         } catch (RejectedExecutionException e) {
+            leases.release(id);
             jdbc.sql("update evaluation_run set status = 'FAILED', year_slot = null, message = ? where id = ?")
                     .params("当前排队的评价任务过多，请等待正在进行的计算完成后再试。", id).update();
             throw new EvaluationException("当前排队的评价任务过多，请等待正在进行的计算完成后再试。");
@@ -362,11 +375,14 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         tx.executeWithoutResult(status -> {
             models.recordUse(modelId);
             jdbc.sql("""
-                    insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by, created_at)
-                    values (?, ?, 'QUEUED', ?, '排队等待计算', ?, ?)""")
-                    .params(year, modelId, RunStatus.QUEUED.yearSlot(), user, now()).update(key, "id");
+                    insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by, created_at,
+                                                worker_instance, heartbeat_at)
+                    values (?, ?, 'QUEUED', ?, '排队等待计算', ?, ?, ?, localtimestamp)""")
+                    .params(year, modelId, RunStatus.QUEUED.yearSlot(), user, now(), leases.instance()).update(key, "id");
         });
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        leases.hold(id);
+        return id;
     }
 
     private Optional<RunSummary> workingRun(int year) {

@@ -122,7 +122,16 @@ class ResultStore implements RegistryReferences {
                 union select uscc from objection where uscc in (:usccs)""", usccs);
     }
 
-    void delete(long runId) {
-        jdbc.update("delete from score_result where run_id = ?", runId);
+    /**
+     * Removes what a failed run saved. A run in any other status keeps its results, so a caller that lost
+     * track of its run (one taken over, one that was never its own) cannot remove another run's results;
+     * FAILED is final, so the check cannot go stale before the delete.
+     */
+    void deleteOfFailedRun(long runId) {
+        boolean failed = client.sql("select count(*) from evaluation_run where id = ? and status = 'FAILED'").param(runId)
+                .query(Long.class).single() > 0;
+        if (failed) {
+            jdbc.update("delete from score_result where run_id = ?", runId);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.InputField;
@@ -36,6 +39,8 @@ import cn.gov.panyu.points.engine.scoring.Rounding;
 import cn.gov.panyu.points.engine.scoring.Scorer;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.collection.YearRecords;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -67,6 +72,24 @@ abstract class RunLifecycleContract {
 
     @Autowired
     ScoreModels models;
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+    @Autowired
+    ResultStore store;
+
+    @Autowired
+    RunLeases leases;
+
+    @Autowired
+    YearRecords yearRecords;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TransactionTemplate tx;
 
     private List<EnterpriseRecord> district(int year) {
         return DistrictFixture.load(jdbc, 7_000 + year, year, SIZE);
@@ -240,16 +263,133 @@ abstract class RunLifecycleContract {
             assertThat(jdbc.queryForObject("select count(*) from evaluation_run where data_year = 2071 and status in ('QUEUED', 'RUNNING')",
                     Long.class)).isEqualTo(1);
         } finally {
-            jdbc.update("update evaluation_run set status = 'FAILED', year_slot = null where id = ?", other);
+            stopWorking(other);
         }
     }
 
-    /** A RUNNING run of the year as another platform instance's worker leaves it in the shared database. */
-    long workingRun(int year, long model) {
+    /**
+     * A RUNNING run of the year as another platform instance's worker leaves it in the shared database,
+     * with its heartbeat {@code age} ago (by the database's clock).
+     */
+    long workingRun(int year, long model, String instance, Duration age) {
         jdbc.update("""
-                insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by)
-                values (?, ?, 'RUNNING', 'WORKING', '正在计算积分', 'other')""", year, model);
+                insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by, worker_instance, heartbeat_at)
+                values (?, ?, 'RUNNING', 'WORKING', '正在计算积分', 'other', ?, ?)""", year, model, instance, databaseTimeAgo(age));
         return jdbc.queryForObject("select id from evaluation_run where data_year = ? and year_slot = 'WORKING'", Long.class, year);
+    }
+
+    private long workingRun(int year, long model) {
+        return workingRun(year, model, "other-instance", Duration.ZERO);
+    }
+
+    /** Makes a computed run look like one whose instance crashed while saving it, {@code age} ago. */
+    private void crashedWhileRunning(long runId, Duration age) {
+        jdbc.update("""
+                update evaluation_run set status = 'RUNNING', year_slot = 'WORKING', message = '正在保存结果',
+                       worker_instance = 'crashed-instance', heartbeat_at = ? where id = ?""", databaseTimeAgo(age), runId);
+    }
+
+    private Timestamp databaseTimeAgo(Duration age) {
+        return Timestamp.valueOf(jdbc.queryForObject("select localtimestamp", Timestamp.class).toLocalDateTime().minus(age));
+    }
+
+    private void stopWorking(long runId) {
+        jdbc.update("update evaluation_run set status = 'FAILED', year_slot = null where id = ? and year_slot = 'WORKING'", runId);
+    }
+
+    private long resultCount(long runId) {
+        return jdbc.queryForObject("select count(*) from score_result where run_id = ?", Long.class, runId);
+    }
+
+    @Test
+    void startUpTakesOverOnlyTheRunsWhoseInstanceStoppedBeating() {
+        district(2080);
+        long model = models.activeModelId();
+        long alive = workingRun(2079, model, "other-instance", Duration.ZERO);
+        long crashed = runs.runNow(2080, model, "staff");
+        crashedWhileRunning(crashed, Duration.ofMinutes(10));
+        try {
+            runs.afterPropertiesSet(); // this instance's start-up check
+
+            assertThat(runs.summary(alive).status()).as("a run another instance is computing").isEqualTo(RunStatus.RUNNING);
+            RunSummary taken = runs.summary(crashed);
+            assertThat(taken.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(taken.message()).isEqualTo("平台重启导致计算中断，请重新计算。");
+            assertThat(resultCount(crashed)).as("what the crashed run had saved").isZero();
+            // the year is free for a new run
+            assertThat(jdbc.queryForObject("select year_slot from evaluation_run where id = ?", String.class, crashed)).isNull();
+        } finally {
+            stopWorking(alive);
+        }
+    }
+
+    @Test
+    void anInstanceRenewsTheLeasesOfItsOwnRunsAndTakesOverExpiredOnesAsItGoes() throws InterruptedException {
+        long model = models.activeModelId();
+        // a second instance on the same database, with a lease short enough to watch it expire
+        RunLeases instance = new RunLeases(jdbcClient, store, Duration.ofMillis(400));
+        long own = workingRun(2081, model, instance.instance(), Duration.ZERO);
+        long other = workingRun(2082, model, "other-instance", Duration.ZERO);
+        instance.hold(own);
+        instance.afterPropertiesSet();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (runs.summary(other).status().working() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            assertThat(runs.summary(other).status()).as("a run whose instance stopped beating").isEqualTo(RunStatus.FAILED);
+            assertThat(runs.summary(own).status()).as("the instance's own run, its lease renewed").isEqualTo(RunStatus.RUNNING);
+            assertThat(jdbc.queryForObject("select heartbeat_at from evaluation_run where id = ?", Timestamp.class, own))
+                    .isAfter(databaseTimeAgo(Duration.ofMillis(400)));
+        } finally {
+            instance.release(own);
+            instance.destroy();
+            stopWorking(own);
+            stopWorking(other);
+        }
+    }
+
+    @Test
+    void aGracefulStopHandsItsRunsBackAtOnce() {
+        long model = models.activeModelId();
+        RunLeases instance = new RunLeases(jdbcClient, store, Duration.ofMinutes(1));
+        long own = workingRun(2083, model, instance.instance(), Duration.ZERO);
+        instance.hold(own);
+
+        instance.destroy();
+
+        assertThat(runs.summary(own).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.summary(own).message()).isEqualTo("平台重启导致计算中断，请重新计算。");
+    }
+
+    @Test
+    void aWorkerWhoseRunWasTakenOverStopsAndLeavesNoResults() {
+        district(2084);
+        long model = models.activeModelId();
+        // the worker stalls past its lease just before saving (as in a long garbage collection or a
+        // network outage) and another instance takes its run over; then the worker wakes up and saves
+        ResultStore stalling = new ResultStore(jdbc, jdbcClient, tx) {
+            @Override
+            void store(long runId, Evaluation ev, java.util.function.IntConsumer progress) {
+                jdbc.update("update evaluation_run set heartbeat_at = ? where id = ?", databaseTimeAgo(Duration.ofMinutes(10)), runId);
+                assertThat(new RunLeases(jdbcClient, store, Duration.ofMinutes(1)).takeOverExpired()).isPositive();
+                super.store(runId, ev, progress);
+            }
+        };
+        EvaluationRuns withStallingWorker = new EvaluationRuns(jdbcClient, models,
+                new RunWorker(jdbcClient, yearRecords, stalling, models, leases), audit, tx, leases);
+        try {
+            assertThatThrownBy(() -> withStallingWorker.runNow(2084, model, "staff")).isInstanceOf(EvaluationException.class)
+                    .hasMessageContaining("已被标记为计算中断");
+        } finally {
+            withStallingWorker.destroy();
+        }
+
+        long id = jdbc.queryForObject("select max(id) from evaluation_run where data_year = 2084", Long.class);
+        assertThat(runs.summary(id).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.summary(id).message()).as("what the takeover recorded").isEqualTo("平台重启导致计算中断，请重新计算。");
+        assertThat(resultCount(id)).isZero();
     }
 
     /** What one of several simultaneous calls did: returned a value, or was refused with a user message. */
