@@ -13,6 +13,8 @@ alter table evaluation_run add column year_slot varchar(16);
 -- failed such runs until now); failing them also leaves no year with two working runs.
 update evaluation_run set status = 'FAILED', message = '平台重启导致计算中断，请重新计算。'
 where status in ('QUEUED', 'RUNNING');
+-- What failed runs saved is never shown and was never removed when their worker died with them.
+delete from score_result where run_id in (select id from evaluation_run where status = 'FAILED');
 
 -- Two simultaneous 公示 or 发布 could leave a year with two runs on notice or two published: the published
 -- one is the run publication points to, the one on notice the newest; the others were replaced.

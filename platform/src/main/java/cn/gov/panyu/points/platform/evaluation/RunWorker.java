@@ -49,7 +49,9 @@ class RunWorker {
     void execute(long runId) {
         try {
             compute(runId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // errors too (the district did not fit in memory): the run and its saved results are recorded
+            // and removed now, rather than once its lease expires; the memory is free again at this point
             String message = e instanceof EvaluationException ? e.getMessage()
                     : "计算失败：系统内部错误，请联系系统管理员（评价批次 " + runId + "）。";
             log.error("Evaluation run {} failed", runId, e);
@@ -57,6 +59,9 @@ class RunWorker {
                 fail(runId, message);
             } catch (RuntimeException recording) {
                 e.addSuppressed(recording); // the database may be what failed the run
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
             throw e instanceof EvaluationException ee ? ee : new EvaluationException(message, e);
         }
@@ -83,6 +88,8 @@ class RunWorker {
         if (started == 0) {
             throw new EvaluationException("评价批次 " + runId + " 不在排队状态，无法开始计算。");
         }
+        // a new run of the year is the retry of its failed ones: what they could not remove goes now
+        store.deleteOfFailedRuns(year);
         ScoreModel model = models.load(run[1]);
 
         long t0 = System.nanoTime();

@@ -392,6 +392,48 @@ abstract class RunLifecycleContract {
         assertThat(resultCount(id)).isZero();
     }
 
+    @Test
+    void aRunThatFailsBeyondWhatTheWorkerExpectsLeavesNoResults() {
+        district(2085);
+        // the district did not fit in memory, just after the results were saved
+        ResultStore failing = new ResultStore(jdbc, jdbcClient, tx) {
+            @Override
+            void store(long runId, Evaluation ev, java.util.function.IntConsumer progress) {
+                super.store(runId, ev, progress);
+                throw new OutOfMemoryError("simulated: the district did not fit in memory");
+            }
+        };
+        EvaluationRuns withFailingStore = new EvaluationRuns(jdbcClient, models,
+                new RunWorker(jdbcClient, yearRecords, failing, models, leases), audit, tx, leases);
+        try {
+            assertThatThrownBy(() -> withFailingStore.runNow(2085, models.activeModelId(), "staff"))
+                    .isInstanceOf(OutOfMemoryError.class);
+        } finally {
+            withFailingStore.destroy();
+        }
+
+        long id = jdbc.queryForObject("select max(id) from evaluation_run where data_year = 2085", Long.class);
+        assertThat(runs.summary(id).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.summary(id).message()).startsWith("计算失败：系统内部错误").doesNotContain("Error");
+        assertThat(resultCount(id)).isZero();
+    }
+
+    @Test
+    void startingTheYearAgainRemovesWhatItsFailedRunsLeftBehind() {
+        district(2086);
+        long model = models.activeModelId();
+        // a run that failed with its results still stored: its worker died before it could remove them
+        // (before the lease existed), or its last chunk landed after its clean-up
+        long failed = runs.runNow(2086, model, "staff");
+        jdbc.update("update evaluation_run set status = 'FAILED', message = '计算失败' where id = ?", failed);
+        assertThat(resultCount(failed)).isEqualTo(SIZE);
+
+        long retried = runs.runNow(2086, model, "staff");
+
+        assertThat(resultCount(failed)).isZero();
+        assertThat(resultCount(retried)).isEqualTo(SIZE);
+    }
+
     /** What one of several simultaneous calls did: returned a value, or was refused with a user message. */
     record Outcome<T>(T value, String refusal) {
         boolean succeeded() {
