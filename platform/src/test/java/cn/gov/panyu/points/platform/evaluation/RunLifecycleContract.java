@@ -249,18 +249,18 @@ abstract class RunLifecycleContract {
     @Test
     void theDatabaseGivesAYearOneWorkingRunWhicheverInstanceAsks() {
         long model = models.activeModelId();
-        long other = workingRun(2071, model);
+        long other = workingRun(2078, model);
         try {
-            assertThatThrownBy(() -> runs.start(2071, model, "staff")).isInstanceOf(EvaluationException.class)
-                    .hasMessage("2071 年度已有评价批次 #" + other + " 正在计算（计算中），请等待其完成后再开始新的计算。");
-            assertThatThrownBy(() -> runs.runNow(2071, model, "staff")).isInstanceOf(EvaluationException.class)
+            assertThatThrownBy(() -> runs.start(2078, model, "staff")).isInstanceOf(EvaluationException.class)
+                    .hasMessage("2078 年度已有评价批次 #" + other + " 正在计算（计算中），请等待其完成后再开始新的计算。");
+            assertThatThrownBy(() -> runs.runNow(2078, model, "staff")).isInstanceOf(EvaluationException.class)
                     .hasMessageContaining("#" + other);
             // not the platform's check but the database's: a second working run of the year cannot be stored
-            assertThatThrownBy(() -> workingRun(2071, model)).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> workingRun(2078, model)).isInstanceOf(DataIntegrityViolationException.class);
             assertThatThrownBy(() -> jdbc.update("""
-                    insert into evaluation_run (data_year, model_id, status, created_by) values (2071, ?, 'QUEUED', 'x')""", model))
+                    insert into evaluation_run (data_year, model_id, status, created_by) values (2078, ?, 'QUEUED', 'x')""", model))
                     .as("a working run without its slot").isInstanceOf(DataIntegrityViolationException.class);
-            assertThat(jdbc.queryForObject("select count(*) from evaluation_run where data_year = 2071 and status in ('QUEUED', 'RUNNING')",
+            assertThat(jdbc.queryForObject("select count(*) from evaluation_run where data_year = 2078 and status in ('QUEUED', 'RUNNING')",
                     Long.class)).isEqualTo(1);
         } finally {
             stopWorking(other);
@@ -328,8 +328,8 @@ abstract class RunLifecycleContract {
         long model = models.activeModelId();
         // a second instance on the same database, with a lease short enough to watch it expire
         RunLeases instance = new RunLeases(jdbcClient, store, Duration.ofMillis(400));
-        long own = workingRun(2081, model, instance.instance(), Duration.ZERO);
-        long other = workingRun(2082, model, "other-instance", Duration.ZERO);
+        long own = workingRun(2088, model, instance.instance(), Duration.ZERO);
+        long other = workingRun(2089, model, "other-instance", Duration.ZERO);
         instance.hold(own);
         instance.afterPropertiesSet();
         try {
