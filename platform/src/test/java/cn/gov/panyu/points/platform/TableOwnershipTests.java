@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * What {@link ModularityTests} cannot see: SQL text. Spring Modulith checks the Java dependencies between
  * modules, but a query in one module that names another module's table couples them just as much, and
  * silently. This test reads every main source file and holds the evaluation tables to their owner:
- * results, runs, publications and objections are read only in {@code evaluation}; the read model's view
+ * results, runs, publications, objections and the years' locks are used only in {@code evaluation}; the read model's view
  * {@code published_score} also by the modules whose package-info declares the dependency
  * {@code evaluation :: published-scores} (they filter and sort registry lists by score in SQL); the view is
  * the read model's contract, its tables behind it are not.
@@ -31,7 +31,8 @@ class TableOwnershipTests {
 
     private static final Path SOURCES = Path.of("src/main/java/cn/gov/panyu/points/platform");
     private static final String OWNER = "evaluation";
-    private static final Set<String> PRIVATE_TABLES = Set.of("score_result", "publication", "evaluation_run", "objection");
+    private static final Set<String> PRIVATE_TABLES = Set.of("score_result", "publication", "evaluation_run", "objection",
+            "evaluation_year_lock");
     private static final String READ_MODEL_TABLE = "published_score";
     private static final Pattern TABLE_USE = Pattern.compile(
             "(?i)\\b(?:from|join|into|update|exists\\s*\\(\\s*select\\s+1\\s+from)\\s+(" + String.join("|", PRIVATE_TABLES)

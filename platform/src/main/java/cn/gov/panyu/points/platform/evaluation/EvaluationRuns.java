@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.model.ScoreModel;
@@ -41,6 +45,10 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
  * date, withdraw, publish. Publishing switches the year's row in publication in one transaction, after
  * the run's results are complete — readers, who always go through publication, see the old results
  * until that commit and the new ones after it. A published run never changes; a newer one supersedes it.
+ *
+ * <p>Several instances may share the database, so the rules that concern a whole year are the database's:
+ * a year has at most one queued or running run, one on notice and one published (evaluation_run.year_slot),
+ * and 公示, its withdrawal and 发布 of a year take the year's lock (docs/adr/0008-run-ownership-and-serialised-publishing.md).
  */
 @Service
 public class EvaluationRuns implements InitializingBean, DisposableBean {
@@ -62,6 +70,8 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     private final ScoreModels models;
     private final RunWorker worker;
     private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final RunLeases leases;
     /**
      * The background threads runs compute on: few and bounded, because a run holds a whole district in
      * memory — a flood of clicks queues a handful and refuses the rest. Kept private rather than a bean:
@@ -74,11 +84,14 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                 return t;
             });
 
-    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit) {
+    EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit, TransactionTemplate tx,
+                   RunLeases leases) {
         this.jdbc = jdbc;
         this.models = models;
         this.worker = worker;
         this.audit = audit;
+        this.tx = tx;
+        this.leases = leases;
     }
 
     @Override
@@ -86,20 +99,26 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         executor.shutdownNow();
     }
 
-    /** Runs a crash or restart left half-done can never finish: say so instead of showing them as running. */
+    /**
+     * The start-up check: runs whose instance stopped — a crash or restart left them half-done, and they
+     * can never finish — fail instead of showing as running. Only those: a run another instance is
+     * computing in the same database keeps its lease (its heartbeat is fresh) and goes on.
+     */
     @Override
     public void afterPropertiesSet() {
-        jdbc.sql("""
-                update evaluation_run set status = 'FAILED', message = '平台重启导致计算中断，请重新计算。'
-                where status in ('QUEUED', 'RUNNING')""").update();
+        leases.takeOverExpired();
     }
 
     /** Computes a run synchronously. @return the run id; its status is DRAFT */
     @PreAuthorize("hasRole('STAFF')")
     public long runNow(int year, long modelId, String user) {
         long id = queue(year, modelId, user);
-        audit.record(AuditAction.RUN_CHANGE, null, "计算 " + year + " 年度评价（批次 #" + id + "，模型 #" + modelId + "）");
-        worker.execute(id);
+        try {
+            audit.record(AuditAction.RUN_CHANGE, null, "计算 " + year + " 年度评价（批次 #" + id + "，模型 #" + modelId + "）");
+            worker.execute(id);
+        } finally {
+            leases.release(id);
+        }
         return id;
     }
 
@@ -117,35 +136,42 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                     log.warn("Background evaluation run {} failed: {}", id, e.getMessage());
                 } catch (RuntimeException | Error e) {
                     // beyond the worker's own handling (the database went away, the district did not fit in
-                    // memory), so the run may not even be marked failed; left to the executor, this would reach
-                    // standard error only, without the run's id
+                    // memory), so the run may not even be marked failed — its heartbeat stops with the release
+                    // below, and the lease check fails it; left to the executor, this would reach standard
+                    // error only, without the run's id
                     log.error("Background evaluation run {} failed unexpectedly", id, e);
                     if (e instanceof Error error) {
                         throw error;
                     }
+                } finally {
+                    leases.release(id);
                 }
             });
         } catch (RejectedExecutionException e) {
-            jdbc.sql("update evaluation_run set status = 'FAILED', message = ? where id = ?")
+            leases.release(id);
+            jdbc.sql("update evaluation_run set status = 'FAILED', year_slot = null, message = ? where id = ?")
                     .params("当前排队的评价任务过多，请等待正在进行的计算完成后再试。", id).update();
             throw new EvaluationException("当前排队的评价任务过多，请等待正在进行的计算完成后再试。");
         }
         return id;
     }
 
-    /** DRAFT → NOTICE until {@code endsOn}; a run of the same year already on notice is superseded. */
+    /**
+     * DRAFT → NOTICE until {@code endsOn}; a run of the same year already on notice is superseded. Holds
+     * the year's lock, so a simultaneous 公示 of another run of the year goes after this one and replaces it.
+     */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void putOnNotice(long runId, LocalDate endsOn, String user) {
-        RunSummary run = run(runId);
+        RunSummary run = lockedRun(runId);
         if (run.status() != RunStatus.DRAFT) {
-            throw new EvaluationException("只有“待公示”的评价批次可以公示，批次 " + runId + " 当前为“" + run.status().label() + "”。");
+            throw new EvaluationException("只有“待公示”的评价批次可以公示，批次 " + runId + " 当前为“" + run.status().label() + "”"
+                    + replacedBy(run) + "。");
         }
         if (endsOn == null || endsOn.isBefore(LocalDate.now())) {
             throw new EvaluationException("公示截止日期不能早于今天。");
         }
-        jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where data_year = ? and status = 'NOTICE' and id <> ?")
-                .params(run.year(), runId).update();
+        supersede(run.year(), RunStatus.NOTICE);
         transition(runId, RunStatus.DRAFT, RunStatus.NOTICE,
                 "notice_ends = ?, noticed_at = ?", endsOn, now());
         audit.record(AuditAction.RUN_CHANGE, null, "公示评价批次 #" + runId + "（" + run.year() + " 年度），截止 " + endsOn);
@@ -155,27 +181,30 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void withdrawNotice(long runId, String user) {
+        lockedRun(runId);
         transition(runId, RunStatus.NOTICE, RunStatus.DRAFT, "notice_ends = null, noticed_at = null");
         audit.record(AuditAction.RUN_CHANGE, null, "撤回评价批次 #" + runId + " 的公示");
     }
 
     /**
      * NOTICE → PUBLISHED, atomically: the year's previously published run becomes SUPERSEDED and
-     * publication — which the read model {@link PublishedResults} follows — points at this run, in one transaction. Refused while objections are open.
+     * publication — which the read model {@link PublishedResults} follows — points at this run, in one
+     * transaction. Refused while objections are open. Holds the year's lock, so of two simultaneous
+     * actions on the year the later one sees the earlier one's outcome (a run it superseded is refused).
      */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void publish(long runId, String user) {
-        RunSummary run = run(runId);
+        RunSummary run = lockedRun(runId);
         if (run.status() != RunStatus.NOTICE) {
-            throw new EvaluationException("只有“公示中”的评价批次可以发布，批次 " + runId + " 当前为“" + run.status().label() + "”。");
+            throw new EvaluationException("只有“公示中”的评价批次可以发布，批次 " + runId + " 当前为“" + run.status().label() + "”"
+                    + replacedBy(run) + "。");
         }
         if (run.openObjections() > 0) {
             throw new EvaluationException("该批次还有 " + run.openObjections() + " 条异议未处理，处理完毕后才能发布。");
         }
         Timestamp now = now();
-        jdbc.sql("update evaluation_run set status = 'SUPERSEDED' where data_year = ? and status = 'PUBLISHED'")
-                .param(run.year()).update();
+        supersede(run.year(), RunStatus.PUBLISHED);
         transition(runId, RunStatus.NOTICE, RunStatus.PUBLISHED, "published_at = ?", now);
         int switched = jdbc.sql("update publication set run_id = ?, published_by = ?, published_at = ? where data_year = ?")
                 .params(runId, user, now, run.year()).update();
@@ -184,6 +213,39 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
                     .params(run.year(), runId, user, now).update();
         }
         audit.record(AuditAction.RUN_CHANGE, null, "发布评价批次 #" + runId + "（" + run.year() + " 年度）");
+    }
+
+    /**
+     * The run, read after taking its year's lock for the rest of the transaction: 公示, its withdrawal and
+     * 发布 of one year — on whichever instance — run one at a time, each deciding on what the one before
+     * it committed. The lock is a row of its own because publication has none before a year's first
+     * publication; creating the row cannot fail (on conflict do nothing waits for a simultaneous creator),
+     * so it never aborts the transaction.
+     */
+    private RunSummary lockedRun(long runId) {
+        int year = run(runId).year();
+        jdbc.sql("insert into evaluation_year_lock (data_year) values (?) on conflict do nothing").param(year).update();
+        jdbc.sql("select data_year from evaluation_year_lock where data_year = ? for update").param(year)
+                .query(Integer.class).single();
+        return run(runId);
+    }
+
+    /** The year's run in {@code status}'s slot, if any, gives it up: it becomes SUPERSEDED. */
+    private void supersede(int year, RunStatus status) {
+        jdbc.sql("update evaluation_run set status = 'SUPERSEDED', year_slot = null where data_year = ? and year_slot = ?")
+                .params(year, status.yearSlot()).update();
+    }
+
+    /** For a superseded run: which runs of its year are on notice and published now, e.g. "（2025 年度公示中的是批次 #13）". */
+    private String replacedBy(RunSummary run) {
+        if (run.status() != RunStatus.SUPERSEDED) {
+            return "";
+        }
+        List<String> now = jdbc.sql("""
+                        select id, status from evaluation_run where data_year = ? and year_slot in ('NOTICE', 'PUBLISHED')
+                        order by id""").param(run.year())
+                .query((rs, n) -> RunStatus.valueOf(rs.getString(2)).label() + "的是批次 #" + rs.getLong(1)).list();
+        return now.isEmpty() ? "" : "（" + run.year() + " 年度" + String.join("，", now) + "）";
     }
 
     /**
@@ -282,23 +344,66 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         if (year < 1990 || year > 9998) {
             throw new EvaluationException("评价年度 " + year + " 无效。");
         }
-        models.recordUse(modelId);
+        // the year has one working slot: while another run holds it, the insert fails; if that run finished
+        // between the failed insert and the look-up, the year is free again and a second try queues this one
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insertQueued(year, modelId, user);
+            } catch (DuplicateKeyException e) {
+                Optional<RunSummary> working = workingRun(year);
+                if (working.isPresent()) {
+                    throw new EvaluationException(year + " 年度已有评价批次 #" + working.get().id() + " 正在计算（"
+                            + working.get().status().label() + "），请等待其完成后再开始新的计算。");
+                }
+                if (attempt == 2) {
+                    throw new EvaluationException(year + " 年度已有评价批次正在计算，请稍后再试。");
+                }
+            }
+        }
+    }
+
+    /**
+     * Inserts the QUEUED run in the year's working slot, which the database gives one run at a time — of
+     * whichever instance asks — and fails with a DuplicateKeyException while another run holds it.
+     */
+    private long insertQueued(int year, long modelId, String user) {
         // the key the database generated for this very insert: a later look-up (the newest run of the user
         // and year) would give two simultaneous submits the same run, and the loser's failure would delete
         // the winner's results
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into evaluation_run (data_year, model_id, status, message, created_by, created_at)
-                values (?, ?, 'QUEUED', '排队等待计算', ?, ?)""").params(year, modelId, user, now()).update(key, "id");
-        return key.getKey().longValue();
+        // counting the model version's use and queuing the run commit together: a refused start counts nothing
+        tx.executeWithoutResult(status -> {
+            models.recordUse(modelId);
+            jdbc.sql("""
+                    insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by, created_at,
+                                                worker_instance, heartbeat_at)
+                    values (?, ?, 'QUEUED', ?, '排队等待计算', ?, ?, ?, localtimestamp)""")
+                    .params(year, modelId, RunStatus.QUEUED.yearSlot(), user, now(), leases.instance()).update(key, "id");
+        });
+        long id = key.getKey().longValue();
+        leases.hold(id);
+        return id;
+    }
+
+    private Optional<RunSummary> workingRun(int year) {
+        return jdbc.sql(SELECT + " where r.data_year = ? and r.year_slot = ?").params(year, RunStatus.QUEUED.yearSlot())
+                .query(EvaluationRuns::row).optional();
     }
 
     private void transition(long runId, RunStatus from, RunStatus to, String set, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(params));
+        List<Object> all = new ArrayList<>();
+        all.add(to.yearSlot());
+        all.addAll(Arrays.asList(params));
         all.add(runId);
         all.add(from.name());
-        int updated = jdbc.sql("update evaluation_run set status = '" + to.name() + "', " + set
-                + " where id = ? and status = ?").params(all).update();
+        int updated;
+        try {
+            updated = jdbc.sql("update evaluation_run set status = '" + to.name() + "', year_slot = ?, " + set
+                    + " where id = ? and status = ?").params(all).update();
+        } catch (DuplicateKeyException e) {
+            // the year's slot is taken, which the year's lock should have prevented (another program wrote it)
+            throw new EvaluationException("该年度已有另一评价批次处于“" + to.label() + "”状态，请刷新页面后重试。", e);
+        }
         if (updated == 0) {
             throw new EvaluationException("评价批次 " + runId + " 的状态已改变，请刷新页面后重试。");
         }

@@ -25,7 +25,8 @@ import cn.gov.panyu.points.platform.collection.RegistryReferences;
 
 /**
  * Writes a run's results into score_result with JDBC batches. Each chunk commits on its own: nobody
- * reads a run's results before its status says they are complete, and a failed run's rows are deleted.
+ * reads a run's results before its status says they are complete, and a failed run's rows are deleted —
+ * when it fails, when it is taken over, and at the latest when its year is computed again.
  * An enterprise with a stored result or an objection stays in the registry ({@link RegistryReferences}).
  */
 @Component
@@ -122,7 +123,28 @@ class ResultStore implements RegistryReferences {
                 union select uscc from objection where uscc in (:usccs)""", usccs);
     }
 
-    void delete(long runId) {
-        jdbc.update("delete from score_result where run_id = ?", runId);
+    /**
+     * Removes what a failed run saved. A run in any other status keeps its results, so a caller that lost
+     * track of its run (one taken over, one that was never its own) cannot remove another run's results;
+     * FAILED is final, so the check cannot go stale before the delete.
+     */
+    void deleteOfFailedRun(long runId) {
+        boolean failed = client.sql("select count(*) from evaluation_run where id = ? and status = 'FAILED'").param(runId)
+                .query(Long.class).single() > 0;
+        if (failed) {
+            jdbc.update("delete from score_result where run_id = ?", runId);
+        }
+    }
+
+    /**
+     * Removes what the year's failed runs still have stored: a worker that died before its clean-up (its
+     * run was taken over by an instance that died too), or a chunk that committed after it. One delete per
+     * run, each along the primary key.
+     */
+    void deleteOfFailedRuns(int year) {
+        for (long runId : client.sql("select id from evaluation_run where data_year = ? and status = 'FAILED'").param(year)
+                .query(Long.class).list()) {
+            jdbc.update("delete from score_result where run_id = ?", runId);
+        }
     }
 }

@@ -26,4 +26,17 @@ public enum RunStatus {
     public boolean working() {
         return this == QUEUED || this == RUNNING;
     }
+
+    /**
+     * The run's place among the runs of its year, kept in evaluation_run.year_slot, of which a year has at
+     * most one each (a unique index): one working run, one on notice, one published. Null for a status
+     * any number of runs may have.
+     */
+    String yearSlot() {
+        return switch (this) {
+            case QUEUED, RUNNING -> "WORKING";
+            case NOTICE, PUBLISHED -> name();
+            case FAILED, DRAFT, SUPERSEDED -> null;
+        };
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.audit.AuditLog;
@@ -42,6 +43,12 @@ class BackgroundRunFailureIntegrationTests {
     @Autowired
     AuditLog audit;
 
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    RunLeases leases;
+
     @Test
     void aRunThatFailsInTheBackgroundIsRecordedOnTheRunAndLogged(CapturedOutput output) throws InterruptedException {
         jdbc.update("delete from enterprise_year where data_year = ?", 2071);
@@ -58,13 +65,13 @@ class BackgroundRunFailureIntegrationTests {
     void anUnexpectedExceptionOfTheWorkerIsLoggedWithRunAndStackTrace(CapturedOutput output)
             throws InterruptedException {
         // a worker that fails beyond what it handles itself, as when the database goes away mid-run
-        RunWorker failing = new RunWorker(null, null, null, null) {
+        RunWorker failing = new RunWorker(null, null, null, null, null) {
             @Override
             void execute(long runId) {
                 throw new IllegalStateException("simulated failure outside the worker's own handling");
             }
         };
-        EvaluationRuns withFailingWorker = new EvaluationRuns(jdbcClient, models, failing, audit);
+        EvaluationRuns withFailingWorker = new EvaluationRuns(jdbcClient, models, failing, audit, tx, leases);
         long id = withFailingWorker.start(2072, models.activeModelId(), "staff");
         try {
             String logged = "Background evaluation run " + id + " failed unexpectedly";

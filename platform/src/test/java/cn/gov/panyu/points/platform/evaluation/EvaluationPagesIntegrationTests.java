@@ -162,6 +162,27 @@ class EvaluationPagesIntegrationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"run-progress\"")));
     }
 
+    @Test
+    void startingAYearThatIsStillComputingShowsWhichRunIsGoing() throws Exception {
+        jdbc.update("""
+                insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by)
+                values (2073, ?, 'QUEUED', 'WORKING', '排队等待计算', 'other')""", activeModel());
+        long going = jdbc.queryForObject("select id from evaluation_run where data_year = 2073 and year_slot = 'WORKING'", Long.class);
+        try {
+            String refusal = "2073 年度已有评价批次 #" + going + " 正在计算（排队中），请等待其完成后再开始新的计算。";
+            var refused = mvc.perform(post("/evaluation/runs").with(csrf()).with(TestUsers.staff())
+                            .param("year", "2073").param("modelId", String.valueOf(activeModel())))
+                    .andExpect(redirectedUrl("/evaluation/runs")).andExpect(flash().attribute("failure", refusal))
+                    .andReturn();
+
+            // the page the browser is sent to shows the refusal
+            mvc.perform(get("/evaluation/runs").with(TestUsers.staff()).flashAttrs(refused.getFlashMap()))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(refusal)));
+        } finally {
+            jdbc.update("update evaluation_run set status = 'FAILED', year_slot = null where id = ?", going);
+        }
+    }
+
     /** Service calls outside a request run as a staff member (MockMvc clears the context after each request). */
     private static <T> T asStaff(Supplier<T> action) {
         PlatformUser staff = new PlatformUser("staff", "", "业务人员", Role.STAFF, null, null, true, false);

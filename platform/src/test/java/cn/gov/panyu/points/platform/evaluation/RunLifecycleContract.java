@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.InputField;
@@ -34,6 +39,8 @@ import cn.gov.panyu.points.engine.scoring.Rounding;
 import cn.gov.panyu.points.engine.scoring.Scorer;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.collection.YearRecords;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -65,6 +72,24 @@ abstract class RunLifecycleContract {
 
     @Autowired
     ScoreModels models;
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+    @Autowired
+    ResultStore store;
+
+    @Autowired
+    RunLeases leases;
+
+    @Autowired
+    YearRecords yearRecords;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TransactionTemplate tx;
 
     private List<EnterpriseRecord> district(int year) {
         return DistrictFixture.load(jdbc, 7_000 + year, year, SIZE);
@@ -195,7 +220,7 @@ abstract class RunLifecycleContract {
     }
 
     @Test
-    void aDoubleSubmitGivesEveryCallItsOwnRunAndNoRunLosesItsResults() throws Exception {
+    void simultaneousStartsForOneYearQueueOneRunAndTellTheOthersWhichRunIsGoing() throws Exception {
         district(2070);
         long model = models.activeModelId();
         // the callers act as this test's signed-in staff user, like the requests of one person clicking
@@ -203,40 +228,245 @@ abstract class RunLifecycleContract {
         ExecutorService browser = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(4));
         try {
             for (int round = 0; round < 5; round++) {
-                List<Long> ids = startAtOnce(browser, 4, () -> runs.start(2070, model, "staff"));
+                List<Outcome<Long>> outcomes = atOnce(browser, Collections.nCopies(4, () -> runs.start(2070, model, "staff")));
 
-                assertThat(ids).as("round %d", round).doesNotHaveDuplicates();
-                for (long id : ids) {
-                    // a worker that lost a race for someone else's run id fails and deletes that run's results
-                    assertThat(awaitFinished(id).status()).as("run %d", id).isEqualTo(RunStatus.DRAFT);
-                    assertThat(jdbc.queryForObject("select count(*) from score_result where run_id = ?", Long.class, id))
-                            .as("results of run %d", id).isEqualTo(SIZE);
-                }
+                List<Long> started = outcomes.stream().filter(Outcome::succeeded).map(Outcome::value).toList();
+                assertThat(started).as("round %d: runs queued", round).hasSize(1);
+                long id = started.get(0);
+                assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::refusal))
+                        .as("round %d: the others are told which run is going", round).hasSize(3)
+                        .allMatch(m -> m.matches("2070 年度已有评价批次 #" + id + " 正在计算（(排队中|计算中)），请等待其完成.*"), "names run " + id);
+                // the one run is not disturbed by the refused ones: it computes every enterprise
+                assertThat(awaitFinished(id).status()).as("run %d", id).isEqualTo(RunStatus.DRAFT);
+                assertThat(jdbc.queryForObject("select count(*) from score_result where run_id = ?", Long.class, id))
+                        .as("results of run %d", id).isEqualTo(SIZE);
             }
         } finally {
             browser.shutdownNow();
         }
     }
 
-    /** Makes {@code callers} calls at the same moment, one per thread of {@code threads}; their results. */
-    private static List<Long> startAtOnce(ExecutorService threads, int callers, Callable<Long> call) throws Exception {
-        CountDownLatch ready = new CountDownLatch(callers);
+    @Test
+    void theDatabaseGivesAYearOneWorkingRunWhicheverInstanceAsks() {
+        long model = models.activeModelId();
+        long other = workingRun(2078, model);
+        try {
+            assertThatThrownBy(() -> runs.start(2078, model, "staff")).isInstanceOf(EvaluationException.class)
+                    .hasMessage("2078 年度已有评价批次 #" + other + " 正在计算（计算中），请等待其完成后再开始新的计算。");
+            assertThatThrownBy(() -> runs.runNow(2078, model, "staff")).isInstanceOf(EvaluationException.class)
+                    .hasMessageContaining("#" + other);
+            // not the platform's check but the database's: a second working run of the year cannot be stored
+            assertThatThrownBy(() -> workingRun(2078, model)).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> jdbc.update("""
+                    insert into evaluation_run (data_year, model_id, status, created_by) values (2078, ?, 'QUEUED', 'x')""", model))
+                    .as("a working run without its slot").isInstanceOf(DataIntegrityViolationException.class);
+            assertThat(jdbc.queryForObject("select count(*) from evaluation_run where data_year = 2078 and status in ('QUEUED', 'RUNNING')",
+                    Long.class)).isEqualTo(1);
+        } finally {
+            stopWorking(other);
+        }
+    }
+
+    /**
+     * A RUNNING run of the year as another platform instance's worker leaves it in the shared database,
+     * with its heartbeat {@code age} ago (by the database's clock).
+     */
+    long workingRun(int year, long model, String instance, Duration age) {
+        jdbc.update("""
+                insert into evaluation_run (data_year, model_id, status, year_slot, message, created_by, worker_instance, heartbeat_at)
+                values (?, ?, 'RUNNING', 'WORKING', '正在计算积分', 'other', ?, ?)""", year, model, instance, databaseTimeAgo(age));
+        return jdbc.queryForObject("select id from evaluation_run where data_year = ? and year_slot = 'WORKING'", Long.class, year);
+    }
+
+    private long workingRun(int year, long model) {
+        return workingRun(year, model, "other-instance", Duration.ZERO);
+    }
+
+    /** Makes a computed run look like one whose instance crashed while saving it, {@code age} ago. */
+    private void crashedWhileRunning(long runId, Duration age) {
+        jdbc.update("""
+                update evaluation_run set status = 'RUNNING', year_slot = 'WORKING', message = '正在保存结果',
+                       worker_instance = 'crashed-instance', heartbeat_at = ? where id = ?""", databaseTimeAgo(age), runId);
+    }
+
+    private Timestamp databaseTimeAgo(Duration age) {
+        return Timestamp.valueOf(jdbc.queryForObject("select localtimestamp", Timestamp.class).toLocalDateTime().minus(age));
+    }
+
+    private void stopWorking(long runId) {
+        jdbc.update("update evaluation_run set status = 'FAILED', year_slot = null where id = ? and year_slot = 'WORKING'", runId);
+    }
+
+    private long resultCount(long runId) {
+        return jdbc.queryForObject("select count(*) from score_result where run_id = ?", Long.class, runId);
+    }
+
+    @Test
+    void startUpTakesOverOnlyTheRunsWhoseInstanceStoppedBeating() {
+        district(2080);
+        long model = models.activeModelId();
+        long alive = workingRun(2079, model, "other-instance", Duration.ZERO);
+        long crashed = runs.runNow(2080, model, "staff");
+        crashedWhileRunning(crashed, Duration.ofMinutes(10));
+        try {
+            runs.afterPropertiesSet(); // this instance's start-up check
+
+            assertThat(runs.summary(alive).status()).as("a run another instance is computing").isEqualTo(RunStatus.RUNNING);
+            RunSummary taken = runs.summary(crashed);
+            assertThat(taken.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(taken.message()).isEqualTo("平台重启导致计算中断，请重新计算。");
+            assertThat(resultCount(crashed)).as("what the crashed run had saved").isZero();
+            // the year is free for a new run
+            assertThat(jdbc.queryForObject("select year_slot from evaluation_run where id = ?", String.class, crashed)).isNull();
+        } finally {
+            stopWorking(alive);
+        }
+    }
+
+    @Test
+    void anInstanceRenewsTheLeasesOfItsOwnRunsAndTakesOverExpiredOnesAsItGoes() throws InterruptedException {
+        long model = models.activeModelId();
+        // a second instance on the same database, with a lease short enough to watch it expire
+        RunLeases instance = new RunLeases(jdbcClient, store, Duration.ofMillis(400));
+        long own = workingRun(2088, model, instance.instance(), Duration.ZERO);
+        long other = workingRun(2089, model, "other-instance", Duration.ZERO);
+        instance.hold(own);
+        instance.afterPropertiesSet();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (runs.summary(other).status().working() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+
+            assertThat(runs.summary(other).status()).as("a run whose instance stopped beating").isEqualTo(RunStatus.FAILED);
+            assertThat(runs.summary(own).status()).as("the instance's own run, its lease renewed").isEqualTo(RunStatus.RUNNING);
+            assertThat(jdbc.queryForObject("select heartbeat_at from evaluation_run where id = ?", Timestamp.class, own))
+                    .isAfter(databaseTimeAgo(Duration.ofMillis(400)));
+        } finally {
+            instance.release(own);
+            instance.destroy();
+            stopWorking(own);
+            stopWorking(other);
+        }
+    }
+
+    @Test
+    void aGracefulStopHandsItsRunsBackAtOnce() {
+        long model = models.activeModelId();
+        RunLeases instance = new RunLeases(jdbcClient, store, Duration.ofMinutes(1));
+        long own = workingRun(2083, model, instance.instance(), Duration.ZERO);
+        instance.hold(own);
+
+        instance.destroy();
+
+        assertThat(runs.summary(own).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.summary(own).message()).isEqualTo("平台重启导致计算中断，请重新计算。");
+    }
+
+    @Test
+    void aWorkerWhoseRunWasTakenOverStopsAndLeavesNoResults() {
+        district(2084);
+        long model = models.activeModelId();
+        // the worker stalls past its lease just before saving (as in a long garbage collection or a
+        // network outage) and another instance takes its run over; then the worker wakes up and saves
+        ResultStore stalling = new ResultStore(jdbc, jdbcClient, tx) {
+            @Override
+            void store(long runId, Evaluation ev, java.util.function.IntConsumer progress) {
+                jdbc.update("update evaluation_run set heartbeat_at = ? where id = ?", databaseTimeAgo(Duration.ofMinutes(10)), runId);
+                new RunLeases(jdbcClient, store, Duration.ofMinutes(1)).takeOverExpired();
+                super.store(runId, ev, progress);
+            }
+        };
+        EvaluationRuns withStallingWorker = new EvaluationRuns(jdbcClient, models,
+                new RunWorker(jdbcClient, yearRecords, stalling, models, leases), audit, tx, leases);
+        try {
+            assertThatThrownBy(() -> withStallingWorker.runNow(2084, model, "staff")).isInstanceOf(EvaluationException.class)
+                    .hasMessageContaining("已被标记为计算中断");
+        } finally {
+            withStallingWorker.destroy();
+        }
+
+        long id = jdbc.queryForObject("select max(id) from evaluation_run where data_year = 2084", Long.class);
+        assertThat(runs.summary(id).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.summary(id).message()).as("what the takeover recorded").isEqualTo("平台重启导致计算中断，请重新计算。");
+        assertThat(resultCount(id)).isZero();
+    }
+
+    @Test
+    void aRunThatFailsBeyondWhatTheWorkerExpectsLeavesNoResults() {
+        district(2085);
+        // the district did not fit in memory, just after the results were saved
+        ResultStore failing = new ResultStore(jdbc, jdbcClient, tx) {
+            @Override
+            void store(long runId, Evaluation ev, java.util.function.IntConsumer progress) {
+                super.store(runId, ev, progress);
+                throw new OutOfMemoryError("simulated: the district did not fit in memory");
+            }
+        };
+        EvaluationRuns withFailingStore = new EvaluationRuns(jdbcClient, models,
+                new RunWorker(jdbcClient, yearRecords, failing, models, leases), audit, tx, leases);
+        try {
+            assertThatThrownBy(() -> withFailingStore.runNow(2085, models.activeModelId(), "staff"))
+                    .isInstanceOf(OutOfMemoryError.class);
+        } finally {
+            withFailingStore.destroy();
+        }
+
+        long id = jdbc.queryForObject("select max(id) from evaluation_run where data_year = 2085", Long.class);
+        assertThat(runs.summary(id).status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.summary(id).message()).startsWith("计算失败：系统内部错误").doesNotContain("Error");
+        assertThat(resultCount(id)).isZero();
+    }
+
+    @Test
+    void startingTheYearAgainRemovesWhatItsFailedRunsLeftBehind() {
+        district(2086);
+        long model = models.activeModelId();
+        // a run that failed with its results still stored: its worker died before it could remove them
+        // (before the lease existed), or its last chunk landed after its clean-up
+        long failed = runs.runNow(2086, model, "staff");
+        jdbc.update("update evaluation_run set status = 'FAILED', message = '计算失败' where id = ?", failed);
+        assertThat(resultCount(failed)).isEqualTo(SIZE);
+
+        long retried = runs.runNow(2086, model, "staff");
+
+        assertThat(resultCount(failed)).isZero();
+        assertThat(resultCount(retried)).isEqualTo(SIZE);
+    }
+
+    /** What one of several simultaneous calls did: returned a value, or was refused with a user message. */
+    record Outcome<T>(T value, String refusal) {
+        boolean succeeded() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * Makes the calls at the same moment, one per thread of {@code threads}; their outcomes in call order.
+     * A call may be refused with an {@link EvaluationException}; anything else it throws fails the test.
+     */
+    static <T> List<Outcome<T>> atOnce(ExecutorService threads, List<Callable<T>> calls) throws Exception {
+        CountDownLatch ready = new CountDownLatch(calls.size());
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Long>> calls = new ArrayList<>();
-        for (int c = 0; c < callers; c++) {
-            calls.add(threads.submit(() -> {
+        List<Future<Outcome<T>>> running = new ArrayList<>();
+        for (Callable<T> call : calls) {
+            running.add(threads.submit(() -> {
                 ready.countDown();
                 go.await();
-                return call.call();
+                try {
+                    return new Outcome<>(call.call(), null);
+                } catch (EvaluationException e) {
+                    return new Outcome<T>(null, e.getMessage());
+                }
             }));
         }
         ready.await();
         go.countDown();
-        List<Long> results = new ArrayList<>();
-        for (Future<Long> f : calls) {
-            results.add(f.get(60, TimeUnit.SECONDS));
+        List<Outcome<T>> outcomes = new ArrayList<>();
+        for (Future<Outcome<T>> f : running) {
+            outcomes.add(f.get(60, TimeUnit.SECONDS));
         }
-        return results;
+        return outcomes;
     }
 
     @Test
@@ -252,6 +482,75 @@ abstract class RunLifecycleContract {
         assertThat(runs.summary(old).status()).isEqualTo(RunStatus.SUPERSEDED);
         assertThat(runs.summary(corrected).status()).isEqualTo(RunStatus.NOTICE);
         assertThat(runs.summary(corrected).noticeEnds()).isEqualTo(LocalDate.now().plusDays(7));
+    }
+
+    @Test
+    void simultaneousNoticeAndPublishingOfTwoRunsOfAYearLeaveOneOnNoticeAndOnePublished() throws Exception {
+        district(2076);
+        long model = models.activeModelId();
+        LocalDate endsOn = LocalDate.now().plusDays(7);
+        // two staff members, each taking their own run of the year to 公示 and then to 发布 at the same
+        // moment; a few rounds, because whether the calls really overlap is up to timing
+        ExecutorService staff = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(2));
+        try {
+            for (int round = 0; round < 6; round++) {
+                long a = runs.runNow(2076, model, "staff");
+                long b = runs.runNow(2076, model, "staff");
+
+                List<Outcome<Long>> noticed = atOnce(staff, List.of(() -> notice(a, endsOn), () -> notice(b, endsOn)));
+
+                // one after the other, as if clicked a moment apart: the later one replaces the earlier
+                assertThat(noticed).as("round %d", round).allMatch(Outcome::succeeded);
+                assertThat(runsOf(2076, RunStatus.NOTICE)).as("round %d: on notice", round).hasSize(1);
+                long onNotice = runsOf(2076, RunStatus.NOTICE).get(0);
+                assertThat(runs.summary(onNotice == a ? b : a).status()).isEqualTo(RunStatus.SUPERSEDED);
+
+                List<Outcome<Long>> publishing = atOnce(staff, List.of(() -> publish(a), () -> publish(b)));
+
+                assertThat(runsOf(2076, RunStatus.PUBLISHED)).as("round %d: published", round).containsExactly(onNotice);
+                assertThat(published.run(2076).map(PublishedRun::runId)).hasValue(onNotice);
+                assertThat(publishing.stream().filter(Outcome::succeeded).map(Outcome::value)).containsExactly(onNotice);
+                // the loser is told that its run was replaced, and by which (on notice or just published,
+                // depending on which of the two went first)
+                assertThat(publishing.stream().filter(o -> !o.succeeded()).map(Outcome::refusal))
+                        .singleElement().asString().contains("当前为“已被替代”", "的是批次 #" + onNotice);
+            }
+        } finally {
+            staff.shutdownNow();
+        }
+    }
+
+    @Test
+    void theDatabaseGivesAYearOneRunOnNoticeAndOnePublishedRun() {
+        district(2077);
+        long model = models.activeModelId();
+        long first = runs.runNow(2077, model, "staff");
+        long second = runs.runNow(2077, model, "staff");
+        runs.putOnNotice(first, LocalDate.now(), "staff");
+
+        // not the platform's checks but the database's: whatever writes the rows, a year keeps one of each
+        for (String status : List.of("NOTICE", "PUBLISHED")) {
+            assertThatThrownBy(() -> jdbc.update("update evaluation_run set status = ?, year_slot = ? where id in (?, ?)",
+                    status, status, first, second)).as(status).isInstanceOf(DataIntegrityViolationException.class);
+            assertThatThrownBy(() -> jdbc.update("update evaluation_run set status = ?, year_slot = null where id = ?", status, second))
+                    .as(status + " without its slot").isInstanceOf(DataIntegrityViolationException.class);
+        }
+        assertThat(runs.summary(second).status()).isEqualTo(RunStatus.DRAFT);
+    }
+
+    private long notice(long runId, LocalDate endsOn) {
+        runs.putOnNotice(runId, endsOn, "staff");
+        return runId;
+    }
+
+    private long publish(long runId) {
+        runs.publish(runId, "staff");
+        return runId;
+    }
+
+    private List<Long> runsOf(int year, RunStatus status) {
+        return jdbc.queryForList("select id from evaluation_run where data_year = ? and status = ? order by id", Long.class,
+                year, status.name());
     }
 
     @Test
