@@ -88,6 +88,12 @@ public final class HeadlessChromium {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
     }
 
+    /** Submits the form {@code field} belongs to (as Enter in the field would) and waits for the next page. */
+    public static void submitFormAndWait(WebDriver browser, WebElement field) {
+        field.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(field));
+    }
+
     /**
      * Reloads the page every two seconds until {@code element} appears — for pages that show the end of
      * background work (an evaluation run) without polling by themselves.

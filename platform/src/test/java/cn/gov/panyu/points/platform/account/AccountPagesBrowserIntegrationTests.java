@@ -34,7 +34,7 @@ class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("short1");
         browser.findElement(By.id("confirmPassword")).sendKeys("short1");
-        browser.findElement(By.id("confirmPassword")).submit();
+        HeadlessChromium.submitFormAndWait(browser, browser.findElement(By.id("confirmPassword")));
 
         assertThat(browser.findElement(By.id("form-error")).getText()).contains("至少 10 个字符");
         assertThat(browser.findElement(By.id("contactName")).getAttribute("value")).isEqualTo("陈主任");
@@ -42,7 +42,7 @@ class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
 
         browser.findElement(By.id("password")).sendKeys("Register2025ok");
         browser.findElement(By.id("confirmPassword")).sendKeys("Register2025ok");
-        browser.findElement(By.id("confirmPassword")).submit();
+        HeadlessChromium.submitFormAndWait(browser, browser.findElement(By.id("confirmPassword")));
         assertThat(browser.findElement(By.id("login-registered")).getText()).contains("注册申请已提交");
 
         HeadlessChromium.signIn(browser, url(""), "staff");
@@ -61,7 +61,7 @@ class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.getCurrentUrl()).endsWith("/admin/users");
         assertThat(browser.findElement(By.id("users-table")).getText()).contains("admin", "系统管理员");
         browser.findElement(By.id("f-q")).sendKeys("staff");
-        browser.findElement(By.id("f-q")).submit();
+        HeadlessChromium.submitFormAndWait(browser, browser.findElement(By.id("f-q")));
         assertThat(browser.findElement(By.id("users-table")).getText()).contains("staff", "科技局业务人员（演示）");
         HeadlessChromium.screenshot(browser, "account-users");
 
