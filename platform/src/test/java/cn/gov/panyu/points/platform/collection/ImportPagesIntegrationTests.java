@@ -64,6 +64,7 @@ class ImportPagesIntegrationTests {
         for (AbstractMockHttpServletRequestBuilder<?> action : List.<AbstractMockHttpServletRequestBuilder<?>>of(post("/collection/imports/1/rollback"),
                 post("/collection/conflicts/1/resolve").param("decision", "department"),
                 post("/collection/imports/staged/x").param("action", "all"),
+                post("/collection/imports/attempts/1/retry"),
                 multipart("/collection/imports/new").file(new MockMultipartFile("file", "a.csv", "text/csv", new byte[1]))
                         .param("source", "TAX").param("year", "2033"))) {
             mvc.perform(action.with(TestUsers.enterprise(uscc())).with(csrf())).andExpect(status().isForbidden());
