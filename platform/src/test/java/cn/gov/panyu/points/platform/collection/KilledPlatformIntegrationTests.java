@@ -24,6 +24,8 @@ class KilledPlatformIntegrationTests {
 
     private static final Pattern TOKEN = Pattern.compile("/collection/imports/staged/([0-9a-f-]+)");
     private static final Pattern ROLLBACK = Pattern.compile("/collection/imports/(\\d+)/rollback");
+    private static final Pattern RETRY = Pattern.compile("/collection/imports/attempts/(\\d+)/retry");
+    private static final Pattern JOB = Pattern.compile("/collection/imports/jobs/([0-9a-f-]+)$");
     private static final int YEAR = 2024;
 
     /** A data folder of its own under target/, kept with the children's logs for a failure's diagnosis. */
@@ -58,6 +60,38 @@ class KilledPlatformIntegrationTests {
             String list = platform.signIn("staff", SignIn.DEMO_PASSWORD).page("/collection/imports");
             assertThat(list).as("the acknowledged rollback after the restart; log " + platform.log())
                     .contains(file).contains("已回滚").doesNotContain("/collection/imports/" + batch + "/rollback");
+        }
+    }
+
+    @Test
+    void anImportCutShortByAKillIsInterruptedAfterTheRestartAndOneRetryLoadsItAsTheFirstBatch() {
+        Path data = dataFolder();
+        String file = "中断测试名录.csv";
+        String token;
+        try (PlatformProcess platform = PlatformProcess.start(data)) {
+            token = stage(platform.signIn("staff", SignIn.DEMO_PASSWORD), file, marketFile(5_000));
+            startLoad(platform, token);
+            // the load has only just begun: reading, checking, writing and merging 5,000 rows take seconds
+            platform.kill();
+        }
+        try (PlatformProcess platform = PlatformProcess.start(data)) {
+            platform.signIn("staff", SignIn.DEMO_PASSWORD);
+            String job = platform.page("/collection/imports/jobs/" + token + "/status");
+            assertThat(job).as("the job's page after the restart; log " + platform.log())
+                    .contains(file, "平台重启时中断，未导入任何数据").doesNotContain("已过期");
+            String list = platform.page("/collection/imports");
+            assertThat(list).contains(file, "已中断", "平台重启时中断，未导入任何数据")
+                    .as("no batch was loaded").doesNotContain("/rollback");
+            Matcher retry = RETRY.matcher(list);
+            assertThat(retry.find()).as("the interrupted attempt offers a retry").isTrue();
+
+            HttpResponse<String> retried = platform.postForm("/collection/imports", retry.group(), Map.of());
+            assertThat(retried.statusCode()).isEqualTo(302);
+            Matcher newJob = JOB.matcher(retried.headers().firstValue("Location").orElse(""));
+            assertThat(newJob.find()).as("the retry's job page").isTrue();
+            assertThat(awaitJob(platform, newJob.group(1), Duration.ofSeconds(60))).contains("已导入 5000 行");
+            assertThat(platform.page("/collection/imports")).as("the interrupted attempt burnt no batch number")
+                    .contains("/collection/imports/1/rollback").contains("已中断（已重试）");
         }
     }
 
