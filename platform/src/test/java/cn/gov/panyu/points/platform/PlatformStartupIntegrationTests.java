@@ -37,6 +37,10 @@ class PlatformStartupIntegrationTests {
         String mode = jdbc.sql("select setting_value from information_schema.settings where setting_name = 'MODE'")
                 .query(String.class).single();
         assertThat(mode).isEqualTo("PostgreSQL");
+        // every commit on disk before it returns (KilledPlatformIntegrationTests shows why)
+        String writeDelay = jdbc.sql("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")
+                .query(String.class).single();
+        assertThat(writeDelay).isEqualTo("0");
     }
 
     @Test

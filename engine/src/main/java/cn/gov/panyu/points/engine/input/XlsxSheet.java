@@ -36,7 +36,7 @@ final class XlsxSheet implements AutoCloseable {
          * the English wording, read in logs and by the command line's English mode, keeps it.
          */
         Problem problem() {
-            return new Problem("无法读取 Excel 文件：文件已损坏或不是有效的 Excel 工作簿，请在 Excel 中打开并另存为 .xlsx 后重新上传",
+            return new Problem("这不是有效的 Excel 文件：文件已损坏，或不是 Excel 工作簿。请在 Excel 中打开并另存为 .xlsx 后重新上传",
                     "cannot read the Excel file: " + getMessage());
         }
     }

@@ -157,7 +157,8 @@ final class ZipGuard {
     }
 
     private static Problem corrupt() {
-        return new Problem("不是有效的 .xlsx 文件（压缩结构损坏）", "not a valid .xlsx file (broken zip structure)");
+        return new Problem("这不是有效的 Excel 文件：压缩结构已损坏（文件可能不完整）。请在 Excel 中打开并另存为 .xlsx 后重新上传",
+                "not a valid .xlsx file (broken zip structure)");
     }
 
     private static Problem tooLarge() {

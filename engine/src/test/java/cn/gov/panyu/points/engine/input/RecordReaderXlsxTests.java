@@ -141,7 +141,7 @@ class RecordReaderXlsxTests {
 
         byte[] broken = "PK\u0003\u0004 this is not really a zip".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(read(broken).violations()).singleElement()
-                .satisfies(v -> assertThat(v.ruleZh()).startsWith("不是有效的 .xlsx 文件"));
+                .satisfies(v -> assertThat(v.ruleZh()).startsWith("这不是有效的 Excel 文件：压缩结构已损坏"));
 
         byte[] truncated = Fixtures.sampleXlsx(InputField::key);
         truncated = java.util.Arrays.copyOf(truncated, truncated.length / 2);
@@ -152,7 +152,7 @@ class RecordReaderXlsxTests {
     void whateverTheXlsxLibraryThrowsOnADamagedWorkbookIsAFileViolation() throws IOException {
         for (String sheet : TableReaderTests.damagedSheets()) {
             assertThat(read(MinimalXlsx.withSheet(sheet)).violations()).as(sheet).singleElement()
-                    .satisfies(v -> assertThat(v.ruleZh()).startsWith("无法读取 Excel 文件：文件已损坏或不是有效的 Excel 工作簿"));
+                    .satisfies(v -> assertThat(v.ruleZh()).startsWith("这不是有效的 Excel 文件：文件已损坏，或不是 Excel 工作簿"));
         }
     }
 

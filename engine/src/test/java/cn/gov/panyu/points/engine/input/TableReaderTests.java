@@ -104,7 +104,7 @@ class TableReaderTests {
     void whateverTheXlsxLibraryThrowsOnADamagedWorkbookIsAFileProblem() throws IOException {
         for (String sheet : damagedSheets()) {
             TableReader.Table t = TableReader.read(RecordReaderXlsxTests.MinimalXlsx.withSheet(sheet), null);
-            assertThat(t.problemZh()).as(sheet).startsWith("无法读取 Excel 文件：文件已损坏或不是有效的 Excel 工作簿");
+            assertThat(t.problemZh()).as(sheet).startsWith("这不是有效的 Excel 文件：文件已损坏，或不是 Excel 工作簿");
             assertThat(t.problemZh()).as("no technical detail for the user").doesNotContain("Exception");
         }
     }

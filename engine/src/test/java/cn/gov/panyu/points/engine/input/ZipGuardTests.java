@@ -46,8 +46,8 @@ class ZipGuardTests {
 
     @Test
     void rejectsWhatIsNotAZip() {
-        assertThat(ZipGuard.check("PK\u0003\u0004garbage".getBytes()).zh()).startsWith("不是有效的 .xlsx 文件");
-        assertThat(ZipGuard.check(new byte[0]).zh()).startsWith("不是有效的 .xlsx 文件");
+        assertThat(ZipGuard.check("PK\u0003\u0004garbage".getBytes()).zh()).startsWith("这不是有效的 Excel 文件：压缩结构已损坏");
+        assertThat(ZipGuard.check(new byte[0]).zh()).startsWith("这不是有效的 Excel 文件：压缩结构已损坏");
     }
 
     private static byte[] zip(String name, byte[] content) throws IOException {

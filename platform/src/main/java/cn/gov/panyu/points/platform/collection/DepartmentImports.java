@@ -13,17 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.engine.input.TableReader;
 import cn.gov.panyu.points.platform.collection.ImportResult.Status;
@@ -39,6 +40,11 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
  * 市场监管, the registry entry) in {@code import_change}, so that a rollback restores exactly what was
  * there. Only the latest loaded import of a source and year can be rolled back — an earlier one's
  * "previous state" may since have been replaced by a later import.
+ *
+ * <p>Loads and rollbacks run one at a time, each in one transaction: they rewrite the same yearly
+ * records, and a load numbers its batch {@code max(id) + 1} inside its transaction, so that a load that
+ * fails leaves no gap in the batch numbers (an identity value, once drawn, is never given back). A load
+ * started from the import page also finishes its 导入任务 ({@link ImportAttempts}) in that transaction.
  */
 @Service
 @EnableConfigurationProperties(ImportProperties.class)
@@ -51,15 +57,22 @@ public class DepartmentImports {
     private final AuditLog audit;
     /** Asked at rollback time: the features that refer to registry entries are beans of other modules. */
     private final ObjectProvider<RegistryReferences> references;
+    private final ImportAttempts attempts;
+    private final TransactionTemplate transaction;
+    /** Held from before a load's or rollback's transaction begins until after it has ended. */
+    private final ReentrantLock loading = new ReentrantLock(true);
 
     DepartmentImports(JdbcClient jdbc, JdbcTemplate template, YearRecordMerge merge, ImportProperties properties,
-                      AuditLog audit, ObjectProvider<RegistryReferences> references) {
+                      AuditLog audit, ObjectProvider<RegistryReferences> references, ImportAttempts attempts,
+                      PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.template = template;
         this.merge = merge;
         this.properties = properties;
         this.audit = audit;
         this.references = references;
+        this.attempts = attempts;
+        this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
     }
 
     @PreAuthorize("hasRole('STAFF')")
@@ -68,7 +81,6 @@ public class DepartmentImports {
     }
 
     @PreAuthorize("hasRole('STAFF')")
-    @Transactional
     public ImportResult load(DataSource source, int year, String fileName, byte[] content, boolean validRowsOnly,
                              String user) {
         return load(source, year, fileName, content, validRowsOnly, user, ImportProgress.NONE);
@@ -76,9 +88,44 @@ public class DepartmentImports {
 
     /** {@link #load} telling a progress bar how far it has got. */
     @PreAuthorize("hasRole('STAFF')")
-    @Transactional
     public ImportResult load(DataSource source, int year, String fileName, byte[] content, boolean validRowsOnly,
                              String user, ImportProgress progress) {
+        return oneAtATime(progress, () -> loadInTransaction(source, year, fileName, content, validRowsOnly, user, progress,
+                null));
+    }
+
+    /** {@link #load} for the 导入任务 {@code attemptId}, which it finishes in its own transaction. */
+    @PreAuthorize("hasRole('STAFF')")
+    public ImportResult load(DataSource source, int year, String fileName, byte[] content, boolean validRowsOnly,
+                             String user, ImportProgress progress, long attemptId) {
+        return oneAtATime(progress, () -> loadInTransaction(source, year, fileName, content, validRowsOnly, user, progress,
+                attemptId));
+    }
+
+    /** Waiting for another load or rollback shows as its own phase ({@link ImportJobs.Job#WAITING}). */
+    private <T> T oneAtATime(ImportProgress progress, Supplier<T> work) {
+        if (!loading.tryLock()) {
+            progress.progress(ImportJobs.Job.WAITING, 0, 0);
+            loading.lock();
+        }
+        try {
+            return transaction.execute(status -> work.get());
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    private ImportResult loadInTransaction(DataSource source, int year, String fileName, byte[] content,
+                                           boolean validRowsOnly, String user, ImportProgress progress, Long attemptId) {
+        ImportResult result = loadRows(source, year, fileName, content, validRowsOnly, user, progress, attemptId);
+        if (attemptId != null) {
+            attempts.finish(attemptId, result);
+        }
+        return result;
+    }
+
+    private ImportResult loadRows(DataSource source, int year, String fileName, byte[] content, boolean validRowsOnly,
+                                  String user, ImportProgress progress, Long attemptId) {
         Validated v = validate(source, year, fileName, content, progress);
         ImportPreview p = v.preview();
         if (p.alreadyImported() != null) {
@@ -92,7 +139,7 @@ public class DepartmentImports {
         }
         List<DepartmentFile.Row> rows = v.file().rows();
         boolean partial = !p.valid();
-        long importId = insertImport(source, year, fileName, p, partial, user);
+        long importId = insertImport(source, year, fileName, p, partial, user, attemptId);
         progress.progress("写入", 0, rows.size());
         int created = store(importId, source, year, rows, progress);
         progress.progress("合并", 0, 1);
@@ -114,8 +161,14 @@ public class DepartmentImports {
      *                                year is loaded (roll that one back first)
      */
     @PreAuthorize("hasRole('STAFF')")
-    @Transactional
     public void rollback(long importId, String user) {
+        oneAtATime(ImportProgress.NONE, () -> {
+            rollbackInTransaction(importId, user);
+            return null;
+        });
+    }
+
+    private void rollbackInTransaction(long importId, String user) {
         ImportRecord imp = find(importId);
         if (!"LOADED".equals(imp.status())) {
             throw new ImportRefusedException("导入批次 #" + importId + " 已回滚，无需再次回滚");
@@ -256,18 +309,19 @@ public class DepartmentImports {
 
     // ---- storing ----
 
+    /** The next batch number: loads run one at a time, and a rolled-back load gives its number back. */
     private long insertImport(DataSource source, int year, String fileName, ImportPreview p, boolean partial,
-                              String user) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into data_import (source, data_year, file_name, file_sha256, mode, status, rows_total,"
-                        + " rows_loaded, rows_rejected, imported_by) values (?, ?, ?, ?, ?, 'LOADED', ?, ?, ?, ?)")
-                .params(source.name(), year, truncate(fileName, 255), p.sha256(), partial ? "VALID_ONLY" : "ALL",
-                        p.rowsTotal(), p.rowsValid(), p.rowsRejected(), user)
-                .update(key, "id");
-        return key.getKey().longValue();
+                              String user, Long attemptId) {
+        long id = jdbc.sql("select coalesce(max(id), 0) + 1 from data_import").query(Long.class).single();
+        jdbc.sql("insert into data_import (id, source, data_year, file_name, file_sha256, mode, status, rows_total,"
+                        + " rows_loaded, rows_rejected, imported_by, attempt_id) values (?, ?, ?, ?, ?, ?, 'LOADED', ?, ?, ?, ?, ?)")
+                .params(id, source.name(), year, truncate(fileName, 255), p.sha256(), partial ? "VALID_ONLY" : "ALL",
+                        p.rowsTotal(), p.rowsValid(), p.rowsRejected(), user, new SqlParameterValue(Types.BIGINT, attemptId))
+                .update();
+        return id;
     }
 
-    private static String truncate(String s, int max) {
+    static String truncate(String s, int max) {
         String t = s == null || s.isBlank() ? "(未命名文件)" : s;
         return t.length() <= max ? t : t.substring(0, max);
     }

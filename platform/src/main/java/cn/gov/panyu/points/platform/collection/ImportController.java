@@ -33,11 +33,13 @@ class ImportController {
     private final CollectionReviews reviews;
     private final ImportJobs jobs;
     private final DepartmentImports imports;
+    private final ImportAttempts attempts;
 
-    ImportController(CollectionReviews reviews, ImportJobs jobs, DepartmentImports imports) {
+    ImportController(CollectionReviews reviews, ImportJobs jobs, DepartmentImports imports, ImportAttempts attempts) {
         this.reviews = reviews;
         this.jobs = jobs;
         this.imports = imports;
+        this.attempts = attempts;
     }
 
     @GetMapping("/collection/imports")
@@ -46,6 +48,7 @@ class ImportController {
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
         TableQuery q = TableQuery.of(page, size, sort, dir);
         model.addAttribute("page", reviews.imports(source, year, q));
+        model.addAttribute("attempts", attempts.latest(source, year));
         model.addAttribute("base", base("/collection/imports", source, year));
         model.addAttribute("sources", DataSource.departments());
         model.addAttribute("source", source);
@@ -122,22 +125,37 @@ class ImportController {
         return "redirect:/collection/imports/jobs/" + token;
     }
 
+    /**
+     * The job's progress while this process runs it; afterwards (a restart, a crash, an evicted job) its
+     * recorded 导入任务 with the outcome, and a retry when there is one to offer.
+     */
     @GetMapping("/collection/imports/jobs/{token}")
     String job(@PathVariable String token, @AuthenticationPrincipal UserDetails user, Model model,
                RedirectAttributes redirect) {
-        ImportJobs.Job job = jobs.find(token, user.getUsername());
-        if (job == null) {
+        if (!jobOrAttempt(token, user, model)) {
             redirect.addFlashAttribute("error", "该导入任务已过期，请在列表中查看导入记录");
             return "redirect:/collection/imports";
         }
-        model.addAttribute("job", job);
         return "collection/job";
     }
 
     @GetMapping("/collection/imports/jobs/{token}/status")
     String jobStatus(@PathVariable String token, @AuthenticationPrincipal UserDetails user, Model model) {
-        model.addAttribute("job", jobs.find(token, user.getUsername()));
+        jobOrAttempt(token, user, model);
         return "collection/job :: status";
+    }
+
+    private boolean jobOrAttempt(String token, UserDetails user, Model model) {
+        ImportJobs.Job job = jobs.find(token, user.getUsername());
+        ImportAttempts.Attempt attempt = job == null ? attempts.findByToken(token) : null;
+        model.addAttribute("job", job);
+        model.addAttribute("attempt", attempt);
+        return job != null || attempt != null;
+    }
+
+    @PostMapping("/collection/imports/attempts/{id}/retry")
+    String retry(@PathVariable long id, @AuthenticationPrincipal UserDetails user) {
+        return "redirect:/collection/imports/jobs/" + jobs.retry(id, user.getUsername()).token();
     }
 
     @GetMapping("/collection/imports/{id}/rollback")

@@ -21,6 +21,10 @@ import org.springframework.stereotype.Service;
  * Uploads between the validation report and the user's decision, and loads running in the background so
  * that the page stays usable and shows a progress bar. Both live in memory: an upload is at most the
  * configured file size, kept for {@link #KEEP} and only for the user who uploaded it.
+ *
+ * <p>A load the user starts is a 导入任务 recorded by {@link ImportAttempts} before it begins, with its
+ * file kept on disk: its outcome outlives this memory (a restart, a crash), and a failed or interrupted
+ * one can be retried ({@link #retry}).
  */
 @Service
 public class ImportJobs implements DisposableBean {
@@ -32,6 +36,9 @@ public class ImportJobs implements DisposableBean {
 
     /** An uploaded, validated file waiting for the user's decision, then its load. */
     public static final class Job {
+        /** The phase while another load or rollback runs (they run one at a time). */
+        static final String WAITING = "等待其他导入完成";
+
         final String token;
         final String user;
         final DataSource source;
@@ -45,6 +52,7 @@ public class ImportJobs implements DisposableBean {
         volatile long total = -1;
         volatile ImportResult result;
         volatile String failure;
+        volatile long attemptId;
 
         Job(String token, String user, DataSource source, int year, String fileName, byte[] content,
             ImportPreview preview) {
@@ -69,8 +77,26 @@ public class ImportJobs implements DisposableBean {
             return token.substring(0, 8);
         }
 
+        /** The validation report; null for a retry, which validates again as it loads. */
         public ImportPreview preview() {
             return preview;
+        }
+
+        public DataSource source() {
+            return source;
+        }
+
+        public int year() {
+            return year;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+
+        /** The job's 导入任务, once the load has been started. */
+        public long attemptId() {
+            return attemptId;
         }
 
         public boolean started() {
@@ -111,6 +137,7 @@ public class ImportJobs implements DisposableBean {
                 return 0;
             }
             return (int) switch (phase) {
+                case WAITING -> 0;
                 case "读取文件", "校验" -> 30 * within;
                 case "写入" -> 30 + 50 * within;
                 default -> 80 + 20 * within;
@@ -119,6 +146,7 @@ public class ImportJobs implements DisposableBean {
     }
 
     private final DepartmentImports imports;
+    private final ImportAttempts attempts;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "department-import");
@@ -126,8 +154,9 @@ public class ImportJobs implements DisposableBean {
         return t;
     });
 
-    ImportJobs(DepartmentImports imports) {
+    ImportJobs(DepartmentImports imports, ImportAttempts attempts) {
         this.imports = imports;
+        this.attempts = attempts;
     }
 
     /** Validates an upload and keeps it for the user's decision. */
@@ -148,7 +177,10 @@ public class ImportJobs implements DisposableBean {
         return job != null && job.user.equals(user) ? job : null;
     }
 
-    /** Starts loading a staged upload in the background (once; a second click changes nothing). */
+    /**
+     * Starts loading a staged upload in the background (once; a second click changes nothing). The 导入任务
+     * and its file are on disk before this returns.
+     */
     @PreAuthorize("hasRole('STAFF')")
     public Job start(String token, boolean validRowsOnly, String user) {
         Job job = find(token, user);
@@ -159,8 +191,33 @@ public class ImportJobs implements DisposableBean {
             if (job.started() || job.content == null) {
                 return job;
             }
+            job.attemptId = attempts.begin(job.token, job.source, job.year, job.fileName, job.preview.sha256(),
+                    validRowsOnly, job.content, user);
             job.phase = "读取文件";
         }
+        run(job, validRowsOnly, user);
+        return job;
+    }
+
+    /**
+     * Loads the kept file of a failed or interrupted 导入任务 again, as a new job of {@code user}'s.
+     *
+     * @throws ImportRefusedException when the attempt cannot be retried
+     */
+    @PreAuthorize("hasRole('STAFF')")
+    public Job retry(long attemptId, String user) {
+        ImportAttempts.Attempt attempt = attempts.retry(attemptId, UUID.randomUUID().toString(), user);
+        Job job = new Job(attempt.token(), user, attempt.source(), attempt.year(), attempt.fileName(),
+                attempts.content(attempt), null);
+        job.attemptId = attempt.id();
+        job.phase = "读取文件";
+        jobs.put(job.token, job);
+        log.info("Import job {} retries the file of attempt {}", job.token, attemptId);
+        run(job, attempt.validRowsOnly(), user);
+        return job;
+    }
+
+    private void run(Job job, boolean validRowsOnly, String user) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         executor.execute(() -> {
             SecurityContextHolder.getContext().setAuthentication(auth);
@@ -170,16 +227,16 @@ public class ImportJobs implements DisposableBean {
                             job.phase = phase;
                             job.done = done;
                             job.total = total;
-                        });
+                        }, job.attemptId);
             } catch (ImportRefusedException e) {
                 log.info("Import job {} refused: {}", job.token, e.getMessage());
-                job.failure = e.getMessage();
+                fail(job, e.getMessage());
             } catch (RuntimeException | Error e) {
                 // the load is one transaction, rolled back by this exception: nothing was written. An Error
                 // (out of memory on a huge file) still ends the job, so that its page stops waiting, and goes on
                 log.error("Import job {} failed (source {}, year {}, file {}, user {})", job.token, job.source, job.year,
                         job.fileName, user, e);
-                job.failure = "导入失败：系统内部错误，未写入任何数据。请联系系统管理员（导入任务 " + job.reference() + "）。";
+                fail(job, "导入失败：系统内部错误，未写入任何数据。请联系系统管理员（导入任务 " + job.reference() + "）。");
                 if (e instanceof Error error) {
                     throw error;
                 }
@@ -188,7 +245,21 @@ public class ImportJobs implements DisposableBean {
                 SecurityContextHolder.clearContext();
             }
         });
-        return job;
+    }
+
+    /**
+     * Ends the job with {@code message} and records the failed attempt. When even that fails (the
+     * database may be why the load failed), the attempt stays running and the next start marks it
+     * interrupted: the page still learns the outcome.
+     */
+    private void fail(Job job, String message) {
+        try {
+            attempts.fail(job.attemptId, message);
+        } catch (RuntimeException e) {
+            log.error("Import job {}: could not record the failed attempt", job.token, e);
+        } finally {
+            job.failure = message;
+        }
     }
 
     /** The user chose 取消: forget the upload. */

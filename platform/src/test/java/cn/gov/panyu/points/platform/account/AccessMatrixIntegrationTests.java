@@ -93,7 +93,8 @@ class AccessMatrixIntegrationTests {
                 "POST /collection/imports/new", "GET /collection/templates/{source}",
                 "POST /collection/imports/staged/{token}", "GET /collection/imports/jobs/{token}",
                 "GET /collection/imports/jobs/{token}/status", "GET /collection/imports/{id}/rollback",
-                "POST /collection/imports/{id}/rollback", "GET /collection/conflicts", "GET /collection/conflicts/export",
+                "POST /collection/imports/{id}/rollback", "POST /collection/imports/attempts/{id}/retry",
+                "GET /collection/conflicts", "GET /collection/conflicts/export",
                 "POST /collection/conflicts/{id}/resolve", "GET /collection/anomalies", "GET /collection/anomalies/export");
         put(t, Access.STAFF, "GET /models", "GET /models/export", "GET /models/{id}", "GET /indicators",
                 "GET /models/{id}/edit", "POST /models/{id}/validate", "POST /models/{id}", "POST /models/{id}/copy",

@@ -23,6 +23,7 @@ class ImportJobsTests {
     private static final byte[] FILE = "统一社会信用代码,营业收入\n".getBytes(StandardCharsets.UTF_8);
 
     private ImportJobs jobs;
+    private final RecordedAttempts attempts = new RecordedAttempts();
 
     @AfterEach
     void stopJobs() {
@@ -33,23 +34,25 @@ class ImportJobsTests {
 
     @Test
     void aRefusalShowsItsOwnMessage() throws InterruptedException {
-        jobs = new ImportJobs(loadFailingWith(new ImportRefusedException("该年度数据已锁定，不能再导入")));
+        jobs = new ImportJobs(loadFailingWith(new ImportRefusedException("该年度数据已锁定，不能再导入")), attempts);
 
         ImportJobs.Job job = loadInTheBackground();
 
         assertThat(job.failure()).isEqualTo("该年度数据已锁定，不能再导入");
+        assertThat(attempts.failed).isEqualTo("该年度数据已锁定，不能再导入");
     }
 
     @Test
     void anUnexpectedErrorShowsAChineseMessageWithTheJobAndLogsTheStackTrace(CapturedOutput output)
             throws InterruptedException {
-        jobs = new ImportJobs(loadFailingWith(new IllegalStateException("simulated bug")));
+        jobs = new ImportJobs(loadFailingWith(new IllegalStateException("simulated bug")), attempts);
 
         ImportJobs.Job job = loadInTheBackground();
 
         String reference = job.token().substring(0, 8);
         assertThat(job.failure()).isEqualTo("导入失败：系统内部错误，未写入任何数据。请联系系统管理员（导入任务 " + reference + "）。")
                 .doesNotContain("Exception");
+        assertThat(attempts.failed).as("the attempt is recorded as failed, with the same message").isEqualTo(job.failure());
         String log = output.getAll();
         assertThat(log).contains("Import job " + job.token() + " failed");
         assertThat(log.substring(log.indexOf("Import job " + job.token())))
@@ -70,7 +73,7 @@ class ImportJobsTests {
 
     /** Imports whose preview accepts every file and whose load throws {@code failure}. */
     private static DepartmentImports loadFailingWith(RuntimeException failure) {
-        return new DepartmentImports(null, null, null, null, null, null) {
+        return new DepartmentImports(null, null, null, null, null, null, null, null) {
             @Override
             public ImportPreview preview(DataSource source, int year, String fileName, byte[] content) {
                 return new ImportPreview(source, year, fileName, "0".repeat(64), 1, 1, List.of(), false, null, null);
@@ -78,9 +81,29 @@ class ImportJobsTests {
 
             @Override
             public ImportResult load(DataSource source, int year, String fileName, byte[] content,
-                                     boolean validRowsOnly, String user, ImportProgress progress) {
+                                     boolean validRowsOnly, String user, ImportProgress progress, long attemptId) {
                 throw failure;
             }
         };
+    }
+
+    /** The 导入任务 records without a database: remembers the failure recorded. */
+    private static final class RecordedAttempts extends ImportAttempts {
+        volatile String failed;
+
+        RecordedAttempts() {
+            super(null, null, "target/import-jobs-tests");
+        }
+
+        @Override
+        long begin(String token, DataSource source, int year, String fileName, String sha256, boolean validRowsOnly,
+                   byte[] content, String user) {
+            return 1;
+        }
+
+        @Override
+        void fail(long attemptId, String outcome) {
+            failed = outcome;
+        }
     }
 }

@@ -12,11 +12,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +73,7 @@ class ImportPagesIntegrationTests {
         for (AbstractMockHttpServletRequestBuilder<?> action : List.<AbstractMockHttpServletRequestBuilder<?>>of(post("/collection/imports/1/rollback"),
                 post("/collection/conflicts/1/resolve").param("decision", "department"),
                 post("/collection/imports/staged/x").param("action", "all"),
+                post("/collection/imports/attempts/1/retry"),
                 multipart("/collection/imports/new").file(new MockMultipartFile("file", "a.csv", "text/csv", new byte[1]))
                         .param("source", "TAX").param("year", "2033"))) {
             mvc.perform(action.with(TestUsers.enterprise(uscc())).with(csrf())).andExpect(status().isForbidden());
@@ -125,6 +135,39 @@ class ImportPagesIntegrationTests {
     void aWrongTemplateIsReportedAsAWholeWithNothingToLoad() throws Exception {
         String report = upload("SOCIAL", "错模板.csv", csv("统一社会信用代码,企业名称,研发费用", uscc() + ",x,1"));
         assertThat(report).contains("与「社保」数据模板不符").doesNotContain("仅导入有效行").doesNotContain("导入全部");
+    }
+
+    /** Files that are zips but no workbook: each fails in its own place inside the XLSX library. */
+    @Test
+    void aBrokenExcelFileIsReportedInChineseWithoutTheLibrarysClassesOrMessages() throws Exception {
+        byte[] workbook = CollectionFixtures.xlsx(List.of("统一社会信用代码", "企业名称"),
+                List.<List<Object>>of(List.of(uscc(), "好公司")));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("不是工作簿.xlsx", zip(Map.of("readme.txt", "hello")));
+        files.put("缺少工作簿关系.xlsx", zip(Map.of("[Content_Types].xml", CONTENT_TYPES)));
+        files.put("工作簿损坏.xlsx", zip(Map.of("[Content_Types].xml", CONTENT_TYPES, "xl/workbook.xml", "<workbook><sheets")));
+        files.put("截断.xlsx", Arrays.copyOf(workbook, workbook.length / 2));
+        files.put("伪装.xlsx", "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1));
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String report = upload("MARKET", file.getKey(), file.getValue());
+            assertThat(report).as(file.getKey()).contains("这不是有效的 Excel 文件")
+                    .doesNotContain("com.", "Exception", "xml.rels", "not found", "aalto", "导入全部", "仅导入有效行");
+        }
+    }
+
+    private static final String CONTENT_TYPES = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+
+    private static byte[] zip(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> e : new TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test
