@@ -72,6 +72,7 @@ public class DepartmentImports {
         this.audit = audit;
         this.references = references;
         this.attempts = attempts;
+        // null only in unit tests whose stand-in overrides every load
         this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
     }
 
@@ -309,7 +310,10 @@ public class DepartmentImports {
 
     // ---- storing ----
 
-    /** The next batch number: loads run one at a time, and a rolled-back load gives its number back. */
+    /**
+     * The batch gets the next number in the load's own transaction: loads run one at a time, and a load
+     * whose transaction fails uses up no number (an identity would have).
+     */
     private long insertImport(DataSource source, int year, String fileName, ImportPreview p, boolean partial,
                               String user, Long attemptId) {
         long id = jdbc.sql("select coalesce(max(id), 0) + 1 from data_import").query(Long.class).single();
