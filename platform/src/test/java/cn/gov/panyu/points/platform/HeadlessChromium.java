@@ -10,10 +10,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,13 +86,34 @@ public final class HeadlessChromium {
      */
     public static void submitAndWait(WebDriver browser, WebElement button) {
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+        awaitPageLeft(browser, button);
+    }
+
+    /**
+     * Waits until {@code element}'s page has been replaced. Asked while the old document is being torn
+     * down, ChromeDriver may answer "does not belong to the document" instead of a stale-element error:
+     * that, too, means the page is gone.
+     */
+    public static void awaitPageLeft(WebDriver browser, WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Submits the form {@code field} belongs to (as Enter in the field would) and waits for the next page. */
     public static void submitFormAndWait(WebDriver browser, WebElement field) {
         field.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(field));
+        awaitPageLeft(browser, field);
     }
 
     /**

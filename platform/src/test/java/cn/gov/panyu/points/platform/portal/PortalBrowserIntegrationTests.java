@@ -68,7 +68,7 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         revoke.click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
         // the form is submitted once the dialog is accepted: wait for the next page before reading it
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(revoke));
+        HeadlessChromium.awaitPageLeft(browser, revoke);
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已撤销授权");
 
         signIn("bank");
