@@ -47,6 +47,9 @@ class AccountPagesBrowserIntegrationTests extends BrowserTestSupport {
 
         HeadlessChromium.signIn(browser, url(""), "staff");
         browser.get(url("/registrations"));
+        assertThat(browser.findElements(By.id("registrations-table")))
+                .as("the registration queue at %s: %s", browser.getCurrentUrl(), browser.findElement(By.tagName("body")).getText())
+                .isNotEmpty();
         assertThat(browser.findElement(By.id("registrations-table")).getText()).contains("浏览器注册测试科技有限公司", "陈主任");
         assertThat(menuEntries()).contains("注册审核", "操作日志").doesNotContain("用户与角色");
         HeadlessChromium.screenshot(browser, "account-registrations");
