@@ -22,12 +22,4 @@ public record ScoreFilter(int year, Stage stage, Tier tier, boolean listedOnly, 
     public static ScoreFilter tierList(int year, Stage stage, Tier tier) {
         return new ScoreFilter(year, stage, tier, true, null, null);
     }
-
-    public ScoreFilter inTown(String town) {
-        return new ScoreFilter(year, stage, tier, listedOnly, town, industry);
-    }
-
-    public ScoreFilter inIndustry(String industry) {
-        return new ScoreFilter(year, stage, tier, listedOnly, town, industry);
-    }
 }

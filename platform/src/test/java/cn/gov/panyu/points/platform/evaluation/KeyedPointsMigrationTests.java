@@ -10,12 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,10 +31,7 @@ class KeyedPointsMigrationTests {
 
     @Test
     void upgradesStoredAndPublishedResultsOnH2() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        upgradesStoredAndPublishedResults(h2);
+        upgradesStoredAndPublishedResults(MigrationDatabases.freshH2());
     }
 
     @Test
@@ -55,7 +49,7 @@ class KeyedPointsMigrationTests {
     }
 
     private static void upgradesStoredAndPublishedResults(DataSource db) throws SQLException {
-        flyway(db, "14").migrate();
+        MigrationDatabases.flyway(db, "14").migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
         String yaml = new String(readDefaultModel(), StandardCharsets.UTF_8);
         jdbc.update("""
@@ -71,7 +65,7 @@ class KeyedPointsMigrationTests {
         insertResult(jdbc, 912, "91440113MA59A0000A", positional);
         jdbc.update("insert into publication (data_year, run_id, published_by) values (2030, 911, 'test')");
 
-        flyway(db, null).migrate();
+        MigrationDatabases.flyway(db, null).migrate();
 
         String keyed = jdbc.queryForObject("select points from score_result where run_id = 911", String.class);
         IndicatorPoints points = IndicatorPoints.parse(keyed);
@@ -88,7 +82,7 @@ class KeyedPointsMigrationTests {
         assertThat(((Number) published.get(0).get("model_id")).longValue()).isEqualTo(901);
 
         // a second start finds nothing to do
-        flyway(db, null).migrate();
+        MigrationDatabases.flyway(db, null).migrate();
         assertThat(jdbc.queryForObject("select points from score_result where run_id = 911", String.class)).isEqualTo(keyed);
     }
 
@@ -98,15 +92,6 @@ class KeyedPointsMigrationTests {
                                           rank_in_stage, tier, eligible, points)
                 values (?, ?, '测试企业', '市桥街道', 'C39', 'GROWTH', 500.00, 30.00, 0.00, 530.00, 1, 'LEAD', true, ?)""",
                 run, uscc, points);
-    }
-
-    private static Flyway flyway(DataSource db, String target) {
-        var config = Flyway.configure().dataSource(db).locations("classpath:db/migration")
-                .javaMigrations(new V15__KeyedIndicatorPoints());
-        if (target != null) {
-            config = config.target(target);
-        }
-        return config.load();
     }
 
     private static byte[] readDefaultModel() {

@@ -3,12 +3,9 @@ package cn.gov.panyu.points.platform.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,10 +20,7 @@ class RunOwnershipMigrationTests {
 
     @Test
     void upgradesRunsOnH2() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        upgradesRuns(h2);
+        upgradesRuns(MigrationDatabases.freshH2());
     }
 
     @Test
@@ -37,7 +31,7 @@ class RunOwnershipMigrationTests {
     }
 
     private static void upgradesRuns(DataSource db) {
-        flyway(db, "17").migrate();
+        MigrationDatabases.flyway(db, "17").migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
         jdbc.update("""
                 insert into score_model (id, model_key, version, name, status, definition, created_by)
@@ -53,7 +47,7 @@ class RunOwnershipMigrationTests {
         });
         jdbc.update("insert into publication (data_year, run_id, published_by) values (2030, 911, 'test')");
 
-        flyway(db, null).migrate();
+        MigrationDatabases.flyway(db, null).migrate();
 
         assertThat(statusAndSlot(jdbc, 911)).isEqualTo("PUBLISHED/PUBLISHED");
         assertThat(statusAndSlot(jdbc, 912)).as("published as well, but not the publication's run").isEqualTo("SUPERSEDED/-");
@@ -70,14 +64,5 @@ class RunOwnershipMigrationTests {
     private static String statusAndSlot(JdbcTemplate jdbc, long id) {
         return jdbc.queryForObject("select status || '/' || coalesce(year_slot, '-') from evaluation_run where id = ?",
                 String.class, id);
-    }
-
-    private static Flyway flyway(DataSource db, String target) {
-        var config = Flyway.configure().dataSource(db).locations("classpath:db/migration")
-                .javaMigrations(new V15__KeyedIndicatorPoints());
-        if (target != null) {
-            config = config.target(target);
-        }
-        return config.load();
     }
 }
