@@ -117,6 +117,23 @@ public final class HeadlessChromium {
     }
 
     /**
+     * Opens {@code url} and waits until {@code expected} is on the page. ChromeDriver's {@code get} may
+     * return while the document is still being replaced (seen after a form post's redirect), so a test that
+     * looks at once can find nothing on a page that then shows everything; a page that never shows the
+     * element fails with the text it did show.
+     */
+    public static void open(WebDriver browser, String url, By expected) {
+        browser.get(url);
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> !b.findElements(expected).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shown = browser.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
+            throw new AssertionError("no " + expected + " at " + browser.getCurrentUrl() + " within 15 s; the page showed: "
+                    + shown.substring(0, Math.min(1500, shown.length())), e);
+        }
+    }
+
+    /**
      * Reloads the page every two seconds until {@code element} appears — for pages that show the end of
      * background work (an evaluation run) without polling by themselves.
      */

@@ -102,7 +102,8 @@ class StaffWalkBrowserIntegrationTests extends BrowserTestSupport {
                         where p.data_year = ? and s.stage = ? and s.tier = 'LEAD' order by s.rank_in_stage""")
                 .params(YEAR, stage).query(String.class).list();
         assertThat(leaders).isNotEmpty();
-        browser.get(url("/rankings?year=" + YEAR + "&stage=" + stage + "&tier=LEAD&size=100&sort=rank"));
+        HeadlessChromium.open(browser, url("/rankings?year=" + YEAR + "&stage=" + stage + "&tier=LEAD&size=100&sort=rank"),
+                By.cssSelector("#result-table tbody tr"));
         List<String> shown = browser.findElements(By.cssSelector("#result-table tbody tr")).stream()
                 .map(row -> row.getText()).toList();
         String page = browser.findElement(By.tagName("main")).getText();

@@ -88,7 +88,7 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.findElements(By.cssSelector("#public-list tbody tr"))).isNotEmpty();
         tallScreenshot("public-rankings", 1800);
 
-        browser.get(url("/public/methodology"));
+        HeadlessChromium.open(browser, url("/public/methodology"), By.id("indicator-table"));
         assertThat(browser.findElements(By.cssSelector("#indicator-table tbody tr:not(.table-light)"))).hasSize(18);
         waitFor("#weights-chart canvas, #weights-chart svg");
         tallScreenshot("public-methodology", 2400);
