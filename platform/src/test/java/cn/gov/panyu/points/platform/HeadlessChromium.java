@@ -60,9 +60,14 @@ public final class HeadlessChromium {
 
     /** Saves what the browser shows to {@code target/screenshots/NAME.png} and returns the file. */
     public static Path screenshot(WebDriver driver, String name) {
+        return screenshot(driver, SCREENSHOTS, name);
+    }
+
+    /** Saves what the browser shows to {@code dir/NAME.png} and returns the file. */
+    public static Path screenshot(WebDriver driver, Path dir, String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {

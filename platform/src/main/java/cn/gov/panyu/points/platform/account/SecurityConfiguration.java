@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
     /** Reachable without signing in. */
     static final String[] PUBLIC = {"/", "/login", "/register", "/error", "/css/**", "/js/**", "/webjars/**",
-            "/favicon.svg", "/actuator/health", "/actuator/health/**", "/public/**"};
+            "/favicon.svg", "/actuator/health", "/actuator/health/**", "/public/**", "/help", "/help/**"};
     /** Bureau work; administrators hold the staff role too. */
     static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/evaluation/**", "/rankings/**",
             "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**"};

@@ -78,6 +78,8 @@ class AccessMatrixIntegrationTests {
         put(t, Access.PUBLIC, "GET /", "GET /login", "GET /register", "POST /register", "ANY /error");
         // public: published tier lists (no confidential figures) and the methodology
         put(t, Access.PUBLIC, "GET /public/rankings", "GET /public/rankings/export", "GET /public/methodology");
+        // public: the user guides (they show demo data only)
+        put(t, Access.PUBLIC, "GET /help", "GET /help/{slug}", "GET /help/img/{name}");
         // every signed-in user
         put(t, Access.SIGNED_IN, "GET /account/password", "POST /account/password");
         // administrators
@@ -371,6 +373,8 @@ class AccessMatrixIntegrationTests {
             case "token" -> "matrix-no-such-token";
             case "source" -> "TAX";
             case "year" -> String.valueOf(Year.now().getValue() - 1);
+            case "slug" -> "staff";
+            case "name" -> "staff-home.png";
             default -> throw new IllegalStateException("no test value for path variable {" + variable + "} in " + pattern);
         };
     }

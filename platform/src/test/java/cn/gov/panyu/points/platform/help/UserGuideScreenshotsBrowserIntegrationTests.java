@@ -1,0 +1,156 @@
+package cn.gov.panyu.points.platform.help;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import cn.gov.panyu.points.platform.BrowserTestSupport;
+import cn.gov.panyu.points.platform.HeadlessChromium;
+import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.consent.Consents;
+import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
+import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+import cn.gov.panyu.points.platform.table.TableQuery;
+
+/**
+ * Takes the pictures of the user guides (docs/guide/img) from the demo district, the way each kind of user
+ * sees the pages, and checks that each page opened as that user without an error. The pictures go to
+ * {@code target/guide-img}; {@code scripts/guide-screenshots.sh} points {@code points.guide.images} at
+ * docs/guide/img to refresh the guides'.
+ */
+@DemoDistrictTest
+class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
+
+    private static final Path IMAGES = Path.of(System.getProperty("points.guide.images", "target/guide-img"));
+    private static final int DESKTOP = 1280;
+    private static final int PHONE = 390;
+    private static final Duration CHART_ANIMATION = Duration.ofMillis(1200);
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Consents consents;
+    @Autowired
+    ScoreModels models;
+
+    /** One picture: who looks, at which page (given the demo's ids), at which width and height. */
+    record Shot(String user, Function<JdbcClient, String> path, int width, int height) {
+    }
+
+    static Map<String, Shot> shots() {
+        Map<String, Shot> shots = new LinkedHashMap<>();
+        shots.put("staff-home", desktop("staff", "/"));
+        shots.put("staff-enterprises", desktop("staff", "/enterprises"));
+        shots.put("staff-import-upload", desktop("staff", "/collection/imports/new"));
+        shots.put("staff-conflicts", desktop("staff", "/collection/conflicts"));
+        shots.put("staff-declaration-review", new Shot("staff", jdbc -> jdbc.sql(
+                "select min(id) from declaration where status = 'SUBMITTED'").query(Long.class).optional()
+                .map(id -> "/declarations/review/" + id).orElse("/declarations/review"), DESKTOP, 900));
+        shots.put("staff-model-form", new Shot("staff", jdbc -> "/models/" + jdbc.sql(
+                "select max(id) from score_model where status = 'DRAFT'").query(Long.class).single() + "/edit", DESKTOP, 1400));
+        shots.put("staff-run", new Shot("staff", jdbc -> "/evaluation/runs/" + jdbc.sql(
+                "select max(run_id) from publication").query(Long.class).single(), DESKTOP, 1100));
+        shots.put("staff-notice", desktop("staff", "/evaluation/notice"));
+        shots.put("staff-rankings", desktop("staff", "/rankings"));
+        shots.put("ent-my", new Shot("ent", jdbc -> "/my", DESKTOP, 2600));
+        shots.put("ent-declaration", new Shot("ent", jdbc -> "/declarations/" + (LocalDate.now().getYear() - 1), DESKTOP, 1400));
+        shots.put("ent-consents", desktop("ent", "/my/consents"));
+        shots.put("phone-login", new Shot(null, jdbc -> "/login", PHONE, 844));
+        shots.put("phone-public-rankings", new Shot(null, jdbc -> "/public/rankings", PHONE, 1400));
+        shots.put("bank-list", desktop("bank", "/bank/enterprises"));
+        shots.put("bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + entUscc(jdbc), DESKTOP, 2000));
+        shots.put("admin-users", desktop("admin", "/admin/users"));
+        shots.put("admin-registrations", desktop("admin", "/registrations"));
+        shots.put("admin-audit", desktop("admin", "/audit"));
+        return shots;
+    }
+
+    private static Shot desktop(String user, String path) {
+        return new Shot(user, jdbc -> path, DESKTOP, 900);
+    }
+
+    private static String entUscc(JdbcClient jdbc) {
+        return jdbc.sql("select uscc from app_user where username = 'ent'").query(String.class).single().trim();
+    }
+
+    @Test
+    void everyPictureOfTheGuidesShowsItsPageAsItsUserSeesIt() {
+        assertThat(shots().keySet()).as("pictures taken here = pictures the guides show")
+                .containsExactlyInAnyOrderElementsOf(UserGuidesTests.imagesReferenced());
+        consentToTheDemoBank();
+        draftModelVersion();
+        String signedIn = "";
+        for (Map.Entry<String, Shot> entry : shots().entrySet()) {
+            Shot shot = entry.getValue();
+            String user = shot.user() == null ? "" : shot.user();
+            if (!user.equals(signedIn)) {
+                browser.manage().deleteAllCookies();
+                if (!user.isEmpty()) {
+                    HeadlessChromium.signIn(browser, url(""), user);
+                }
+                signedIn = user;
+            }
+            browser.manage().window().setSize(new Dimension(shot.width(), shot.height()));
+            String path = shot.path().apply(jdbc);
+            HeadlessChromium.open(browser, url(path), By.id("main"));
+            assertThat(browser.getCurrentUrl()).as(entry.getKey() + ": not sent to sign in").endsWith(path);
+            assertThat(browser.getTitle()).as(entry.getKey() + " at " + path).doesNotContain("出错", "无权", "不存在");
+            settle();
+            HeadlessChromium.screenshot(browser, IMAGES, entry.getKey());
+        }
+        browser.manage().window().setSize(new Dimension(1440, 1000));
+    }
+
+    /** Charts draw, and animate, after the page has loaded: a picture taken at once shows them half drawn. */
+    private static void settle() {
+        try {
+            Thread.sleep(CHART_ANIMATION.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The model form edits drafts only: the demo has none, so staff copy the active version as they would. */
+    private void draftModelVersion() {
+        if (jdbc.sql("select count(*) from score_model where status = 'DRAFT'").query(Long.class).single() == 0) {
+            as(new PlatformUser("staff", "", "业务人员", Role.STAFF, null, null, true, false),
+                    () -> models.copy(models.activeModelId(), "staff"));
+        }
+    }
+
+    /** The bank's pictures need an enterprise that consented; the demo enterprise does, as it would. */
+    private void consentToTheDemoBank() {
+        PlatformUser ent = new PlatformUser("ent", "", "企业用户", Role.ENTERPRISE, entUscc(jdbc), null, true, false);
+        as(ent, () -> {
+            boolean granted = consents.allMine(ent, TableQuery.of(0, 100, null, null)).stream()
+                    .anyMatch(c -> c.active() && "DEMO-BANK".equals(c.bankCode()));
+            if (!granted) {
+                consents.grant(ent, "DEMO-BANK", LocalDate.now().plusMonths(6));
+            }
+        });
+    }
+
+    private static void as(PlatformUser user, Runnable work) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

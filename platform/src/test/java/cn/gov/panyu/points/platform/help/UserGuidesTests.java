@@ -1,0 +1,101 @@
+package cn.gov.panyu.points.platform.help;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+
+/**
+ * The guides of docs/guide as the platform shows them at /help: every section has an address pages can link
+ * to, every picture they show is there, and their links lead somewhere.
+ */
+@PlatformIntegrationTest
+class UserGuidesTests {
+
+    private static final Path GUIDES = Path.of("..", "docs", "guide");
+    private static final Pattern IMAGE = Pattern.compile("\\]\\(img/([a-z0-9-]+)\\.png\\)");
+    private static final Pattern GUIDE_LINK = Pattern.compile("\\]\\(([a-z]+)\\.md(?:#([a-z0-9-]+))?\\)");
+
+    @Autowired
+    UserGuides guides;
+    @Autowired
+    MockMvc mvc;
+
+    /** The pictures the guides show, by name without ".png". */
+    static Set<String> imagesReferenced() {
+        Set<String> names = new TreeSet<>();
+        for (Guide guide : Guide.values()) {
+            Matcher m = IMAGE.matcher(markdown(guide));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void everySectionHasAnAddressAndEveryPictureIsThere() throws IOException {
+        for (Guide guide : Guide.values()) {
+            UserGuides.Rendered rendered = guides.guide(guide);
+            assertThat(rendered.sections()).as(guide.slug()).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.id()).as(guide.slug() + ": section " + s.title()).isNotNull());
+        }
+        try (Stream<Path> files = Files.list(GUIDES.resolve("img"))) {
+            Set<String> present = new TreeSet<>(files.map(f -> f.getFileName().toString().replace(".png", "")).toList());
+            assertThat(present).as("docs/guide/img holds exactly the pictures the guides show").isEqualTo(imagesReferenced());
+        }
+    }
+
+    @Test
+    void linksBetweenGuidesFindTheirSection() {
+        for (Guide guide : Guide.values()) {
+            Matcher m = GUIDE_LINK.matcher(markdown(guide));
+            while (m.find()) {
+                Guide target = Guide.bySlug(m.group(1)).orElseThrow(() -> new AssertionError(guide.slug() + " links to " + m.group()));
+                if (m.group(2) != null) {
+                    assertThat(guides.guide(target).hasSection(m.group(2))).as(guide.slug() + " → " + m.group()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theGuidesArePagesWithTheirPicturesAndOwnAddresses() throws Exception {
+        mvc.perform(get("/help")).andExpect(status().isOk()).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("业务人员使用指南")));
+        String staff = mvc.perform(get("/help/staff")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(staff).contains("id=\"import\"", "src=\"/help/img/staff-import-upload.png\"", "href=\"/help/admin#registrations\"")
+                .doesNotContain("](img/", ".md#");
+        mvc.perform(get("/help/img/staff-home.png")).andExpect(status().isOk())
+                .andExpect(content().contentType("image/png"));
+        for (String unknown : List.of("/help/finance", "/help/img/nothing.png", "/help/img/staff.md")) {
+            mvc.perform(get(unknown)).andExpect(status().isNotFound());
+        }
+    }
+
+    private static String markdown(Guide guide) {
+        try {
+            return Files.readString(GUIDES.resolve(guide.file()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
