@@ -5,7 +5,8 @@ import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
 
-import org.dhatim.fastexcel.Workbook;
+import cn.gov.panyu.points.engine.xlsx.Xlsx;
+
 import org.dhatim.fastexcel.Worksheet;
 
 /**
@@ -30,10 +31,10 @@ public final class TemplateWriter {
 
     /** The template with a town drop-down of the given towns (the model's list). */
     public static void writeXlsxTemplate(OutputStream out, Collection<String> towns) throws IOException {
-        Workbook wb = new Workbook(out, "points-engine", "1.0");
-        writeDataSheet(wb.newWorksheet(DATA_SHEET), towns);
-        writeGuideSheet(wb.newWorksheet(GUIDE_SHEET), towns);
-        wb.finish();
+        Xlsx.write(out, "points-engine", wb -> {
+            writeDataSheet(wb.newWorksheet(DATA_SHEET), towns);
+            writeGuideSheet(wb.newWorksheet(GUIDE_SHEET), towns);
+        });
     }
 
     /** The header as the template shows it, e.g. {@code 本年营业收入（万元）*}. */

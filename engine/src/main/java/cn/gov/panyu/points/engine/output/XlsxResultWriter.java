@@ -4,8 +4,8 @@ import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Rounding;
+import cn.gov.panyu.points.engine.xlsx.Xlsx;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import java.io.IOException;
@@ -13,9 +13,11 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Writes an evaluation as an Excel workbook: sheet 评价结果 in the columns of spec §7 (numbers as numeric
- * cells with two decimals, so that staff can sort and sum them) and sheet 说明 with the meaning of each
- * column and the provenance of the result. Rows are streamed, so a million rows fit in little memory.
+ * Writes an evaluation as an Excel workbook for people: sheet 评价结果 has the rows and columns of spec §7,
+ * but titled in Chinese and with Chinese values where the CSV has codes (发展阶段 初创期, 榜单 领跑, 参与排名
+ * 是/否); numbers are numeric cells with two decimals, so that staff can sort and sum them. Sheet 说明 gives
+ * each column's meaning and its CSV column, and the provenance of the result. Rows are streamed, so a
+ * million rows fit in little memory.
  */
 public final class XlsxResultWriter {
 
@@ -31,9 +33,14 @@ public final class XlsxResultWriter {
             throw new IllegalArgumentException("Excel 单表最多 " + MAX_ROWS + " 行，本次结果有 " + e.size()
                     + " 行，请改用 CSV 格式输出 (too many rows for XLSX; use CSV)");
         }
-        Workbook wb = new Workbook(out, "番禺区企业创新积分智能评价平台", "1.0");
-        Worksheet ws = wb.newWorksheet("评价结果");
-        List<String> header = ResultColumns.header(e.model());
+        Xlsx.write(out, "番禺区企业创新积分智能评价平台", wb -> {
+            writeResults(wb.newWorksheet("评价结果"), e);
+            writeNotes(wb.newWorksheet("说明"), e.model(), provenance);
+        });
+    }
+
+    private static void writeResults(Worksheet ws, Evaluation e) throws IOException {
+        List<String> header = ResultColumns.titles(e.model());
         for (int c = 0; c < header.size(); c++) {
             ws.value(0, c, header.get(c));
         }
@@ -52,7 +59,7 @@ public final class XlsxResultWriter {
             int row = i + 1;
             ws.value(row, 0, e.columns().uscc(i));
             ws.value(row, 1, SpreadsheetText.neutralise(e.columns().name(i)));
-            ws.value(row, 2, e.stage(i).name());
+            ws.value(row, 2, e.stage(i).label());
             ws.value(row, 3, Rounding.decimal(Rounding.cents(e.core(i))));
             ws.value(row, 4, Rounding.decimal(Rounding.cents(e.bonus(i))));
             ws.value(row, 5, Rounding.decimal(Rounding.cents(e.deduction(i))));
@@ -60,8 +67,8 @@ public final class XlsxResultWriter {
             if (e.eligible(i)) {
                 ws.value(row, 7, e.rank(i));
             }
-            ws.value(row, 8, e.tier(i) == null ? "" : e.tier(i).name());
-            ws.value(row, 9, String.valueOf(e.eligible(i)));
+            ws.value(row, 8, e.tier(i) == null ? "" : e.tier(i).label());
+            ws.value(row, 9, e.eligible(i) ? "是" : "否");
             for (int j = 0; j < indicators; j++) {
                 ws.value(row, 10 + j, Rounding.decimal(Rounding.cents(e.points(i, j))));
             }
@@ -69,24 +76,25 @@ public final class XlsxResultWriter {
                 ws.flush();
             }
         }
-        writeNotes(wb.newWorksheet("说明"), e.model(), provenance);
-        wb.finish();
     }
 
     private static void writeNotes(Worksheet ws, ScoreModel model, Provenance p) {
         int row = 0;
         ws.value(row, 0, "列");
         ws.value(row, 1, "含义");
-        ws.range(0, 0, 0, 1).style().bold().set();
+        ws.value(row, 2, "CSV 列名");
+        ws.range(0, 0, 0, 2).style().bold().set();
         for (int c = 0; c < ResultColumns.LEADING.size(); c++) {
             row++;
-            ws.value(row, 0, ResultColumns.LEADING.get(c));
+            ws.value(row, 0, ResultColumns.LEADING_TITLES.get(c));
             ws.value(row, 1, ResultColumns.LEADING_LABELS.get(c));
+            ws.value(row, 2, ResultColumns.LEADING.get(c));
         }
         for (Indicator ind : model.indicators()) {
             row++;
-            ws.value(row, 0, ind.code());
+            ws.value(row, 0, ind.name());
             ws.value(row, 1, ind.category() + " · " + ind.name() + "（得分）");
+            ws.value(row, 2, ind.code());
         }
         row += 2;
         ws.value(row++, 0, "评价年度");

@@ -6,6 +6,8 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.gov.panyu.points.engine.xlsx.StreamingXlsx;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,7 +15,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +85,46 @@ class PointsCliTests {
             }
             assertThat(notes).anySatisfy(row -> assertThat(row.getCellText(0)).isEqualTo("输入文件 SHA-256"));
         }
+    }
+
+    /** Spec §7's codes as the XLSX shows them to people. */
+    private static final Map<String, String> CHINESE = Map.of("STARTUP", "初创期", "GROWTH", "成长期", "MATURE", "稳定期",
+            "LEAD", "领跑", "RUN", "竞跑", "RISE", "进取", "true", "是", "false", "否", "", "");
+
+    @Test
+    void theXlsxHasTheCsvRowsUnderChineseTitlesWithChineseValuesForCodes() throws IOException {
+        Path out = dir.resolve("scores.xlsx");
+        Run r = run("evaluate", "--data", sample().toString(), "--out", out.toString(), "--year", "2025");
+        assertThat(r.exit()).as(r.err()).isZero();
+
+        // read as a streaming reader does, which trusts the sheet's declared dimension
+        List<List<String>> rows = StreamingXlsx.rows(Files.readAllBytes(out), 0);
+        List<String> csv = expected();
+        assertThat(rows).hasSize(csv.size());
+        assertThat(rows.get(0)).startsWith("统一社会信用代码", "企业名称", "发展阶段", "核心指标得分", "加分", "扣分",
+                "创新积分总分", "阶段内排名", "榜单", "参与排名");
+        assertThat(rows.get(0)).hasSize(csv.get(0).split(",").length).noneMatch(title -> title.matches("[A-Za-z0-9_ ]+"));
+        for (int i = 1; i < csv.size(); i++) {
+            String[] expected = csv.get(i).split(",", -1);
+            List<String> row = rows.get(i);
+            for (int c = 0; c < expected.length; c++) {
+                String cell = c < row.size() ? row.get(c) : "";
+                String where = "row " + i + " column " + csv.get(0).split(",")[c];
+                switch (c) {
+                    case 2, 8, 9 -> assertThat(cell).as(where).isEqualTo(CHINESE.get(expected[c]));
+                    case 0, 1 -> assertThat(cell).as(where).isEqualTo(expected[c]);
+                    default -> {
+                        if (expected[c].isEmpty()) {
+                            assertThat(cell).as(where).isEmpty();
+                        } else {
+                            assertThat(new BigDecimal(cell)).as(where).isEqualByComparingTo(expected[c]);
+                        }
+                    }
+                }
+            }
+        }
+        List<List<String>> notes = StreamingXlsx.rows(Files.readAllBytes(out), 1);
+        assertThat(notes).anySatisfy(row -> assertThat(row).startsWith("发展阶段", "初创期 / 成长期 / 稳定期", "stage"));
     }
 
     @Test

@@ -185,7 +185,7 @@ public class Registrations {
     private UserAccount pending(String username) {
         UserAccount account = jdbc.sql(UserAccount.SELECT + " where u.username = :u").param("u", username)
                 .query(UserAccount::map).optional()
-                .orElseThrow(() -> new AccountException("没有用户名为“" + username + "”的注册申请。"));
+                .orElseThrow(() -> new AccountNotFoundException(username));
         if (account.status() != AccountStatus.PENDING) {
             throw new AccountException("该注册申请已处理（" + account.status().label() + "），无需再次审核。");
         }

@@ -82,7 +82,7 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationProvider authenticationProvider(UserAccounts accounts, PasswordEncoder passwords) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::loadUserByUsername);
         provider.setPasswordEncoder(passwords);
         provider.setPreAuthenticationChecks(user -> {
             if (!user.isAccountNonLocked()) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -20,9 +19,14 @@ import cn.gov.panyu.points.platform.collection.RegistryReferences;
 /**
  * The user store (table {@code app_user}) and Spring Security's view of it. An enterprise an account is bound
  * to stays in the registry ({@link RegistryReferences}).
+ *
+ * <p>Deliberately no {@code UserDetailsService} bean: sign-in goes through the one provider that
+ * SecurityConfiguration builds around {@link #loadUserByUsername}, with the lock and enabled checks in the
+ * order the platform needs. A UserDetailsService bean next to it would make Spring Security warn at every
+ * start that it is ignored (or, without the provider bean, build a second provider without those checks).
  */
 @Service
-public class UserAccounts implements UserDetailsService, RegistryReferences {
+public class UserAccounts implements RegistryReferences {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -32,7 +36,7 @@ public class UserAccounts implements UserDetailsService, RegistryReferences {
         this.passwords = passwords;
     }
 
-    @Override
+    /** Spring Security's lookup: the user or {@link UsernameNotFoundException}. */
     public PlatformUser loadUserByUsername(String username) {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }

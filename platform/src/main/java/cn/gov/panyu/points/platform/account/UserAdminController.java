@@ -2,7 +2,6 @@ package cn.gov.panyu.points.platform.account;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -79,11 +77,7 @@ class UserAdminController {
 
     @GetMapping("/admin/users/{username}")
     String detail(@PathVariable String username, Model model) {
-        try {
-            model.addAttribute("account", users.get(username));
-        } catch (AccountException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        model.addAttribute("account", users.get(username));
         model.addAttribute("roles", Role.values());
         return "account/user";
     }

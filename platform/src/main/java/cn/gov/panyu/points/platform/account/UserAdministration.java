@@ -81,7 +81,7 @@ public class UserAdministration {
     public UserAccount get(String username) {
         return jdbc.sql(UserAccount.SELECT + " where u.username = :u").param("u", username)
                 .query(UserAccount::map).optional()
-                .orElseThrow(() -> new AccountException("没有用户名为“" + username + "”的账户。"));
+                .orElseThrow(() -> new AccountNotFoundException(username));
     }
 
     @Transactional

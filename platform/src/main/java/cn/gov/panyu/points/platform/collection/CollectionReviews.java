@@ -140,7 +140,7 @@ public class CollectionReviews {
     @Transactional
     public void resolve(long conflictId, boolean takeDeclared, String note, String user) {
         Conflict c = jdbc.sql(CONFLICT_SELECT + " where c.id = ?").param(conflictId).query(CollectionReviews::conflict)
-                .optional().orElseThrow(() -> new ImportRefusedException("没有编号为 #" + conflictId + " 的数据冲突"));
+                .optional().orElseThrow(() -> new CollectionNotFoundException("conflict " + conflictId));
         if (takeDeclared && (note == null || note.isBlank())) {
             throw new ImportRefusedException("采用企业填报数据时请填写说明");
         }

@@ -236,7 +236,7 @@ public class DepartmentImports {
     @PreAuthorize("hasRole('STAFF')")
     public ImportRecord find(long importId) {
         return jdbc.sql(ImportRecord.SELECT + " where id = ?").param(importId).query(ImportRecord::map).optional()
-                .orElseThrow(() -> new ImportRefusedException("没有编号为 #" + importId + " 的导入批次"));
+                .orElseThrow(() -> new CollectionNotFoundException("import " + importId));
     }
 
     ImportProperties properties() {

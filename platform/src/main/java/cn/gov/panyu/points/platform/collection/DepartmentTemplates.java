@@ -8,6 +8,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import cn.gov.panyu.points.engine.input.ReadRules;
+import cn.gov.panyu.points.engine.xlsx.Xlsx;
 
 /**
  * The Excel template of a department: a data sheet whose header row holds the Chinese column titles with
@@ -23,8 +24,11 @@ final class DepartmentTemplates {
     }
 
     static void write(DataSource source, OutputStream out) throws IOException {
+        Xlsx.write(out, "番禺区企业创新积分智能评价平台", wb -> write(source, wb));
+    }
+
+    private static void write(DataSource source, Workbook wb) {
         List<TemplateColumn> columns = TemplateColumn.of(source);
-        Workbook wb = new Workbook(out, "番禺区企业创新积分智能评价平台", "1.0");
         Worksheet data = wb.newWorksheet(source.label() + "数据");
         for (int c = 0; c < columns.size(); c++) {
             data.value(0, c, columns.get(c).header());
@@ -51,7 +55,6 @@ final class DepartmentTemplates {
         guide.value(r, 0, "说明");
         guide.value(r, 3, "第一行为表头，请勿修改列名；每家企业一行；统一社会信用代码不得重复。支持 .xlsx 与 CSV（UTF-8 或 GBK）。"
                 + "有任何一行不符合规则时整份文件不导入，可在校验报告中选择“仅导入有效行”。同一文件重复导入不会重复写入。");
-        wb.finish();
     }
 
     private static String rule(DataSource source, TemplateColumn c) {

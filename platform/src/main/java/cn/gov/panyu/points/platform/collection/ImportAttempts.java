@@ -187,7 +187,7 @@ public class ImportAttempts implements InitializingBean {
     public Attempt retry(long attemptId, String token, String user) {
         Attempt old = jdbc.sql("select " + Attempt.COLUMNS + " from data_import_attempt where id = ?").param(attemptId)
                 .query(Attempt::map).optional()
-                .orElseThrow(() -> new ImportRefusedException("没有这个导入任务"));
+                .orElseThrow(() -> new CollectionNotFoundException("import attempt " + attemptId));
         if (!old.retryable()) {
             throw new ImportRefusedException("导入任务 " + old.reference() + " 无需重试（" + old.statusLabel() + "）");
         }

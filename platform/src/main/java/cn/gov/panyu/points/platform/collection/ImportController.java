@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.ContentDisposition;
@@ -85,11 +86,12 @@ class ImportController {
     }
 
     @GetMapping("/collection/templates/{source}")
-    ResponseEntity<StreamingResponseBody> template(@PathVariable DataSource source) {
+    ResponseEntity<StreamingResponseBody> template(@PathVariable("source") String code) {
         imports.maxFileSizeMegabytes(); // staff only, before the response is committed
-        if (!source.department()) {
-            return ResponseEntity.notFound().build();
-        }
+        // only the six departments deliver files; any other code names no template (thrown, so that the
+        // servlet container shows the not-found page rather than an empty 404 or a type-conversion 400)
+        DataSource source = Arrays.stream(DataSource.values()).filter(s -> s.department() && s.name().equals(code))
+                .findFirst().orElseThrow(() -> new CollectionNotFoundException("template " + code));
         ContentDisposition disposition = ContentDisposition.attachment()
                 .filename(DepartmentTemplates.fileName(source) + ".xlsx", StandardCharsets.UTF_8).build();
         return ResponseEntity.ok().contentType(ExcelExport.XLSX)
@@ -130,12 +132,8 @@ class ImportController {
      * recorded 导入任务 with the outcome, and a retry when there is one to offer.
      */
     @GetMapping("/collection/imports/jobs/{token}")
-    String job(@PathVariable String token, @AuthenticationPrincipal UserDetails user, Model model,
-               RedirectAttributes redirect) {
-        if (!jobOrAttempt(token, user, model)) {
-            redirect.addFlashAttribute("error", "该导入任务已过期，请在列表中查看导入记录");
-            return "redirect:/collection/imports";
-        }
+    String job(@PathVariable String token, @AuthenticationPrincipal UserDetails user, Model model) {
+        jobOrAttempt(token, user, model);
         return "collection/job";
     }
 
@@ -145,12 +143,18 @@ class ImportController {
         return "collection/job :: status";
     }
 
-    private boolean jobOrAttempt(String token, UserDetails user, Model model) {
+    /**
+     * A started job is recorded as an attempt before it runs, so once its in-memory job is gone the
+     * attempt still answers for it; a token that is neither was never a job.
+     */
+    private void jobOrAttempt(String token, UserDetails user, Model model) {
         ImportJobs.Job job = jobs.find(token, user.getUsername());
         ImportAttempts.Attempt attempt = job == null ? attempts.findByToken(token) : null;
+        if (job == null && attempt == null) {
+            throw new CollectionNotFoundException("import job " + token);
+        }
         model.addAttribute("job", job);
         model.addAttribute("attempt", attempt);
-        return job != null || attempt != null;
     }
 
     @PostMapping("/collection/imports/attempts/{id}/retry")

@@ -110,6 +110,7 @@ class DeclarationController {
                   @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
         try {
             if (file == null || file.isEmpty()) {
+                declarations.open(user, year); // a year without a form is the not-found page, not "choose a file"
                 throw new DeclarationException("attachmentMissing");
             }
             declarations.attach(user, year, file.getOriginalFilename(), file.getInputStream());

@@ -2,11 +2,15 @@ package cn.gov.panyu.points.platform.disclosure;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import cn.gov.panyu.points.engine.model.Stage;
@@ -36,15 +40,21 @@ class PublicController {
     String rankings(@RequestParam(required = false) Integer year, @RequestParam(required = false) String stage,
                     @RequestParam(required = false) String tier, @RequestParam(required = false) Integer page,
                     @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                    @RequestParam(required = false) String dir, Model model) {
+                    @RequestParam(required = false) String dir, Model model, HttpServletResponse response) {
         List<Integer> years = lists.publishedYears();
         model.addAttribute("years", years);
         model.addAttribute("stages", Stage.values());
         model.addAttribute("tiers", Tier.values());
+        if (year != null && !years.contains(year)) {
+            // the page says so and links the published years; 404, as there is no list at this address
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("unpublishedYear", year);
+            return "disclosure/rankings";
+        }
         if (years.isEmpty()) {
             return "disclosure/rankings";
         }
-        int y = year != null && years.contains(year) ? year : years.get(0);
+        int y = year != null ? year : years.get(0);
         Stage s = Stage.parse(stage) == null ? Stage.STARTUP : Stage.parse(stage);
         Tier t = tier(tier);
         model.addAttribute("year", y);
@@ -63,7 +73,10 @@ class PublicController {
                                                  @RequestParam(required = false) String sort,
                                                  @RequestParam(required = false) String dir) {
         List<Integer> years = lists.publishedYears();
-        int y = year != null && years.contains(year) ? year : years.isEmpty() ? 0 : years.get(0);
+        if (year != null && !years.contains(year)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND); // no list, rather than another year's under its name
+        }
+        int y = year != null ? year : years.isEmpty() ? 0 : years.get(0);
         Stage s = Stage.parse(stage) == null ? Stage.STARTUP : Stage.parse(stage);
         List<PublicListing> rows = years.isEmpty() ? List.of() : lists.all(y, s, tier(tier), TableQuery.of(1, 20, sort, dir));
         return ExcelExport.response(y + "年度创新积分榜单-" + s.label(), "榜单", EXPORT_COLUMNS, rows);

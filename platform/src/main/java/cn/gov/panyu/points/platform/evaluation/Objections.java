@@ -148,6 +148,7 @@ public class Objections {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void accept(long objectionId, String response, String user) {
+        requireExisting(objectionId);
         resolve(objectionId, "ACCEPTED", response == null || response.isBlank()
                 ? "异议成立，将更正数据并重新计算。" : response.trim(), user);
     }
@@ -156,6 +157,7 @@ public class Objections {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void reject(long objectionId, String reason, String user) {
+        requireExisting(objectionId);
         if (reason == null || reason.isBlank()) {
             throw new EvaluationException("不予采纳时必须填写理由。");
         }
@@ -170,7 +172,14 @@ public class Objections {
     @PreAuthorize("hasRole('STAFF')")
     public ObjectionRow objection(long id) {
         return jdbc.sql(SELECT + " where o.id = ?").param(id).query(Objections::row).optional()
-                .orElseThrow(() -> new EvaluationException("异议 " + id + " 不存在。"));
+                .orElseThrow(() -> new ObjectionNotFoundException(id));
+    }
+
+    /** Before anything else: an id that names no objection is a wrong URL, not a refused decision. */
+    private void requireExisting(long id) {
+        if (jdbc.sql("select count(*) from objection where id = ?").param(id).query(Long.class).single() == 0) {
+            throw new ObjectionNotFoundException(id);
+        }
     }
 
     private void resolve(long id, String status, String response, String user) {
@@ -181,7 +190,7 @@ public class Objections {
                 update objection set status = ?, response = ?, resolved_by = ?, resolved_at = ?
                 where id = ? and status = 'OPEN'""").params(status, response, user, now(), id).update();
         if (updated == 0) {
-            throw new EvaluationException("异议 " + id + " 不存在或已处理。");
+            throw new EvaluationException("异议 " + id + " 已处理。");
         }
         String uscc = jdbc.sql("select uscc from objection where id = ?").param(id).query(String.class).single().strip();
         audit.record(AuditAction.OBJECTION_CHANGE, uscc, ("ACCEPTED".equals(status) ? "采纳异议 #" : "不予采纳异议 #")

@@ -112,6 +112,7 @@ class RunController {
 
     @GetMapping("/evaluation/runs/{id}/export")
     ResponseEntity<StreamingResponseBody> exportResults(@PathVariable long id, @RequestParam(required = false) String stage) {
+        runs.summary(id); // an unknown run is the not-found page, not an empty workbook
         List<ResultRow> rows = new ArrayList<>();
         results.eachOfRun(id, Stage.parse(stage), rows::add);
         return ExcelExport.response("评价结果-批次" + id, "评价结果", ResultColumns.ALL, rows);
@@ -135,7 +136,7 @@ class RunController {
 
     @PostMapping("/evaluation/runs/{id}/verify")
     String verify(@PathVariable long id, RedirectAttributes redirect) {
-        try {
+        return act(id, redirect, () -> {
             EvaluationRuns.Verification v = runs.verify(id);
             if (v.identical()) {
                 redirect.addFlashAttribute("notice", "重新计算核对一致：输入哈希相同，" + v.recomputed() + " 家企业的各项得分、总分、排名和榜单与保存的结果完全一致。");
@@ -144,16 +145,22 @@ class RunController {
                         + "重新计算 " + v.recomputed() + " 家，保存 " + v.stored() + " 家"
                         + (v.differing().isEmpty() ? "" : "；不一致的企业如 " + String.join("、", v.differing())));
             }
-        } catch (EvaluationException e) {
-            redirect.addFlashAttribute("failure", e.getMessage());
-        }
-        return "redirect:/evaluation/runs/" + id;
+        });
     }
 
     private static String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-        try {
+        return act(id, redirect, () -> {
             action.run();
             redirect.addFlashAttribute("notice", success);
+        });
+    }
+
+    /** Runs an action on run {@code id}; a refusal is shown on the run's page, an unknown id is the not-found page. */
+    private static String act(long id, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+        } catch (RunNotFoundException e) {
+            throw e; // no run to go back to: a refusal shown on its page would be a redirect to a 404
         } catch (EvaluationException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }

@@ -204,7 +204,7 @@ public class ScoreModels implements InitializingBean {
 
     private ModelVersion find(long id) {
         return jdbc.sql(SELECT + " where m.id = ?").param(id).query(ScoreModels::row).optional()
-                .orElseThrow(() -> new ModelRejectedException("模型版本 " + id + " 不存在"));
+                .orElseThrow(() -> new ModelNotFoundException(id));
     }
 
     private long ensureDefaultModel() {

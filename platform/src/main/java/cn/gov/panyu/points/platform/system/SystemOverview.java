@@ -10,9 +10,15 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-/** Collects the facts about the running platform that the home page shows. */
+/**
+ * Collects the facts about the running platform that the home page shows. The schema version is read from
+ * Flyway once, when the platform is ready: migrations run only at start-up, and every call into Flyway
+ * opens its own database session (and logs its compatibility notes), which no page view should cost.
+ */
 @Service
 class SystemOverview {
 
@@ -21,11 +27,22 @@ class SystemOverview {
     private final EngineAdapter engine;
     private final DataSource dataSource;
     private final Flyway flyway;
+    private volatile String schemaVersion;
 
     SystemOverview(EngineAdapter engine, DataSource dataSource, Flyway flyway) {
         this.engine = engine;
         this.dataSource = dataSource;
         this.flyway = flyway;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void readSchemaVersion() {
+        try {
+            MigrationInfo current = flyway.info().current();
+            schemaVersion = current == null ? null : current.getVersion().getVersion();
+        } catch (RuntimeException e) {
+            log.warn("The database schema version could not be read", e);
+        }
     }
 
     Overview current() {
@@ -37,8 +54,7 @@ class SystemOverview {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             String product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
-            MigrationInfo current = flyway.info().current();
-            return new DatabaseInfo(product, current == null ? null : current.getVersion().getVersion());
+            return new DatabaseInfo(product, schemaVersion);
         } catch (SQLException | RuntimeException e) {
             log.warn("Database information is not available", e);
             return new DatabaseInfo(null, null);

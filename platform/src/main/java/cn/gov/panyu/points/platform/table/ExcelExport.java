@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Function;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import cn.gov.panyu.points.engine.output.SpreadsheetText;
+import cn.gov.panyu.points.engine.xlsx.Xlsx;
 
 /**
  * "导出Excel" for any list: a header row of Chinese column titles, then one row per item, numbers as
@@ -51,8 +51,10 @@ public final class ExcelExport {
 
     public static <T> void write(OutputStream out, String sheet, List<Column<T>> columns, Iterable<T> rows)
             throws IOException {
-        Workbook wb = new Workbook(out, "番禺区企业创新积分智能评价平台", "1.0");
-        Worksheet ws = wb.newWorksheet(sheet);
+        Xlsx.write(out, "番禺区企业创新积分智能评价平台", wb -> write(wb.newWorksheet(sheet), columns, rows));
+    }
+
+    private static <T> void write(Worksheet ws, List<Column<T>> columns, Iterable<T> rows) throws IOException {
         for (int c = 0; c < columns.size(); c++) {
             ws.value(0, c, columns.get(c).title());
             ws.width(c, Math.max(10, columns.get(c).title().length() * 2.2));
@@ -69,7 +71,6 @@ public final class ExcelExport {
             }
             r++;
         }
-        wb.finish();
     }
 
     private static void cell(Worksheet ws, int r, int c, Object v) {

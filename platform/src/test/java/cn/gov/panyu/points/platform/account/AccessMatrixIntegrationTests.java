@@ -33,7 +33,6 @@ import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
@@ -266,21 +265,8 @@ class AccessMatrixIntegrationTests {
         return false;
     }
 
-    /** "METHOD pattern" for every handler method of the application. */
     private Set<String> endpoints() {
-        Set<String> endpoints = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (methods.isEmpty()) {
-                    endpoints.add("ANY " + pattern);
-                }
-                for (RequestMethod m : methods) {
-                    endpoints.add(m.name() + " " + pattern);
-                }
-            }
-        }
-        return endpoints;
+        return Endpoints.of(mappings);
     }
 
     record Result(Outcome outcome, int status, String location) {
@@ -296,8 +282,8 @@ class AccessMatrixIntegrationTests {
 
     /** @param query a query string to append (null for none) */
     private Result perform(String endpoint, Audience who, boolean withCsrf, String query) throws Exception {
-        String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+        String method = Endpoints.method(endpoint);
+        String pattern = Endpoints.pattern(endpoint);
         HttpMethod httpMethod = method.equals("ANY") ? HttpMethod.GET : HttpMethod.valueOf(method);
         String uri = expand(pattern, httpMethod);
         if (query != null) {
@@ -339,29 +325,7 @@ class AccessMatrixIntegrationTests {
 
     /** Fills path variables with test data: real rows where a page shows them, unknown ids where a POST would change data. */
     private String expand(String pattern, HttpMethod method) {
-        boolean reading = method == HttpMethod.GET;
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            if (c != '{') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int depth = 0;
-            int end = i;
-            for (; end < pattern.length(); end++) {
-                depth += pattern.charAt(end) == '{' ? 1 : pattern.charAt(end) == '}' ? -1 : 0;
-                if (depth == 0) {
-                    break;
-                }
-            }
-            String name = pattern.substring(i + 1, end).split(":")[0];
-            out.append(value(name, pattern, reading));
-            i = end + 1;
-        }
-        return out.toString();
+        return Endpoints.expand(pattern, variable -> value(variable, pattern, method == HttpMethod.GET));
     }
 
     private String value(String variable, String pattern, boolean reading) {

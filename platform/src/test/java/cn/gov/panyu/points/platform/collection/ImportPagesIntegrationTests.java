@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import cn.gov.panyu.points.engine.input.TableReader;
+import cn.gov.panyu.points.engine.xlsx.StreamingXlsx;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.SignIn;
 import cn.gov.panyu.points.platform.TestUsers;
@@ -101,6 +102,29 @@ class ImportPagesIntegrationTests {
         TableReader.Table t = TableReader.read(xlsx, null);
         assertThat(t.header()).startsWith("*统一社会信用代码", "企业名称", "*本年营业收入(万元)");
         assertThat(t.header()).contains("研发费用(万元)", "成本费用总额(万元)", "负面情形");
+        // a streaming reader trusts the declared dimension: it must see the whole header and every rule
+        assertThat(StreamingXlsx.rows(xlsx, 0)).singleElement().isEqualTo(t.header());
+        assertThat(StreamingXlsx.rows(xlsx, 1)).hasSize(t.header().size() + 2);
+    }
+
+    /** What a browser sends for a link; Boot's error handling answers JSON unless text/html is acceptable. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Test
+    void aSourceWithoutATemplateIsTheChineseNotFoundPageInTheBrowser() {
+        String session = SignIn.as(http, "staff");
+        // no such code, a code that only fails the enum conversion case-sensitively, the enterprise's own
+        // declaration (a data source without a department file)
+        for (String source : List.of("NO_SUCH_SOURCE", "tax", "SELF")) {
+            for (String accept : List.of(BROWSER_ACCEPT, MediaType.TEXT_HTML_VALUE)) {
+                String html = http.get().uri("/collection/templates/" + source).header(HttpHeaders.COOKIE, session)
+                        .header(HttpHeaders.ACCEPT, accept).exchange()
+                        .expectStatus().isNotFound()
+                        .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                        .expectBody(String.class).returnResult().getResponseBody();
+                assertThat(html).as(source + " " + accept).contains("页面不存在", "返回首页").doesNotContain("\"status\"");
+            }
+        }
     }
 
     @Test
@@ -197,6 +221,34 @@ class ImportPagesIntegrationTests {
         assertThat((String) done.getFlashMap().get("notice")).contains("已回滚导入批次 #" + importId);
     }
 
+    /** The token travels in the form body, as a hidden field, never in the URL (address bar, history, Referer). */
+    @Test
+    void theUploadFormCarriesItsCsrfTokenInTheBodyAndAnUploadOverHttpIsAccepted() {
+        String session = SignIn.as(http, "staff");
+        String form = http.get().uri("/collection/imports/new").header(HttpHeaders.COOKIE, session).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Matcher action = Pattern.compile("<form[^>]*id=\"upload-form\"[^>]*>").matcher(form);
+        assertThat(action.find()).isTrue();
+        assertThat(action.group()).contains("action=\"/collection/imports/new\"").doesNotContain("_csrf");
+        Matcher csrfToken = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.substring(action.start()));
+        assertThat(csrfToken.find()).as("hidden token field in the upload form").isTrue();
+
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("_csrf", csrfToken.group(1));
+        body.add("source", "MARKET");
+        body.add("year", String.valueOf(YEAR));
+        body.add("file", new org.springframework.core.io.ByteArrayResource(csv(marketHeader(), market(uscc(), "表单令牌测试公司"))) {
+            @Override
+            public String getFilename() {
+                return "令牌.csv";
+            }
+        });
+        String report = http.post().uri("/collection/imports/new").header(HttpHeaders.COOKIE, session)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(body).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(report).contains("校验通过");
+    }
+
     @Test
     void anUploadFarLargerThanTheLimitGetsTheChineseMessageNotAnError() {
         String session = SignIn.as(http, "staff");
@@ -205,6 +257,7 @@ class ImportPagesIntegrationTests {
         Matcher csrfToken = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
         assertThat(csrfToken.find()).isTrue();
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("_csrf", csrfToken.group(1));
         body.add("source", "TAX");
         body.add("year", "2033");
         body.add("file", new org.springframework.core.io.ByteArrayResource(new byte[80 << 20]) {
@@ -213,7 +266,7 @@ class ImportPagesIntegrationTests {
                 return "huge.csv";
             }
         });
-        var result = http.post().uri("/collection/imports/new?_csrf=" + csrfToken.group(1)).header(HttpHeaders.COOKIE, session)
+        var result = http.post().uri("/collection/imports/new").header(HttpHeaders.COOKIE, session)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(body).exchange()
                 .expectStatus().is3xxRedirection().expectBody().returnResult();
         assertThat(result.getResponseHeaders().getLocation().getPath()).isEqualTo("/collection/imports/new");

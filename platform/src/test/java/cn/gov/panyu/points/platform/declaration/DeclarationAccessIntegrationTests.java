@@ -119,6 +119,12 @@ class DeclarationAccessIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/declarations/" + year + "/attachments/" + attachmentA + "/delete")
                 .with(TestUsers.enterprise(b)).with(csrf())).andExpect(status().isNotFound());
+        // answered exactly as an id nobody has, so that probing tells B nothing about A's ids
+        long nobodys = attachmentA + 1_000_000;
+        assertThat(mvc.perform(get("/declarations/" + year + "/attachments/" + attachmentA).with(TestUsers.enterprise(b)))
+                .andReturn().getResponse().getContentAsString())
+                .isEqualTo(mvc.perform(get("/declarations/" + year + "/attachments/" + nobodys).with(TestUsers.enterprise(b)))
+                        .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString());
 
         // a USCC or id smuggled into the form is ignored: B writes only its own declaration
         mvc.perform(post("/declarations/" + year).param("uscc", a).param("id", String.valueOf(declarationA))
