@@ -107,6 +107,8 @@ class UnknownIdsIntegrationTests {
             case "token" -> "no-such-token";
             case "source" -> "NO_SUCH_SOURCE";
             case "year" -> "1900";
+            case "slug" -> "no-such-guide";
+            case "name" -> "no-such-picture.png";
             default -> throw new IllegalStateException("no unknown value for path variable {" + variable + "}");
         };
     }
