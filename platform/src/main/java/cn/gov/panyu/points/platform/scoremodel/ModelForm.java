@@ -189,13 +189,18 @@ public class ModelForm {
      * Adds or removes a row ({@code add-band-3}, {@code remove-indicator-2}, {@code remove-band-3-1}); these
      * buttons re-show the form without saving.
      *
-     * @return false when {@code op} is not a row operation (or names a row that does not exist)
+     * @return whether {@code op} is a row operation; one naming a row that does not exist changes nothing
      */
     public boolean applyRowOperation(String op) {
         var m = ROW_OP.matcher(op == null ? "" : op);
         if (!m.matches()) {
             return false;
         }
+        rowOperation(m);
+        return true;
+    }
+
+    private boolean rowOperation(java.util.regex.MatchResult m) {
         boolean add = m.group(1).equals("add");
         int first = m.group(3) == null ? -1 : parseIndex(m.group(3));
         int second = m.group(4) == null ? -1 : parseIndex(m.group(4));

@@ -47,7 +47,7 @@ public record ModelFormChoices(List<Choice> values, List<Choice> numericValues, 
             }
         });
         return new ModelFormChoices(values, numeric,
-                List.of(new Choice("percentile", "百分位（同阶段排名）"), new Choice("bands", "分档"), new Choice("set", "集合（按资质计分）")),
+                List.of(new Choice("percentile", "百分位排名"), new Choice("bands", "分档"), new Choice("set", "按资质计分")),
                 members,
                 Stream.of(Negative.values()).map(n -> new Choice(n.name(), n.label())).toList(),
                 List.of(new Choice("veto", "一票否决"), new Choice("deduct", "扣分")),

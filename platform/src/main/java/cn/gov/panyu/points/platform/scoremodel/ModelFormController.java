@@ -60,12 +60,13 @@ class ModelFormController {
     }
 
     /**
-     * One endpoint for every button of the form: {@code op} is save (also Enter), validate, yaml (switch to
-     * the YAML editor with what was typed) or a row operation (add/remove a row, nothing saved).
+     * One endpoint for every button of the form: {@code op} is save, validate (also Enter, and anything
+     * unknown: only the save button saves), yaml (switch to the YAML editor with what was typed) or a row
+     * operation (add/remove a row, nothing saved).
      */
     @PostMapping("/models/{id}/form")
     String submit(@PathVariable long id, @ModelAttribute(ModelFormProblems.OBJECT) ModelForm form, BindingResult result,
-                  @RequestParam(defaultValue = "save") String op, @AuthenticationPrincipal PlatformUser user,
+                  @RequestParam(defaultValue = "validate") String op, @AuthenticationPrincipal PlatformUser user,
                   Model model, RedirectAttributes redirect) {
         ModelVersion version = models.version(id);
         if (form.applyRowOperation(op)) {
@@ -76,12 +77,7 @@ class ModelFormController {
             case "yaml" -> {
                 return ModelController.editor(version, text, models.validate(text), model);
             }
-            case "validate" -> {
-                ModelFormProblems.record(models.validate(text), result);
-                model.addAttribute("checked", true);
-                return page(version, form, model);
-            }
-            default -> {
+            case "save" -> {
                 try {
                     models.update(id, text, user.username());
                 } catch (ModelRejectedException e) {
@@ -90,6 +86,11 @@ class ModelFormController {
                 }
                 redirect.addFlashAttribute("notice", "模型已保存并通过校验。确认无误后可“启用”该版本。");
                 return "redirect:/models/" + id;
+            }
+            default -> {
+                ModelFormProblems.record(models.validate(text), result);
+                model.addAttribute("checked", true);
+                return page(version, form, model);
             }
         }
     }
