@@ -32,6 +32,8 @@ class ModelFormBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(check("STARTUP")).isEqualTo("✓ 等于满分");
         assertThat(browser.findElement(By.id("indicators0.name")).getAttribute("value")).isEqualTo("研发费用总额");
         HeadlessChromium.screenshot(browser, "model-form");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('bonus-form').scrollIntoView({block: 'start', behavior: 'instant'});");
+        HeadlessChromium.screenshot(browser, "model-form-lists");
 
         WebElement weight = browser.findElement(By.id("indicators0.weights0"));
         weight.clear();
