@@ -203,7 +203,8 @@ public final class ModelLoader {
             for (Stage s : Stage.values()) {
                 double sum = sums[s.ordinal()];
                 if (Math.abs(sum - coreTotal) > WEIGHT_TOLERANCE) {
-                    problems.add("indicators", s.label() + "(" + s + ") 权重合计为 " + plain(sum) + "，应为 " + plain(coreTotal),
+                    // located at the stage, so that an editor can put the message next to that stage's total
+                    problems.add("indicators.weights." + s, s.label() + "(" + s + ") 权重合计为 " + plain(sum) + "，应为 " + plain(coreTotal),
                             "weights of " + s + " sum to " + plain(sum) + ", expected " + plain(coreTotal));
                 }
             }

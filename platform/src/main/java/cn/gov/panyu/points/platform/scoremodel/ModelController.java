@@ -102,7 +102,7 @@ class ModelController {
     String copy(@PathVariable long id, @AuthenticationPrincipal PlatformUser user, RedirectAttributes redirect) {
         long copy = models.copy(id, user.username());
         redirect.addFlashAttribute("notice", "已复制为新的草稿版本，请修改后保存。");
-        return "redirect:/models/" + copy + "/edit";
+        return "redirect:/models/" + copy + "/form";
     }
 
     @PostMapping("/models/{id}/activate")
@@ -128,7 +128,8 @@ class ModelController {
         }
     }
 
-    private String editor(ModelVersion version, String definition, List<ModelProblem> problems, Model model) {
+    /** The YAML editor with a text that may not be saved yet (also where the form switches to). */
+    static String editor(ModelVersion version, String definition, List<ModelProblem> problems, Model model) {
         model.addAttribute("version", version);
         model.addAttribute("definition", definition);
         model.addAttribute("problems", problems);

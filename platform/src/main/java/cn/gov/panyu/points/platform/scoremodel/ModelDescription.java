@@ -108,7 +108,7 @@ public record ModelDescription(ScoreModel model, List<Category> categories, List
                 + (n.isVeto() ? "一票否决（照常计分，但不参加排名和榜单）" : "扣 " + plain(n.points()) + " 分");
     }
 
-    private static String memberLabel(String code) {
+    static String memberLabel(String code) {
         for (Qualification q : Qualification.values()) {
             if (q.name().equals(code)) {
                 return q.label();

@@ -82,7 +82,7 @@ public class ScoreModels implements InitializingBean {
         return parsed.computeIfAbsent(modelId, id -> {
             String text = jdbc.sql("select definition from score_model where id = ?").param(id)
                     .query(String.class).optional()
-                    .orElseThrow(() -> new ModelRejectedException("模型版本 " + id + " 不存在"));
+                    .orElseThrow(() -> new ModelNotFoundException(id));
             return ModelLoader.parse(text, "score_model#" + id);
         });
     }
@@ -111,6 +111,16 @@ public class ScoreModels implements InitializingBean {
     @PreAuthorize("hasRole('STAFF')")
     public List<ModelProblem> validate(String text) {
         return ModelLoader.problems(text == null ? "" : text, "模型定义");
+    }
+
+    /**
+     * The engine's model of a text that is not stored (a YAML text switched to the form).
+     *
+     * @throws ModelRejectedException with every problem when the text is not a valid model
+     */
+    @PreAuthorize("hasRole('STAFF')")
+    public ScoreModel parse(String text) {
+        return parseOrReject(text);
     }
 
     /** A new DRAFT with the same text under a free version number, ready for editing. */

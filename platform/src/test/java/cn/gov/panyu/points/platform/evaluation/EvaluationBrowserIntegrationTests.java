@@ -36,8 +36,9 @@ class EvaluationBrowserIntegrationTests extends BrowserTestSupport {
         HeadlessChromium.screenshot(browser, "model-view");
 
         click(By.xpath("//button[text()='复制为新版本']"));
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(b -> b.getCurrentUrl().endsWith("/edit"));
-        String draftUrl = browser.getCurrentUrl();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(b -> b.getCurrentUrl().endsWith("/form"));
+        String draftUrl = browser.getCurrentUrl().replace("/form", "/edit"); // the YAML editor of the new draft
+        HeadlessChromium.open(browser, draftUrl, By.id("definition"));
         ((JavascriptExecutor) browser).executeScript(
                 "const t = document.getElementById('definition'); t.value = t.value.replace('transform: bands', 'transform: steps')"
                         + ".replace('STARTUP: 80, GROWTH: 80', 'STARTUP: 85, GROWTH: 80');");
