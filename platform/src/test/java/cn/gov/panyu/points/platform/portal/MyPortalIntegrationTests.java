@@ -57,6 +57,7 @@ class MyPortalIntegrationTests {
         assertThat(page).contains("id=\"my-radar\"").contains("data-median=\"").contains("id=\"score-history\"")
                 .contains("data-ranks=\"" + result.get("rank_in_stage") + "\"");
         assertThat(page).contains("id=\"advice-list\"").containsPattern("预计总分 \\+[0-9]+\\.[0-9]{2} 分");
+        assertThat(page).contains("id=\"what-if-form\"").contains("id=\"wi-rd_expense\"").doesNotContain("id=\"what-if-result\"");
         assertThat(page).contains("id=\"my-declarations\"").contains("/declarations/" + PortalFixture.LATEST);
     }
 
