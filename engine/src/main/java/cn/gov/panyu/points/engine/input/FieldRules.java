@@ -269,9 +269,10 @@ public final class FieldRules {
             if (!(value > max)) {
                 return null;
             }
-            // the limit's value, not "this row's": the same words must fit a file row and a form
+            // the limit's value, not "this row's": the same words must fit a file row and a form; the
+            // label alone, since staff and enterprises read these words in the platform, not the CSV keys
             String shown = plain(max);
-            return new Problem("不得大于" + limit.display() + "（" + limit.label() + "为 " + shown + "）",
+            return new Problem("不得大于" + limit.label() + "（" + limit.label() + "为 " + shown + "）",
                     "must not exceed " + limit.key() + " (which is " + shown + ")");
         }
     }

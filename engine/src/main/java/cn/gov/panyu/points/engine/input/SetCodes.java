@@ -37,6 +37,8 @@ public final class SetCodes<E extends Enum<E>> {
     private final String kindZh;
     private final String kindEn;
     private final String allowedZh;
+    /** The labels alone: what a refused member's message offers, since everyone may type a label. */
+    private final String labelsZh;
     private final String allowedEn;
 
     private SetCodes(InputField field, Class<E> type, Function<E, String> label, String kindZh, String kindEn) {
@@ -47,15 +49,18 @@ public final class SetCodes<E extends Enum<E>> {
         this.kindZh = kindZh;
         this.kindEn = kindEn;
         StringJoiner zh = new StringJoiner("、");
+        StringJoiner labelled = new StringJoiner("、");
         StringJoiner en = new StringJoiner(", ");
         for (E m : members) {
             byCode.put(m.name(), m);
             byAlias.put(m.name().toLowerCase(Locale.ROOT), m);
             byAlias.put(normalizeLabel(label.apply(m)), m);
             zh.add(m.name() + " " + label.apply(m));
+            labelled.add(label.apply(m));
             en.add(m.name());
         }
         this.allowedZh = zh.toString();
+        this.labelsZh = labelled.toString();
         this.allowedEn = en.toString();
     }
 
@@ -102,7 +107,7 @@ public final class SetCodes<E extends Enum<E>> {
                 m = byAlias.get(normalizeLabel(member));
             }
             if (m == null) {
-                return new Problem("未知的" + kindZh + "「" + member + "」，可选：" + allowedZh + "（多个用 ; 分隔）",
+                return new Problem("未知的" + kindZh + "「" + member + "」，可选：" + labelsZh + "（多个用 ; 分隔）",
                         "unknown " + kindEn + " \"" + member + "\"; allowed: " + allowedEn + " (separate several with ;)");
             }
             bits |= 1 << m.ordinal();

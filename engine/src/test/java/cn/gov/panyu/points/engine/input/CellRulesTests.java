@@ -60,17 +60,17 @@ class CellRulesTests {
             employees       | 3.5                  | 应为非负整数
             employees       | -3                   | 不得为负数
             rd_staff        | 0.5                  | 应为非负整数
-            rd_staff        | 5                    | 不得大于职工总数(employees)（职工总数为 4）
+            rd_staff        | 5                    | 不得大于职工总数（职工总数为 4）
             ip_class1       | two                  | 应为非负整数
             ip_class2       | -1                   | 不得为负数
-            hitech_revenue  | 116.04               | 不得大于本年营业收入(revenue_y0)（本年营业收入为 116.03）
+            hitech_revenue  | 116.04               | 不得大于本年营业收入（本年营业收入为 116.03）
             rd_platforms    | 1.2                  | 应为非负整数
             contest_award_3y| 2                    | 应为 0 或 1
             contest_award_3y| 0.5                  | 应为 0 或 1
             contest_award_3y| yes                  | 应为 0 或 1
-            qualifications  | HTE;ABC              | 未知的资质「ABC」，可选：HTE 高新技术企业、TSME 科技型中小企业、SRDI 专精特新中小企业、LITTLE_GIANT 专精特新“小巨人”企业、GAZELLE 瞪羚企业（多个用 ; 分隔）
-            qualifications  | HTE,TSME             | 未知的资质「HTE,TSME」，可选：HTE 高新技术企业、TSME 科技型中小企业、SRDI 专精特新中小企业、LITTLE_GIANT 专精特新“小巨人”企业、GAZELLE 瞪羚企业（多个用 ; 分隔）
-            negatives       | 欠税                 | 未知的负面情形「欠税」，可选：DISHONEST 失信被执行人、ACCIDENT 重大安全/质量事故或严重环境违法、ABNORMAL 列入经营异常名录、TAX_D 纳税信用D级（多个用 ; 分隔）
+            qualifications  | HTE;ABC              | 未知的资质「ABC」，可选：高新技术企业、科技型中小企业、专精特新中小企业、专精特新“小巨人”企业、瞪羚企业（多个用 ; 分隔）
+            qualifications  | HTE,TSME             | 未知的资质「HTE,TSME」，可选：高新技术企业、科技型中小企业、专精特新中小企业、专精特新“小巨人”企业、瞪羚企业（多个用 ; 分隔）
+            negatives       | 欠税                 | 未知的负面情形「欠税」，可选：失信被执行人、重大安全/质量事故或严重环境违法、列入经营异常名录、纳税信用D级（多个用 ; 分隔）
             """)
     void aBrokenRuleIsReportedWithRowColumnValueAndRule(String key, String value, String ruleZh) {
         String cell = value == null ? "" : value.replace("${'9' * 400}", "9".repeat(400));

@@ -101,11 +101,11 @@ class FieldRulesTests {
     void crossFieldLimitsAllowEqualityAndMissingValues() {
         FieldRules.Limit staff = FieldRules.LIMITS.get(0);
 
-        assertThat(staff.check(5, 4).zh()).isEqualTo("不得大于职工总数(employees)（职工总数为 4）");
+        assertThat(staff.check(5, 4).zh()).isEqualTo("不得大于职工总数（职工总数为 4）");
         assertThat(staff.check(4, 4)).isNull();
         assertThat(staff.check(5, Double.NaN)).isNull();
         assertThat(FieldRules.LIMITS.get(1).check(116.04, 116.03).zh())
-                .isEqualTo("不得大于本年营业收入(revenue_y0)（本年营业收入为 116.03）");
+                .isEqualTo("不得大于本年营业收入（本年营业收入为 116.03）");
     }
 
     @Test

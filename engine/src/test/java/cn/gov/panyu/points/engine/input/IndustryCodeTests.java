@@ -40,4 +40,35 @@ class IndustryCodeTests {
         assertThat(IndustryCode.problem("K71")).isEqualTo("门类 K 的大类代码应为 70");
         assertThat(IndustryCode.problem(null)).isNotNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void everyValidDivisionHasItsStandardName() {
+        assertThat(IndustryCode.display("C39")).isEqualTo("C39 计算机、通信和其他电子设备制造业");
+        assertThat(IndustryCode.name("A01")).isEqualTo("农业");
+        assertThat(IndustryCode.name("C36")).isEqualTo("汽车制造业");
+        assertThat(IndustryCode.name("I65")).isEqualTo("软件和信息技术服务业");
+        assertThat(IndustryCode.name("M73")).isEqualTo("研究和试验发展");
+        assertThat(IndustryCode.name("T97")).isEqualTo("国际组织");
+        int named = 0;
+        for (char section = 'A'; section <= 'T'; section++) {
+            for (int d = 1; d <= 97; d++) {
+                String code = section + (d < 10 ? "0" : "") + d;
+                if (IndustryCode.isValid(code)) {
+                    assertThat(IndustryCode.name(code)).as(code).isNotBlank();
+                    named++;
+                } else {
+                    assertThat(IndustryCode.name(code)).as(code).isNull();
+                }
+            }
+        }
+        assertThat(named).as("each of the 97 divisions belongs to one section").isEqualTo(97);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anInvalidOrMissingCodeIsShownAsItIs() {
+        assertThat(IndustryCode.display("X99")).isEqualTo("X99");
+        assertThat(IndustryCode.display(" C36 ")).isEqualTo("C36 汽车制造业");
+        assertThat(IndustryCode.display(null)).isEmpty();
+        assertThat(IndustryCode.display(" ")).isEmpty();
+    }
 }

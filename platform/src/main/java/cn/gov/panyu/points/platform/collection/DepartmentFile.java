@@ -2,7 +2,9 @@ package cn.gov.panyu.points.platform.collection;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,13 @@ import cn.gov.panyu.points.platform.collection.ImportPreview.RowViolation;
  */
 final class DepartmentFile {
 
-    /** Violations shown in a report; beyond this only the count is kept. */
-    static final int MAX_LISTED = 2_000;
+    /**
+     * Violations kept for the downloadable report; beyond this only the counts are kept (a file with every
+     * row wrong would otherwise hold a million of them in memory while the user decides).
+     */
+    static final int MAX_LISTED = 50_000;
+    /** Rows shown per kind of problem on the report page; the rest are in the download. */
+    static final int SHOWN_PER_GROUP = 5;
 
     /**
      * A storage limit, not a rule of the spec (whose counts are unbounded): counts go into INTEGER columns.
@@ -50,10 +57,11 @@ final class DepartmentFile {
      * @param rowsTotal   all data rows
      * @param violations  the first {@link #MAX_LISTED} violations in row order
      * @param violationCount how many there were in all
+     * @param groups      every violation counted by column and rule, most frequent first
      * @param fileProblem why nothing can load (wrong template, empty …), or null
      */
     record Result(List<Row> rows, int rowsTotal, List<RowViolation> violations, int violationCount,
-                  String fileProblem) {
+                  List<ImportPreview.RuleGroup> groups, String fileProblem) {
     }
 
     private final DataSource source;
@@ -177,7 +185,7 @@ final class DepartmentFile {
                 rows.add(new Row(r.number(), uscc, name, town, industry, established, values));
             }
         }
-        return new Result(rows, table.rows().size(), violations.listed, violations.count, null);
+        return new Result(rows, table.rows().size(), violations.listed, violations.count, violations.groups(), null);
     }
 
     /** The value to store, or null (after reporting the broken rule). */
@@ -273,13 +281,31 @@ final class DepartmentFile {
     }
 
     private static Result fileProblem(String problem) {
-        return new Result(List.of(), 0, List.of(new RowViolation(0, "", null, problem)), 1, problem);
+        return new Result(List.of(), 0, List.of(new RowViolation(0, "", null, problem)), 1, List.of(), problem);
     }
 
-    /** Counts every violation, keeps the first {@link #MAX_LISTED}. */
+    /** Counts every violation, by kind too, keeps the first {@link #MAX_LISTED} and the first few of each kind. */
     private static final class Violations {
         final List<RowViolation> listed = new ArrayList<>();
+        final Map<String, Group> byKind = new LinkedHashMap<>();
         int count;
+
+        private static final class Group {
+            final String column;
+            final String rule;
+            final List<RowViolation> first = new ArrayList<>();
+            int count;
+
+            Group(String column, String rule) {
+                this.column = column;
+                this.rule = rule;
+            }
+        }
+
+        List<ImportPreview.RuleGroup> groups() {
+            return byKind.values().stream().sorted(Comparator.comparingInt((Group g) -> -g.count))
+                    .map(g -> new ImportPreview.RuleGroup(g.column, g.rule, g.count, g.first)).toList();
+        }
 
         /** A broken field rule, in the engine's words. */
         void add(int row, TemplateColumn c, String value, Problem rule) {
@@ -288,8 +314,15 @@ final class DepartmentFile {
 
         void add(int row, TemplateColumn c, String value, String rule) {
             count++;
+            RowViolation v = new RowViolation(row, c.label(), value, rule);
             if (listed.size() < MAX_LISTED) {
-                listed.add(new RowViolation(row, c.label(), value, rule));
+                listed.add(v);
+            }
+            String kind = ImportPreview.RuleGroup.kind(rule);
+            Group g = byKind.computeIfAbsent(c.label() + "\u0000" + kind, k -> new Group(c.label(), kind));
+            g.count++;
+            if (g.first.size() < SHOWN_PER_GROUP) {
+                g.first.add(v);
             }
         }
 

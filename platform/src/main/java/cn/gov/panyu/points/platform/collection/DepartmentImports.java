@@ -282,14 +282,14 @@ public class DepartmentImports {
                         + " and status = 'LOADED'").params(source.name(), year, sha256)
                 .query(Long.class).optional().orElse(null);
         ImportPreview preview = new ImportPreview(source, year, fileName, sha256, file.rowsTotal(), file.rows().size(),
-                file.violations(), file.violationCount() > file.violations().size(), already, file.fileProblem());
+                file.violations(), file.violationCount(), file.groups(), already, file.fileProblem());
         return new Validated(preview, file);
     }
 
     private static Validated fileProblem(DataSource source, int year, String fileName, String sha256, String problem) {
         ImportPreview preview = new ImportPreview(source, year, fileName, sha256, 0, 0,
-                List.of(new ImportPreview.RowViolation(0, "", null, problem)), false, null, problem);
-        return new Validated(preview, new DepartmentFile.Result(List.of(), 0, preview.violations(), 1, problem));
+                List.of(new ImportPreview.RowViolation(0, "", null, problem)), 1, List.of(), null, problem);
+        return new Validated(preview, new DepartmentFile.Result(List.of(), 0, preview.violations(), 1, List.of(), problem));
     }
 
     private Set<String> registeredEnterprises() {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -113,6 +115,22 @@ class ImportController {
         model.addAttribute("job", job);
         model.addAttribute("preview", job.preview());
         return "collection/report";
+    }
+
+    /**
+     * The whole validation report of an upload awaiting the user's decision, one row per violation: the
+     * page shows each kind of problem with its first rows, this has them all (up to a limit the page states).
+     */
+    @GetMapping("/collection/imports/staged/{token}/report")
+    ResponseEntity<StreamingResponseBody> report(@PathVariable String token, @AuthenticationPrincipal UserDetails user) {
+        ImportJobs.Job job = jobs.find(token, user.getUsername());
+        if (job == null || job.preview() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        List<Column<ImportPreview.RowViolation>> columns = List.of(
+                new Column<>("行号", ImportPreview.RowViolation::row), new Column<>("列", ImportPreview.RowViolation::column),
+                new Column<>("值", ImportPreview.RowViolation::value), new Column<>("规则", ImportPreview.RowViolation::rule));
+        return ExcelExport.response("校验报告-" + job.fileName(), "校验报告", columns, job.preview().violations());
     }
 
     @PostMapping("/collection/imports/staged/{token}")

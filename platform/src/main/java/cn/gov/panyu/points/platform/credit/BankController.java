@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import cn.gov.panyu.points.engine.input.IndustryCode;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.table.ExcelExport;
 import cn.gov.panyu.points.platform.table.ExcelExport.Column;
@@ -26,7 +27,7 @@ class BankController {
             new Column<>("统一社会信用代码", ConsentedEnterprise::uscc),
             new Column<>("企业名称", ConsentedEnterprise::name),
             new Column<>("所属镇街", ConsentedEnterprise::town),
-            new Column<>("行业代码", ConsentedEnterprise::industry),
+            new Column<>("行业", r -> IndustryCode.display(r.industry())),
             new Column<>("评价年度", ConsentedEnterprise::year),
             new Column<>("创新积分", ConsentedEnterprise::total),
             new Column<>("发展阶段", r -> r.stage() == null ? null : r.stage().label()),

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import cn.gov.panyu.points.engine.input.IndustryCode;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.table.ExcelExport;
@@ -28,7 +29,7 @@ class PublicController {
             new Column<>("阶段内名次", PublicListing::rank),
             new Column<>("企业名称", PublicListing::name),
             new Column<>("所属镇街", PublicListing::town),
-            new Column<>("行业代码", PublicListing::industry));
+            new Column<>("行业", r -> IndustryCode.display(r.industry())));
 
     private final PublicLists lists;
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import cn.gov.panyu.points.engine.input.IndustryCode;
 import cn.gov.panyu.points.platform.collection.DataSource;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.FieldRow;
 import cn.gov.panyu.points.platform.table.ExcelExport;
@@ -27,7 +28,7 @@ class EnterpriseController {
             new Column<>("统一社会信用代码", EnterpriseRow::uscc),
             new Column<>("企业名称", EnterpriseRow::name),
             new Column<>("所属镇街", EnterpriseRow::town),
-            new Column<>("行业代码", EnterpriseRow::industry),
+            new Column<>("行业", r -> IndustryCode.display(r.industry())),
             new Column<>("成立日期", EnterpriseRow::established),
             new Column<>("发展阶段", r -> r.stage() == null ? null : r.stage().label()),
             new Column<>("创新积分", EnterpriseRow::total),

@@ -2,6 +2,7 @@ package cn.gov.panyu.points.platform.evaluation;
 
 import java.util.List;
 
+import cn.gov.panyu.points.engine.input.IndustryCode;
 import cn.gov.panyu.points.platform.table.ExcelExport;
 
 /** The Excel columns of a result list — the same for a run's results and for a tier list. */
@@ -11,7 +12,7 @@ final class ResultColumns {
             new ExcelExport.Column<>("统一社会信用代码", ResultRow::uscc),
             new ExcelExport.Column<>("企业名称", ResultRow::name),
             new ExcelExport.Column<>("所属镇街", ResultRow::town),
-            new ExcelExport.Column<>("行业代码", ResultRow::industry),
+            new ExcelExport.Column<>("行业", r -> IndustryCode.display(r.industry())),
             new ExcelExport.Column<>("发展阶段", r -> r.stage().label()),
             new ExcelExport.Column<>("核心分", ResultRow::core),
             new ExcelExport.Column<>("加分", ResultRow::bonus),

@@ -41,6 +41,13 @@ import cn.gov.panyu.points.platform.collection.RecordField;
  * higher percentile steps; a qualification not yet held), each bonus item not yet earned, each negative
  * circumstance present — and each is scored with the engine's what-if.
  *
+ * <p>Advice must be something the firm can act on, so each change is weighed against the firm's size
+ * ({@link #effort}): an amount against its yearly revenue, R&D staff against its employees, other counts
+ * against its headcount. A change out of proportion (an 18,500 万元 equity round for a firm with 6,245 万元
+ * of revenue) is no advice and is dropped, however many points it would bring; the rest are ranked by the
+ * points they bring per unit of that effort ({@link #MIN_EFFORT} at least: a step of 0.4 万元 in tax paid is
+ * no cheaper to plan than one of 40 万元), and at most {@link #SHOWN} are shown, one sentence each.
+ *
  * <p>Pure: no database, no Spring. The caller supplies the what-if function and the stage's values, so
  * that the same class serves a published run and a unit test's small cohort.
  */
@@ -48,12 +55,22 @@ public final class ImprovementAdvisor {
 
     /** Shares of the stage's present values a percentile candidate aims at (0.5 = the stage's median). */
     static final double[] STEPS = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0};
-    /** How many percentile steps above today count as a modest change, worth suggesting on its own. */
-    static final int MODEST_STEPS = 2;
-    static final int BEST_SHOWN = 3;
-    static final int LIFTS_SHOWN = 3;
-    /** How many of the best single changes are tried together when none lifts the tier alone. */
-    static final int COMBINED = 3;
+    static final int SHOWN = 3;
+    /**
+     * The largest change worth suggesting, relative to the firm's size: half a year's revenue in new spending
+     * or funding, half its staff again as R&D staff. Beyond that a suggestion reads as a different firm.
+     */
+    static final double MAX_EFFORT = 0.5;
+    /** Staff per patent, award, standard or project a year that a firm can be expected to manage. */
+    static final double STAFF_PER_ITEM = 10;
+    /** At least this many such items count as within reach of even the smallest firm. */
+    static final double MIN_ITEMS = 2;
+    /** Any change takes some doing: the effort a change is ranked with is never below this. */
+    static final double MIN_EFFORT = 0.05;
+    /** Obtaining a qualification: a year's application work, whatever the firm's size. */
+    static final double QUALIFICATION_EFFORT = 0.25;
+    /** Clearing a negative circumstance: mostly paperwork with the authority that recorded it. */
+    static final double NEGATIVE_EFFORT = 0.1;
 
     /**
      * One suggestion in plain Chinese with its effect.
@@ -66,19 +83,22 @@ public final class ImprovementAdvisor {
     }
 
     /**
-     * @param nextTier the list one step up from today's (null when already 领跑)
-     * @param best     the changes that add the most points, one per lever
-     * @param lifts    the smallest change per lever that reaches a better list, best first
+     * @param nextTier    the list one step up from today's (null when already 领跑)
+     * @param suggestions at most {@link #SHOWN} changes in proportion to the firm, one per lever, easiest first
      */
-    public record Advice(BigDecimal total, Tier tier, Tier nextTier, List<Suggestion> best, List<Suggestion> lifts) {
+    public record Advice(BigDecimal total, Tier tier, Tier nextTier, List<Suggestion> suggestions) {
 
         public Advice {
-            best = List.copyOf(best);
-            lifts = List.copyOf(lifts);
+            suggestions = List.copyOf(suggestions);
         }
 
         public boolean empty() {
-            return best.isEmpty() && lifts.isEmpty();
+            return suggestions.isEmpty();
+        }
+
+        /** Whether any suggestion reaches a better list. */
+        public boolean lifts() {
+            return suggestions.stream().anyMatch(Suggestion::liftsTier);
         }
     }
 
@@ -123,9 +143,11 @@ public final class ImprovementAdvisor {
 
     /** @param current the enterprise's explained result in the run (its record is the run's input) */
     public Advice advise(ScoreCard current) {
-        Tier next = nextTier(current);
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates(current.record(), current.stage())) {
+            if (!(c.effort() <= MAX_EFFORT)) {
+                continue; // out of proportion to the firm: not advice, however many points it brings
+            }
             ScoreCard card = whatIf.apply(c.apply().apply(current.record()));
             long gain = cents(card.publishedTotal()) - cents(current.publishedTotal());
             // a veto lifted changes no points but brings the enterprise back into the ranking
@@ -133,20 +155,24 @@ public final class ImprovementAdvisor {
                 scored.add(new Scored(c, card, gain, lifts(current, card)));
             }
         }
-        List<Scored> best = onePerLever(scored.stream().filter(s -> s.candidate().modest()).toList(),
-                Comparator.comparingLong(Scored::gain).reversed());
-        best = best.stream().sorted(Comparator.comparingLong(Scored::gain).reversed()).limit(BEST_SHOWN).toList();
-
-        List<Scored> lifts = onePerLever(scored.stream().filter(Scored::lifts).toList(),
-                Comparator.comparingDouble((Scored s) -> s.candidate().effort()));
-        lifts = new ArrayList<>(lifts.stream().sorted(Comparator.comparingLong(Scored::gain).reversed())
-                .limit(LIFTS_SHOWN).toList());
-        if (lifts.isEmpty() && next != null && best.size() > 1) {
-            combined(current, best).filter(Scored::lifts).ifPresent(lifts::add);
+        // per lever and across levers: back into the ranking first (for a vetoed firm nothing else counts), then
+        // the most points for the effort, then the list reached, then the points
+        Comparator<Scored> worthwhile = Comparator.comparing((Scored s) -> s.card().eligible(), Comparator.reverseOrder())
+                .thenComparingDouble(s -> -worth(s.gain(), s.candidate().effort()))
+                .thenComparing(Scored::lifts, Comparator.reverseOrder())
+                .thenComparing(Comparator.comparingLong(Scored::gain).reversed());
+        Map<String, Scored> byLever = new LinkedHashMap<>();
+        for (Scored s : scored) {
+            byLever.merge(s.candidate().lever(), s, (a, b) -> worthwhile.compare(a, b) <= 0 ? a : b);
         }
-        return new Advice(current.publishedTotal(), current.tier(), next,
-                best.stream().map(s -> suggestion(s, current)).toList(),
-                lifts.stream().map(s -> suggestion(s, current)).toList());
+        List<Suggestion> shown = byLever.values().stream().sorted(worthwhile).limit(SHOWN)
+                .map(s -> suggestion(s, current)).toList();
+        return new Advice(current.publishedTotal(), current.tier(), nextTier(current), shown);
+    }
+
+    /** Points (in cents) per unit of effort relative to the firm's size; a lifted veto without points counts as one. */
+    static double worth(long gainCents, double effort) {
+        return Math.max(gainCents, 1) / Math.max(MIN_EFFORT, effort);
     }
 
     /** Every change the model rewards, for this record in this stage; not yet scored. */
@@ -160,7 +186,7 @@ public final class ImprovementAdvisor {
                 for (Qualification q : Qualification.values()) {
                     Double worth = set.members().get(q.name());
                     if (worth != null && worth > 0 && !r.has(q)) {
-                        add(unique, new Candidate(ind.code(), "Q:" + q.name(), "取得「" + q.label() + "」资质", true, 1,
+                        add(unique, new Candidate(ind.code(), "Q:" + q.name(), "取得「" + q.label() + "」资质", QUALIFICATION_EFFORT,
                                 rec -> rec.withQualifications(with(rec.qualifications(), q))));
                     }
                 }
@@ -172,27 +198,25 @@ public final class ImprovementAdvisor {
             }
             double now = ind.value().extract(r, model);
             List<Double> targets = new ArrayList<>();
-            int modest = Integer.MAX_VALUE;
             if (ind.transform() instanceof Transform.Bands bands) {
                 bands.bands().stream().map(Transform.Band::atLeast).filter(t -> !(t <= now)).sorted().forEach(targets::add);
             } else if (ind.isPercentile()) {
                 targets.addAll(percentileTargets(stageValues.sorted(ind, stage), now));
-                modest = MODEST_STEPS;
             }
-            for (int k = 0; k < targets.size(); k++) {
-                lever.change(ind, r, targets.get(k), k < modest).ifPresent(c -> add(unique, c));
+            for (double target : targets) {
+                lever.change(ind, r, target).ifPresent(c -> add(unique, c));
             }
         }
         for (BonusItem b : model.bonusItems()) {
             Lever lever = Lever.of(b.value());
             if (lever != null && lever.denominator() == null && !b.applies(b.value().extract(r, model))) {
-                lever.change(b.code(), b.value().label(), r, b.atLeast(), true).ifPresent(c -> add(unique, c));
+                lever.change(b.code(), b.value().label(), r, b.atLeast()).ifPresent(c -> add(unique, c));
             }
         }
         for (NegativeItem n : model.negatives()) {
             if (r.has(n.code())) {
                 add(unique, new Candidate(n.code().name(), "N:" + n.code().name(), "消除负面情形「" + n.code().label() + "」",
-                        true, 1, rec -> rec.withNegatives(without(rec.negatives(), n.code()))));
+                        NEGATIVE_EFFORT, rec -> rec.withNegatives(without(rec.negatives(), n.code()))));
             }
         }
         return List.copyOf(unique.values());
@@ -212,30 +236,6 @@ public final class ImprovementAdvisor {
             }
         }
         return List.copyOf(targets);
-    }
-
-    private java.util.Optional<Scored> combined(ScoreCard current, List<Scored> parts) {
-        List<Scored> used = parts.stream().limit(COMBINED).toList();
-        UnaryOperator<EnterpriseRecord> all = rec -> {
-            EnterpriseRecord changed = rec;
-            for (Scored s : used) {
-                changed = s.candidate().apply().apply(changed);
-            }
-            return changed;
-        };
-        String phrase = "同时" + used.stream().map(s -> s.candidate().phrase()).collect(Collectors.joining("、"));
-        Candidate c = new Candidate("", "COMBINED", phrase, false, used.size(), all);
-        ScoreCard card = whatIf.apply(all.apply(current.record()));
-        long gain = cents(card.publishedTotal()) - cents(current.publishedTotal());
-        return gain > 0 ? java.util.Optional.of(new Scored(c, card, gain, lifts(current, card))) : java.util.Optional.empty();
-    }
-
-    private static List<Scored> onePerLever(List<Scored> scored, Comparator<Scored> preferred) {
-        Map<String, Scored> byLever = new LinkedHashMap<>();
-        for (Scored s : scored) {
-            byLever.merge(s.candidate().lever(), s, (a, b) -> preferred.compare(a, b) <= 0 ? a : b);
-        }
-        return List.copyOf(byLever.values());
     }
 
     private Suggestion suggestion(Scored s, ScoreCard current) {
@@ -296,10 +296,10 @@ public final class ImprovementAdvisor {
      *
      * @param code   the indicator, bonus item or negative it is about
      * @param lever  what is changed (an input field, a qualification, a negative): suggestions show one per lever
-     * @param modest small enough to suggest on its own (the nearest percentile steps; every band, set member…)
-     * @param effort size of the change relative to today, to pick the smallest of a lever's changes
+     * @param effort size of the change relative to the firm's size ({@link #effort}); above {@link #MAX_EFFORT}
+     *               it is out of proportion
      */
-    record Candidate(String code, String lever, String phrase, boolean modest, double effort,
+    record Candidate(String code, String lever, String phrase, double effort,
                      UnaryOperator<EnterpriseRecord> apply) {
     }
 
@@ -324,13 +324,12 @@ public final class ImprovementAdvisor {
             };
         }
 
-        java.util.Optional<Candidate> change(Indicator ind, EnterpriseRecord r, double target, boolean modest) {
-            return change(ind.code(), ind.value().label(), r, target, modest);
+        java.util.Optional<Candidate> change(Indicator ind, EnterpriseRecord r, double target) {
+            return change(ind.code(), ind.value().label(), r, target);
         }
 
         /** The change that brings the value to at least {@code target}; empty when the rules forbid it. */
-        java.util.Optional<Candidate> change(String code, String valueLabel, EnterpriseRecord r, double target,
-                                             boolean modest) {
+        java.util.Optional<Candidate> change(String code, String valueLabel, EnterpriseRecord r, double target) {
             double base = denominator == null ? 1 : r.value(denominator);
             if (Double.isNaN(base) || base <= 0) {
                 return java.util.Optional.empty();
@@ -342,8 +341,7 @@ public final class ImprovementAdvisor {
                 return java.util.Optional.empty();
             }
             String phrase = phrase(valueLabel, r, from, to);
-            double effort = (to - start) / Math.max(1, start);
-            return java.util.Optional.of(new Candidate(code, field.key(), phrase, modest, effort,
+            return java.util.Optional.of(new Candidate(code, field.key(), phrase, effort(field, to - start, r),
                     rec -> rec.with(field, to)));
         }
 
@@ -380,6 +378,28 @@ public final class ImprovementAdvisor {
             }
             return none ? amount : amount + "（达到 " + number(to) + " " + unit + "）";
         }
+    }
+
+    /**
+     * How big an increase of {@code delta} in {@code field} is for this firm: amounts as a share of its
+     * yearly revenue, R&D staff as a share of its employees, other counts (patents, awards, standards,
+     * projects…) against what its headcount can produce ({@link #STAFF_PER_ITEM}, at least
+     * {@link #MIN_ITEMS}). Infinite when the firm's size is unknown, so that nothing is advised blind.
+     */
+    static double effort(InputField field, double delta, EnterpriseRecord r) {
+        double revenue = r.value(InputField.REVENUE_Y0);
+        double employees = r.value(InputField.EMPLOYEES);
+        if (field.kind().amount()) {
+            return revenue > 0 ? delta / revenue : Double.POSITIVE_INFINITY;
+        }
+        if (field == InputField.RD_STAFF) {
+            return employees > 0 ? delta / employees : Double.POSITIVE_INFINITY;
+        }
+        if (field.kind() == InputField.Kind.FLAG) {
+            return QUALIFICATION_EFFORT; // a contest prize: like a qualification, a matter of applying
+        }
+        double reach = Double.isNaN(employees) ? MIN_ITEMS : Math.max(MIN_ITEMS, employees / STAFF_PER_ITEM);
+        return delta / reach * MAX_EFFORT;
     }
 
     static String number(double v) {

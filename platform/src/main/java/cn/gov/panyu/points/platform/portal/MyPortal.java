@@ -12,12 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.FieldRules;
+import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
+import cn.gov.panyu.points.engine.scoring.ScoreCard;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.collection.RecordField;
 import cn.gov.panyu.points.platform.declaration.Declarations;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.IndicatorLine;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Registry;
@@ -46,9 +51,10 @@ public class MyPortal {
      * @param year     the selected published year, null when nothing is published for the enterprise
      * @param radar    null when the run's input is not available to compare with
      * @param advice   null when the run's input is not available to ask what-if questions of
+     * @param whatIf   the 积分测算 form with today's figures; null like advice
      */
     public record View(Registry registry, List<Integer> years, Integer year, ScoreBreakdown score,
-                       List<YearScore> history, Radar radar, Advice advice, List<NoticedResult> onNotice,
+                       List<YearScore> history, Radar radar, Advice advice, WhatIf whatIf, List<NoticedResult> onNotice,
                        List<ObjectionRow> objections, Declarations.Overview declarations) {
     }
 
@@ -81,16 +87,82 @@ public class MyPortal {
         ScoreBreakdown score = selected == null ? null : scores.breakdown(registry.get(), selected).orElse(null);
         Radar radar = null;
         Advice advice = null;
+        WhatIf whatIf = null;
         if (score != null) {
             Optional<Evaluation> run = runs.evaluation(score.runId());
             if (run.isPresent()) {
                 radar = radar(score, run.get());
                 advice = run.get().indexOf(uscc)
                         .map(i -> ImprovementAdvisor.against(run.get()).advise(run.get().card(i))).orElse(null);
+                whatIf = run.get().card(uscc).map(card -> tried(selected, card, Map.of()).unscored()).orElse(null);
             }
         }
-        return new View(registry.orElse(null), years, selected, score, history, radar, advice,
+        return new View(registry.orElse(null), years, selected, score, history, radar, advice, whatIf,
                 objections.onNoticeFor(user), objections.mine(user), declarations.mine(user));
+    }
+
+    /**
+     * 积分测算: the signed-in enterprise's own record in its published result of {@code year}, with the
+     * figures it typed instead of its own, scored by the engine against that run's frozen cohort. The
+     * enterprise is the signed-in user's, whatever the request says; nothing is stored.
+     *
+     * @param typed field key → text as typed; offered fields only, others are ignored
+     * @return empty when the enterprise has no published result of that year to try figures against
+     */
+    public Optional<WhatIf> whatIf(PlatformUser user, int year, Map<String, String> typed) {
+        String uscc = user.uscc();
+        return scores.registry(uscc).flatMap(reg -> scores.breakdown(reg, year))
+                .flatMap(score -> runs.evaluation(score.runId()))
+                .flatMap(run -> run.card(uscc).map(card -> tried(year, card, typed).scoredBy(run)));
+    }
+
+    /** The form of {@code card}'s figures with what was typed over them; scored later, if every value is acceptable. */
+    private static Tried tried(int year, ScoreCard card, Map<String, String> typed) {
+        EnterpriseRecord changed = card.record();
+        List<WhatIf.Figure> figures = new ArrayList<>();
+        for (InputField f : WhatIf.OFFERED) {
+            String text = typed.containsKey(f.key()) ? typed.get(f.key()) : plain(card.record().value(f));
+            FieldRules.Verdict<Double> v = FieldRules.number(f, text);
+            String problem = v.refused() ? v.problem().zh() : null;
+            if (problem == null) {
+                changed = changed.with(f, v.missing() ? Double.NaN : v.value());
+            }
+            figures.add(new WhatIf.Figure(f, RecordField.forColumn(f.key()).unit(), text == null ? "" : text.strip(), problem));
+        }
+        for (FieldRules.Limit limit : FieldRules.LIMITS) {
+            int at = WhatIf.OFFERED.indexOf(limit.field());
+            WhatIf.Figure figure = at < 0 ? null : figures.get(at);
+            if (figure != null && figure.problem() == null) {
+                var broken = limit.check(changed.value(limit.field()), changed.value(limit.limit()));
+                if (broken != null) {
+                    figures.set(at, new WhatIf.Figure(figure.field(), figure.unit(), figure.value(), broken.zh()));
+                }
+            }
+        }
+        return new Tried(year, card, figures, changed, !typed.isEmpty());
+    }
+
+    /** Figures checked, not yet scored. */
+    private record Tried(int year, ScoreCard card, List<WhatIf.Figure> figures, EnterpriseRecord changed, boolean typed) {
+
+        WhatIf scoredBy(Evaluation run) {
+            WhatIf.Result result = null;
+            if (typed && figures.stream().allMatch(f -> f.problem() == null)) {
+                ScoreCard c = run.whatIf(changed);
+                result = new WhatIf.Result(c.publishedTotal(), c.publishedTotal().subtract(card.publishedTotal()),
+                        c.stage(), c.eligible(), c.eligible() ? c.rank() : 0, c.eligibleInStage(), c.tier());
+            }
+            return new WhatIf(year, figures, card.publishedTotal(), result);
+        }
+
+        WhatIf unscored() {
+            return new WhatIf(year, figures, card.publishedTotal(), null);
+        }
+    }
+
+    /** A figure as the form shows it: plain digits (the rules accept thousands separators too), "" when missing. */
+    private static String plain(double v) {
+        return Double.isNaN(v) ? "" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Files an objection to the signed-in enterprise's own result in a run on notice. */

@@ -1,11 +1,17 @@
 package cn.gov.panyu.points.platform.portal;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.gov.panyu.points.platform.account.PlatformUser;
@@ -31,6 +37,32 @@ class MyPortalController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ObjectionForm(null, "", ""));
         }
+        return "portal/my";
+    }
+
+    /**
+     * 积分测算: the enterprise's own figures changed as typed, scored, nothing saved. htmx swaps in the
+     * result section; without script the whole page comes back with it. A 404 when nothing of that year is
+     * published for the enterprise.
+     */
+    @PostMapping("/my/what-if")
+    String whatIf(@AuthenticationPrincipal PlatformUser user, @RequestParam int year,
+                  @RequestParam Map<String, String> params, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  Model model) {
+        Map<String, String> typed = new HashMap<>();
+        WhatIf.OFFERED.forEach(f -> {
+            if (params.containsKey(f.key())) {
+                typed.put(f.key(), params.get(f.key()));
+            }
+        });
+        WhatIf result = portal.whatIf(user, year, typed)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("whatIf", result);
+        if (htmx != null) {
+            return "portal/my :: whatIf";
+        }
+        my(user, year, model);
+        model.addAttribute("whatIf", result);
         return "portal/my";
     }
 

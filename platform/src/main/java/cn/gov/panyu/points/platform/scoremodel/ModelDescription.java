@@ -52,8 +52,7 @@ public record ModelDescription(ScoreModel model, List<Category> categories, List
                     w[s.ordinal()] = i.weight(s);
                     sums[s.ordinal()] += i.weight(s);
                 }
-                lines.add(new Line(i.code(), i.name(), i.value().label() + "（" + i.value().key() + "）",
-                        transform(i.transform()), w));
+                lines.add(new Line(i.code(), i.name(), i.value().label(), transform(i.transform()), w));
             }
             categories.add(new Category(name, lines, sums));
         });
@@ -104,7 +103,7 @@ public record ModelDescription(ScoreModel model, List<Category> categories, List
     }
 
     private static String negative(NegativeItem n) {
-        return n.code().label() + "（" + n.code().name() + "）："
+        return n.code().label() + "："
                 + (n.isVeto() ? "一票否决（照常计分，但不参加排名和榜单）" : "扣 " + plain(n.points()) + " 分");
     }
 

@@ -92,7 +92,8 @@ class AccessMatrixIntegrationTests {
                 "GET /audit", "GET /audit/export");
         put(t, Access.STAFF, "GET /collection/imports", "GET /collection/imports/export", "GET /collection/imports/new",
                 "POST /collection/imports/new", "GET /collection/templates/{source}",
-                "POST /collection/imports/staged/{token}", "GET /collection/imports/jobs/{token}",
+                "POST /collection/imports/staged/{token}", "GET /collection/imports/staged/{token}/report",
+                "GET /collection/imports/jobs/{token}",
                 "GET /collection/imports/jobs/{token}/status", "GET /collection/imports/{id}/rollback",
                 "POST /collection/imports/{id}/rollback", "POST /collection/imports/attempts/{id}/retry",
                 "GET /collection/conflicts", "GET /collection/conflicts/export",
@@ -119,7 +120,7 @@ class AccessMatrixIntegrationTests {
                 "POST /declarations/{year:\\d{4}}/attachments", "POST /declarations/{year:\\d{4}}/attachments/{id}/delete",
                 "GET /declarations/{year:\\d{4}}/attachments/{id}");
         // an enterprise's own scores, objections and bank consents
-        put(t, Access.ENTERPRISE, "GET /my", "POST /my/objections", "GET /my/consents", "GET /my/consents/export",
+        put(t, Access.ENTERPRISE, "GET /my", "POST /my/objections", "POST /my/what-if", "GET /my/consents", "GET /my/consents/export",
                 "POST /my/consents", "POST /my/consents/{id}/revoke");
         // bank officers: enterprises that consented to their bank
         put(t, Access.BANK, "GET /bank/enterprises", "GET /bank/enterprises/export", "GET /bank/enterprises/{uscc}");

@@ -88,20 +88,20 @@ class FieldRulesAcrossEntryPointsTests {
             employees          | -3                  | 不得为负数                                                  | CLI IMPORT FORM
             employees          | 3.0                 |                                                          | CLI IMPORT FORM
             rd_staff           | 0.5                 | 应为非负整数                                                | CLI IMPORT FORM
-            rd_staff           | 60                  | 不得大于职工总数(employees)（职工总数为 50）                      | CLI FORM
+            rd_staff           | 60                  | 不得大于职工总数（职工总数为 50）                      | CLI FORM
             rd_staff           | 50                  |                                                          | CLI IMPORT FORM
             ip_class1          | 1.5                 | 应为非负整数                                                | CLI IMPORT FORM
             ip_class1          | two                 | 应为非负整数                                                | CLI IMPORT FORM
             ip_class1          | -0                  | 不得为负数                                                  | CLI IMPORT FORM
-            hitech_revenue     | 1000.01             | 不得大于本年营业收入(revenue_y0)（本年营业收入为 1000）             | CLI FORM
+            hitech_revenue     | 1000.01             | 不得大于本年营业收入（本年营业收入为 1000）             | CLI FORM
             contest_award_3y   | 2                   | 应为 0 或 1                                                 | CLI IMPORT FORM
             contest_award_3y   | 0.5                 | 应为 0 或 1                                                 | CLI IMPORT FORM
             contest_award_3y   | -0                  | 不得为负数                                                  | CLI IMPORT FORM
             contest_award_3y   | yes                 | 应为 0 或 1                                                 | CLI IMPORT FORM
             contest_award_3y   | 1                   |                                                          | CLI IMPORT FORM
-            qualifications     | HTE;ABC             | 未知的资质「ABC」，可选：HTE 高新技术企业、TSME 科技型中小企业…        | CLI IMPORT FORM
+            qualifications     | HTE;ABC             | 未知的资质「ABC」，可选：高新技术企业、科技型中小企业…        | CLI IMPORT FORM
             qualifications     | 高新技术企业；SRDI     |                                                          | CLI IMPORT FORM
-            negatives          | 欠税                 | 未知的负面情形「欠税」，可选：DISHONEST 失信被执行人…                 | CLI IMPORT
+            negatives          | 欠税                 | 未知的负面情形「欠税」，可选：失信被执行人…                 | CLI IMPORT
             """)
     void theSameValueGetsTheSameVerdictAndRuleTextAtEveryEntryPoint(String key, String value, String rule,
                                                                    String statedAt) {

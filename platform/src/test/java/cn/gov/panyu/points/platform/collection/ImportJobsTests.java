@@ -76,7 +76,7 @@ class ImportJobsTests {
         return new DepartmentImports(null, null, null, null, null, null, null, null) {
             @Override
             public ImportPreview preview(DataSource source, int year, String fileName, byte[] content) {
-                return new ImportPreview(source, year, fileName, "0".repeat(64), 1, 1, List.of(), false, null, null);
+                return new ImportPreview(source, year, fileName, "0".repeat(64), 1, 1, List.of(), 0, List.of(), null, null);
             }
 
             @Override

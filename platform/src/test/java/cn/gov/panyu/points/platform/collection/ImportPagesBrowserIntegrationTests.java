@@ -42,7 +42,9 @@ class ImportPagesBrowserIntegrationTests extends BrowserTestSupport {
         HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
 
         assertThat(browser.findElement(By.id("report-errors")).getText()).contains("有 2 行不符合规则");
-        assertThat(browser.findElements(By.cssSelector("#violations-table tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector(".app-report-group"))).as("one group per rule broken").hasSize(2);
+        assertThat(browser.findElements(By.cssSelector(".app-report-rows tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("report-download")).getText()).contains("2 条");
         assertThat(browser.findElements(By.id("load-all"))).isEmpty();
         HeadlessChromium.screenshot(browser, "collection-report");
 

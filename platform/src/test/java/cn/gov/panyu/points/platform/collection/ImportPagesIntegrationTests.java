@@ -155,6 +155,67 @@ class ImportPagesIntegrationTests {
         assertThat(awaitJob(token)).contains("已导入 1 行", "跳过了 1 行");
     }
 
+    /**
+     * A file with thousands of errors: the page groups them by rule with counts and the first rows of each,
+     * numbers with thousands separators; the download has every violation.
+     */
+    @Test
+    void aLargeReportIsGroupedByRuleWithCountsAndTheFullReportDownloadsAsExcel() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(marketHeader());
+        for (int i = 0; i < 1_200; i++) {
+            lines.add(uscc() + ",镇名有误公司" + i + ",不存在镇" + (i % 7) + ",C39,2015-06-30,");
+        }
+        for (int i = 0; i < 30; i++) {
+            lines.add(uscc() + ",日期有误公司" + i + ",南村镇,C39,2015-13-45,");
+        }
+        for (int i = 0; i < 3; i++) {
+            lines.add(uscc() + ",行业有误公司" + i + ",南村镇,Z99,2015-06-30,");
+        }
+
+        String report = upload("MARKET", "大量错误.csv", csv(lines.toArray(String[]::new)));
+
+        assertThat(report).contains("有 1,233 行不符合规则").contains("共 1,233 处问题，按规则分为 3 类");
+        List<String> groups = Pattern.compile("class=\"app-subtitle\"[^>]*>\\s*<span>([^<]*)</span> · <span>([^<]*)</span>\\s*"
+                        + "<span[^>]*>([^<]*)</span>").matcher(report).results()
+                .map(m -> m.group(1) + "|" + m.group(2) + "|" + m.group(3)).toList();
+        assertThat(groups).hasSize(3);
+        assertThat(groups.get(0)).startsWith("所属镇街|不是允许的镇街").endsWith("|1,200 处");
+        assertThat(groups.get(1)).startsWith("成立日期|").endsWith("|30 处");
+        assertThat(groups.get(2)).startsWith("行业代码|").endsWith("|3 处");
+        assertThat(Pattern.compile("<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(report).results()
+                .map(m -> Pattern.compile("<tr>").matcher(m.group(1)).results().count()).toList())
+                .as("the first five rows of each group").containsExactly(5L, 5L, 3L);
+        assertThat(report).contains("另有 1,195 处").contains("另有 25 处").contains("Excel，1,233 条");
+
+        String token = token(report);
+        MvcResult started = mvc.perform(get("/collection/imports/staged/" + token + "/report").with(TestUsers.staff()))
+                .andExpect(status().isOk()).andReturn();
+        byte[] xlsx = mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsByteArray();
+        TableReader.Table t = TableReader.read(xlsx, null);
+        assertThat(t.header()).containsExactly("行号", "列", "值", "规则");
+        assertThat(t.rows()).hasSize(1_233);
+        assertThat(t.rows().stream().filter(r -> r.cells()[1].equals("所属镇街"))).hasSize(1_200);
+        assertThat(t.rows().get(t.rows().size() - 1).cells()).startsWith("1234", "行业代码", "Z99");
+
+        mvc.perform(get("/collection/imports/staged/no-such-token/report").with(TestUsers.staff()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theProgressBarAndItsCounterReadTheSameNumbers() {
+        ImportJobs.Job job = new ImportJobs.Job("t0000000", "staff", DataSource.TAX, YEAR, "税务.csv", new byte[0], null);
+        job.phase = "写入";
+        job.done = 5_000;
+        job.total = 100_000;
+
+        assertThat(job.percent()).isEqualTo(5);
+        job.done = 100_000;
+        assertThat(job.percent()).isEqualTo(100);
+        job.total = -1;
+        assertThat(job.percent()).isZero();
+    }
+
     @Test
     void aWrongTemplateIsReportedAsAWholeWithNothingToLoad() throws Exception {
         String report = upload("SOCIAL", "错模板.csv", csv("统一社会信用代码,企业名称,研发费用", uscc() + ",x,1"));

@@ -53,7 +53,7 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
         type("f-total_assets", "8600");
         click(By.id("f-qualifications-HTE"));
         click(By.id("save-draft"));
-        assertThat(browser.findElement(By.id("f-rd_staff-error")).getText()).isEqualTo("不得大于职工总数(employees)（职工总数为 48）");
+        assertThat(browser.findElement(By.id("f-rd_staff-error")).getText()).isEqualTo("不得大于职工总数（职工总数为 48）");
         assertThat(browser.findElement(By.id("f-total_assets")).getAttribute("value")).isEqualTo("8600");
         HeadlessChromium.screenshot(browser, "declaration-form-errors");
         type("f-rd_staff", "16");

@@ -68,8 +68,8 @@ class DeclarationFieldsTests {
         DeclarationFields.Checked c = fields.check(Map.of("employees", "10", "rd_staff", "11",
                 "revenue_y0", "100", "hitech_revenue", "100.01"), List.of(), false);
 
-        assertThat(rule(c, "rd_staff")).isEqualTo("不得大于职工总数(employees)（职工总数为 10）");
-        assertThat(rule(c, "hitech_revenue")).isEqualTo("不得大于本年营业收入(revenue_y0)（本年营业收入为 100）");
+        assertThat(rule(c, "rd_staff")).isEqualTo("不得大于职工总数（职工总数为 10）");
+        assertThat(rule(c, "hitech_revenue")).isEqualTo("不得大于本年营业收入（本年营业收入为 100）");
         assertThat(fields.check(Map.of("employees", "10", "rd_staff", "10"), List.of(), false).valid()).isTrue();
     }
 

@@ -102,7 +102,7 @@ class DeclarationWorkflowIntegrationTests {
                 .contains("value=\"abc\"", "value=\"-5\"", "value=\"12\"", "value=\"20\"")
                 .contains("id=\"f-revenue_y0-error\">应为数字，如 123.45（不带单位和符号）</div>")
                 .contains("id=\"f-rd_expense-error\">不得为负数</div>")
-                .contains("id=\"f-rd_staff-error\">不得大于职工总数(employees)（职工总数为 12）</div>");
+                .contains("id=\"f-rd_staff-error\">不得大于职工总数（职工总数为 12）</div>");
         assertThat(declarationStatus()).isNull();
     }
 

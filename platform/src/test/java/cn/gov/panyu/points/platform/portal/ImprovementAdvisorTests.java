@@ -51,7 +51,7 @@ class ImprovementAdvisorTests {
 
         assertThat(candidates).extracting(Candidate::phrase).anySatisfy(t -> assertThat(t)
                 .matches("研发费用增加 [0-9,.]+ 万元（研发投入强度由 [0-9.]+% 提高到 [0-9.]+%）"));
-        assertThat(advice.best()).isNotEmpty().hasSizeLessThanOrEqualTo(ImprovementAdvisor.BEST_SHOWN)
+        assertThat(advice.suggestions()).isNotEmpty().hasSizeLessThanOrEqualTo(ImprovementAdvisor.SHOWN)
                 .allSatisfy(s -> assertThat(s.text()).matches(".+，预计总分 \\+[0-9]+\\.[0-9]{2} 分.*。"));
     }
 
@@ -69,11 +69,12 @@ class ImprovementAdvisorTests {
                 }
             }
             Advice advice = advisor.advise(card);
-            assertThat(advice.best()).allSatisfy(s -> {
-                assertThat(s.gain()).isPositive();
+            assertThat(advice.suggestions()).hasSizeLessThanOrEqualTo(ImprovementAdvisor.SHOWN).allSatisfy(s -> {
+                assertThat(s.gain().signum() > 0 || card.eligible() != (s.newRank() > 0)).isTrue();
                 assertThat(s.newTotal()).isEqualByComparingTo(card.publishedTotal().add(s.gain()));
+                assertThat(s.text()).as("one sentence").endsWith("。");
+                assertThat(s.text().substring(0, s.text().length() - 1)).doesNotContain("。", "；");
             });
-            assertThat(advice.best()).extracting(Suggestion::gain).isSortedAccordingTo((a, b) -> b.compareTo(a));
         }
     }
 
@@ -86,8 +87,8 @@ class ImprovementAdvisorTests {
         Advice advice = advisor.advise(card);
 
         assertThat(advice.nextTier()).isEqualTo(Tier.RISE);
-        assertThat(advice.lifts()).isNotEmpty().allSatisfy(s -> {
-            assertThat(s.liftsTier()).isTrue();
+        assertThat(advice.lifts()).isTrue();
+        assertThat(advice.suggestions()).filteredOn(Suggestion::liftsTier).isNotEmpty().allSatisfy(s -> {
             assertThat(s.newTier()).isNotNull();
             assertThat(s.text()).contains("可进入" + s.newTier().label() + "榜");
         });
@@ -100,7 +101,7 @@ class ImprovementAdvisorTests {
         Advice advice = advisor.advise(card);
 
         assertThat(advice.nextTier()).isNull();
-        assertThat(advice.lifts()).isEmpty();
+        assertThat(advice.lifts()).isFalse();
     }
 
     @Test
@@ -109,10 +110,10 @@ class ImprovementAdvisorTests {
         ScoreCard deducted = RUN.whatIf(base.withNegatives(EnumSet.of(Negative.ABNORMAL)));
         ScoreCard vetoed = RUN.whatIf(base.withNegatives(EnumSet.of(Negative.DISHONEST)));
 
-        assertThat(advisor.advise(deducted).best()).extracting(Suggestion::text)
+        assertThat(advisor.advise(deducted).suggestions()).extracting(Suggestion::text)
                 .anySatisfy(t -> assertThat(t).startsWith("消除负面情形「" + Negative.ABNORMAL.label() + "」，预计总分 +"));
         Advice back = advisor.advise(vetoed);
-        assertThat(back.lifts()).extracting(Suggestion::text)
+        assertThat(back.suggestions()).extracting(Suggestion::text)
                 .anySatisfy(t -> assertThat(t).contains("消除负面情形「" + Negative.DISHONEST.label() + "」").contains("恢复参加排名"));
     }
 
@@ -125,6 +126,67 @@ class ImprovementAdvisorTests {
 
         assertThat(candidates).noneMatch(c -> c.phrase().contains("研发投入强度由"));
         assertThat(candidates).extracting(c -> c.lever() + c.effort()).doesNotHaveDuplicates();
+    }
+
+    /**
+     * The issue's example: a firm with 6,245 万元 of revenue was told to raise an 18,500 万元 equity round.
+     * The stage's equity values are made that large here, so the candidate exists and would score.
+     */
+    @Test
+    void anEquityRoundOutOfProportionToTheFirmsRevenueIsNotAdvised() {
+        EnterpriseRecord base = RUN.record(firstWhere(k -> RUN.eligible(k) && RUN.tier(k) == null
+                && !(RUN.record(k).value(InputField.EQUITY_FINANCING_3Y) > 0)));
+        EnterpriseRecord firm = base.with(InputField.REVENUE_Y0, 6_245);
+        ImprovementAdvisor bigRounds = new ImprovementAdvisor(MODEL, RUN::whatIf, (ind, stage) ->
+                ind.value().field() == InputField.EQUITY_FINANCING_3Y ? new double[] {18_500, 18_500, 18_500}
+                        : new double[0]);
+        ScoreCard card = RUN.whatIf(firm);
+
+        List<Candidate> candidates = bigRounds.candidates(firm, card.stage());
+        Candidate equity = candidates.stream().filter(c -> c.phrase().contains("18,500 万元")).findFirst().orElseThrow();
+        assertThat(equity.phrase()).startsWith("近三年股权融资额达到 18,500 万元");
+        assertThat(RUN.whatIf(equity.apply().apply(firm)).publishedTotal()).as("it would score")
+                .isGreaterThan(card.publishedTotal());
+        assertThat(equity.effort()).isCloseTo(18_500 / 6_245.0, org.assertj.core.data.Offset.offset(1e-9));
+
+        Advice advice = bigRounds.advise(card);
+
+        assertThat(advice.suggestions()).hasSizeLessThanOrEqualTo(3)
+                .noneMatch(s -> s.text().contains("股权融资"));
+    }
+
+    @Test
+    void everySuggestionIsInProportionToTheFirmAndTheMostPointsForTheEffortComeFirst() {
+        for (int i : sample()) {
+            ScoreCard card = RUN.card(i);
+            List<Candidate> candidates = advisor.candidates(card.record(), card.stage());
+            Advice advice = advisor.advise(card);
+
+            assertThat(advice.suggestions()).hasSizeLessThanOrEqualTo(ImprovementAdvisor.SHOWN);
+            List<Double> efforts = advice.suggestions().stream().map(s -> candidates.stream()
+                    .filter(c -> s.text().startsWith(c.phrase() + "，")).mapToDouble(Candidate::effort).min()
+                    .orElseThrow()).toList();
+            assertThat(efforts).allSatisfy(e -> assertThat(e).isLessThanOrEqualTo(ImprovementAdvisor.MAX_EFFORT));
+            List<Double> worth = IntStream.range(0, efforts.size()).mapToObj(k -> ImprovementAdvisor.worth(
+                    advice.suggestions().get(k).gain().movePointRight(2).longValueExact(), efforts.get(k))).toList();
+            if (card.eligible()) { // a vetoed firm sees first what brings it back into the ranking
+                assertThat(worth).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            }
+        }
+    }
+
+    @Test
+    void effortIsMeasuredAgainstRevenueForAmountsAndHeadcountForCounts() {
+        EnterpriseRecord r = RUN.record(0).with(InputField.REVENUE_Y0, 6_245).with(InputField.EMPLOYEES, 80);
+
+        assertThat(ImprovementAdvisor.effort(InputField.EQUITY_FINANCING_3Y, 18_500, r)).isGreaterThan(ImprovementAdvisor.MAX_EFFORT);
+        assertThat(ImprovementAdvisor.effort(InputField.RD_EXPENSE, 300, r)).isLessThan(0.05);
+        assertThat(ImprovementAdvisor.effort(InputField.RD_STAFF, 8, r)).isEqualTo(0.1);
+        assertThat(ImprovementAdvisor.effort(InputField.IP_CLASS1, 8, r)).isEqualTo(ImprovementAdvisor.MAX_EFFORT);
+        assertThat(ImprovementAdvisor.effort(InputField.IP_CLASS1, 9, r)).isGreaterThan(ImprovementAdvisor.MAX_EFFORT);
+        assertThat(ImprovementAdvisor.effort(InputField.IP_CLASS1, 2, r.with(InputField.EMPLOYEES, 3)))
+                .as("even a tiny firm can file two patents").isEqualTo(ImprovementAdvisor.MAX_EFFORT);
+        assertThat(ImprovementAdvisor.effort(InputField.RD_EXPENSE, 1, r.with(InputField.REVENUE_Y0, 0))).isInfinite();
     }
 
     @Test

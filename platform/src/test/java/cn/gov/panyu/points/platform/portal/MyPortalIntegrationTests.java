@@ -17,9 +17,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.scoring.Evaluation;
+import cn.gov.panyu.points.engine.scoring.ScoreCard;
 import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
+import cn.gov.panyu.points.platform.evaluation.FrozenRuns;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
 /** 我的积分: an enterprise sees its own results, advice, declarations and objections — and only its own. */
@@ -34,6 +39,8 @@ class MyPortalIntegrationTests {
     EvaluationRuns runs;
     @Autowired
     ScoreModels models;
+    @Autowired
+    FrozenRuns frozen;
 
     @Test
     void theEnterpriseSeesItsPublishedScoreRankTierBreakdownRadarTrendAndAdvice() throws Exception {
@@ -49,7 +56,8 @@ class MyPortalIntegrationTests {
         assertThat(Pattern.compile("<td class=\"app-mono\">[TGA][0-9]</td>").matcher(page).results().count()).isEqualTo(18);
         assertThat(page).contains("id=\"my-radar\"").contains("data-median=\"").contains("id=\"score-history\"")
                 .contains("data-ranks=\"" + result.get("rank_in_stage") + "\"");
-        assertThat(page).contains("id=\"advice-best\"").containsPattern("预计总分 \\+[0-9]+\\.[0-9]{2} 分");
+        assertThat(page).contains("id=\"advice-list\"").containsPattern("预计总分 \\+[0-9]+\\.[0-9]{2} 分");
+        assertThat(page).contains("id=\"what-if-form\"").contains("id=\"wi-rd_expense\"").doesNotContain("id=\"what-if-result\"");
         assertThat(page).contains("id=\"my-declarations\"").contains("/declarations/" + PortalFixture.LATEST);
     }
 
@@ -137,6 +145,62 @@ class MyPortalIntegrationTests {
                 .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("failure");
 
         assertThat(failure).isEqualTo("该评价批次不在公示期内，不能提出异议。");
+    }
+
+    @Test
+    void theWhatIfScoresTheEnterprisesOwnRecordWithTheTypedFiguresAsTheEngineDoesAndSavesNothing() throws Exception {
+        String uscc = PortalFixture.demoEnterprise(jdbc);
+        long runId = jdbc.sql("select run_id from publication where data_year = ?").param(PortalFixture.LATEST)
+                .query(Long.class).single();
+        Evaluation run = frozen.evaluation(runId).orElseThrow();
+        EnterpriseRecord own = run.card(uscc).orElseThrow().record();
+        double rd = Double.isNaN(own.value(InputField.RD_EXPENSE)) ? 0 : own.value(InputField.RD_EXPENSE);
+        ScoreCard expected = run.whatIf(own.with(InputField.RD_EXPENSE, rd + 500).with(InputField.IP_CLASS1, 7));
+        long before = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        String other = PortalFixture.otherListed(jdbc, 1).get(0);
+
+        String html = mvc.perform(post("/my/what-if").param("year", String.valueOf(PortalFixture.LATEST))
+                        .param("rd_expense", ImprovementAdvisor.number(rd + 500)).param("ip_class1", "7")
+                        .param("uscc", other).header("HX-Request", "true")
+                        .with(TestUsers.enterprise(uscc)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(html).startsWith("<div id=\"what-if\"")
+                .contains("id=\"what-if-total\">" + new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(expected.publishedTotal()) + "<")
+                .contains(expected.stage().label())
+                .contains(expected.eligible() ? "第 " + expected.rank() + " 名 / " : "不参加排名");
+        if (expected.tier() != null) {
+            assertThat(html).contains(expected.tier().label() + "榜");
+        }
+        assertThat(run.card(uscc).orElseThrow().record().value(InputField.IP_CLASS1)).as("the run is untouched")
+                .isEqualTo(own.value(InputField.IP_CLASS1));
+        assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aWhatIfValueThatBreaksItsRuleIsNamedNextToItsFieldAndNothingIsScored() throws Exception {
+        String uscc = PortalFixture.demoEnterprise(jdbc);
+
+        String html = mvc.perform(post("/my/what-if").param("year", String.valueOf(PortalFixture.LATEST))
+                        .param("rd_expense", "1,5").param("rd_staff", "999999").with(TestUsers.enterprise(uscc)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(html).contains("id=\"wi-rd_expense-error\">应为数字").contains("id=\"wi-rd_staff-error\">不得大于职工总数")
+                .doesNotContain("id=\"what-if-result\"").contains("id=\"my-name\"");
+    }
+
+    @Test
+    void theWhatIfIsOnlyForTheEnterpriseItselfAndOnlyForAPublishedYear() throws Exception {
+        String uscc = PortalFixture.demoEnterprise(jdbc);
+
+        mvc.perform(post("/my/what-if").param("year", "1999").with(TestUsers.enterprise(uscc)).with(csrf()))
+                .andExpect(status().isNotFound());
+        for (var who : List.of(TestUsers.staff(), TestUsers.admin(), TestUsers.bank("DEMO-BANK"), TestUsers.expert())) {
+            mvc.perform(post("/my/what-if").param("year", String.valueOf(PortalFixture.LATEST)).with(who).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/my/what-if").param("year", String.valueOf(PortalFixture.LATEST)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
     }
 
     private Map<String, Object> published(String uscc) {

@@ -30,6 +30,27 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
     JdbcClient jdbc;
 
     @Test
+    void theEnterpriseTriesItsOwnFiguresAndSeesTheNewTotalInPlace() {
+        signIn("ent");
+        HeadlessChromium.open(browser, url("/my"), By.id("what-if-form"));
+        WebElement patents = browser.findElement(By.id("wi-ip_class1"));
+        patents.clear();
+        patents.sendKeys("12");
+        browser.findElement(By.id("what-if-submit")).click();
+        // htmx replaces the block in place: wait for the result rather than a new page
+        WebElement total = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("what-if-total")));
+
+        assertThat(total.getText()).matches("[0-9,]+\\.[0-9]{2}");
+        assertThat(browser.findElement(By.id("what-if-rank")).getText()).matches("第 [0-9]+ 名 / [0-9,]+ 家（估计）|不参加排名.*");
+        assertThat(browser.findElement(By.id("wi-ip_class1")).getAttribute("value")).isEqualTo("12");
+        assertThat(browser.findElement(By.id("my-name")).isDisplayed()).as("still the same page").isTrue();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("what-if-title")));
+        HeadlessChromium.screenshot(browser, "portal-what-if");
+    }
+
+    @Test
     void enterpriseGrantsBankSeesEnterpriseRevokesBankNoLongerSees() {
         String uscc = PortalFixture.demoEnterprise(jdbc);
         String name = jdbc.sql("select name from enterprise where uscc = ?").param(uscc).query(String.class).single();
@@ -39,7 +60,7 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         browser.get(url("/my"));
         assertThat(browser.findElement(By.id("my-name")).getText()).isEqualTo(name);
         assertThat(browser.findElement(By.id("score-total")).getText()).matches("[0-9,]+\\.[0-9]{2}");
-        assertThat(browser.findElements(By.cssSelector("#advice-best li"))).isNotEmpty()
+        assertThat(browser.findElements(By.cssSelector("#advice-list li"))).isNotEmpty()
                 .allSatisfy(li -> assertThat(li.getText()).contains("预计总分 +"));
         waitFor("#my-radar svg");
         waitFor("#score-history svg");
