@@ -204,7 +204,7 @@ public final class ModelLoader {
                 double sum = sums[s.ordinal()];
                 if (Math.abs(sum - coreTotal) > WEIGHT_TOLERANCE) {
                     // located at the stage, so that an editor can put the message next to that stage's total
-                    problems.add("indicators.weights." + s, s.label() + "(" + s + ") 权重合计为 " + plain(sum) + "，应为 " + plain(coreTotal),
+                    problems.add("indicators.weights." + s, s.label() + "权重合计为 " + plain(sum) + "，应为 " + plain(coreTotal),
                             "weights of " + s + " sum to " + plain(sum) + ", expected " + plain(coreTotal));
                 }
             }

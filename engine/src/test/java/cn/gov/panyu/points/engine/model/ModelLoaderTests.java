@@ -64,7 +64,7 @@ class ModelLoaderTests {
                 .replace("keyIndustries: [C36,", "keyIndustries: [X99,");
         List<ModelProblem> problems = ModelLoader.problems(broken, "broken.yaml");
         assertThat(problems).extracting(ModelProblem::toString).anySatisfy(p -> assertThat(p).startsWith("indicators.weights.STARTUP：")
-                        .contains("初创期(STARTUP) 权重合计为 1005，应为 1000"))
+                        .contains("初创期权重合计为 1005，应为 1000"))
                 .anySatisfy(p -> assertThat(p).contains("编码「T2」重复"))
                 .anySatisfy(p -> assertThat(p).contains("未知的取值字段「tech_contracts」"))
                 .anySatisfy(p -> assertThat(p).contains("分档门槛须从高到低严格递减"))

@@ -116,7 +116,7 @@ class ModelFormIntegrationTests {
 
         String page = save(draft, fields).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(errorAt(page, "sum-error-GROWTH")).contains("成长期", "权重合计为 1001，应为 1000");
+        assertThat(errorAt(page, "sum-error-GROWTH")).contains("成长期权重合计为 1001，应为 1000");
         assertThat(page).doesNotContain("id=\"sum-error-STARTUP\"", "id=\"sum-error-MATURE\"");
         assertThat(tagOf(page, "output", "id=\"sum-GROWTH\"")).contains("is-invalid");
         assertThat(inputNamed(page, "indicators[0].weights[1]")).contains("value=\"81\"");
