@@ -12,7 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Collects the facts about the running platform that the home page shows. */
+/**
+ * Collects the facts about the running platform that 系统信息 shows. The database's product and schema
+ * version cannot change while the platform runs (Flyway migrates at start-up only), so they are read
+ * once, on the first view that reaches the database, instead of asking Flyway on every view.
+ */
 @Service
 class SystemOverview {
 
@@ -28,12 +32,19 @@ class SystemOverview {
         this.flyway = flyway;
     }
 
+    private volatile DatabaseInfo database;
+
     Overview current() {
-        return new Overview(engine.info(), database());
+        DatabaseInfo known = database;
+        if (known == null || !known.reachable()) {
+            known = readDatabase();
+            database = known;
+        }
+        return new Overview(engine.info(), known);
     }
 
-    private DatabaseInfo database() {
-        // The home page stays up when the database is down; /actuator/health carries the details.
+    private DatabaseInfo readDatabase() {
+        // The page stays up when the database is down; /actuator/health carries the details.
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             String product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
