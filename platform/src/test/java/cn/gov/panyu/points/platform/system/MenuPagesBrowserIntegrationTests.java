@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
@@ -20,6 +22,9 @@ import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
  */
 @DemoDistrictTest
 class MenuPagesBrowserIntegrationTests extends BrowserTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyMenuEntryOpensAPageOfItsName() {
@@ -67,6 +72,19 @@ class MenuPagesBrowserIntegrationTests extends BrowserTestSupport {
 
         HeadlessChromium.open(browser, url("/evaluation/runs"), By.cssSelector(".app-breadcrumb"));
         assertThat(crumbTexts()).containsExactly("首页", "评价管理", "评价批次");
+    }
+
+    @Test
+    void theRunPagesAllStagesTabSaysRanksAreWithinEachStage() {
+        long run = jdbc.sql("select run_id from publication order by run_id desc limit 1").query(Long.class).single();
+        browser.manage().deleteAllCookies();
+        HeadlessChromium.signIn(browser, url(""), "staff");
+
+        HeadlessChromium.open(browser, url("/evaluation/runs/" + run), By.cssSelector("#result-table thead"));
+        String headings = browser.findElement(By.cssSelector("#result-table thead")).getText();
+        assertThat(browser.findElement(By.cssSelector("nav.btn-group .active")).getText()).isEqualTo("全部阶段");
+        // ranks restart in every stage: next to the stage column, the heading says so
+        assertThat(headings).contains("阶段内排名", "阶段");
     }
 
     private static List<String> crumbTexts() {
