@@ -10,12 +10,14 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Collects the facts about the running platform that 系统信息 shows. The database's product and schema
- * version cannot change while the platform runs (Flyway migrates at start-up only), so they are read
- * once, on the first view that reaches the database, instead of asking Flyway on every view.
+ * Collects the facts about the running platform that the home page shows. The schema version is read from
+ * Flyway once, when the platform is ready: migrations run only at start-up, and every call into Flyway
+ * opens its own database session (and logs its compatibility notes), which no page view should cost.
  */
 @Service
 class SystemOverview {
@@ -25,6 +27,7 @@ class SystemOverview {
     private final EngineAdapter engine;
     private final DataSource dataSource;
     private final Flyway flyway;
+    private volatile String schemaVersion;
 
     SystemOverview(EngineAdapter engine, DataSource dataSource, Flyway flyway) {
         this.engine = engine;
@@ -32,24 +35,26 @@ class SystemOverview {
         this.flyway = flyway;
     }
 
-    private volatile DatabaseInfo database;
-
-    Overview current() {
-        DatabaseInfo known = database;
-        if (known == null || !known.reachable()) {
-            known = readDatabase();
-            database = known;
+    @EventListener(ApplicationReadyEvent.class)
+    void readSchemaVersion() {
+        try {
+            MigrationInfo current = flyway.info().current();
+            schemaVersion = current == null ? null : current.getVersion().getVersion();
+        } catch (RuntimeException e) {
+            log.warn("The database schema version could not be read", e);
         }
-        return new Overview(engine.info(), known);
     }
 
-    private DatabaseInfo readDatabase() {
-        // The page stays up when the database is down; /actuator/health carries the details.
+    Overview current() {
+        return new Overview(engine.info(), database());
+    }
+
+    private DatabaseInfo database() {
+        // The home page stays up when the database is down; /actuator/health carries the details.
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             String product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
-            MigrationInfo current = flyway.info().current();
-            return new DatabaseInfo(product, current == null ? null : current.getVersion().getVersion());
+            return new DatabaseInfo(product, schemaVersion);
         } catch (SQLException | RuntimeException e) {
             log.warn("Database information is not available", e);
             return new DatabaseInfo(null, null);
