@@ -120,6 +120,13 @@ public class Registrations {
                         : "；该企业另有 " + fromClients.size() + " 个待审核申请"));
     }
 
+    /** Registrations waiting for a decision, for the staff's work queue. */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional(readOnly = true)
+    public long pendingCount() {
+        return listing.count(inState(AccountStatus.PENDING));
+    }
+
     /** Registrations in one review state (PENDING, ACTIVE = approved, REJECTED), for the review list. */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)

@@ -120,6 +120,12 @@ public class CollectionReviews {
         return conflictList.all(conflictFilter(status, year), q);
     }
 
+    /** Conflicts no one has decided yet, for the staff's work queue. */
+    @PreAuthorize("hasRole('STAFF')")
+    public long openConflictCount() {
+        return conflictList.count(conflictFilter("OPEN", null));
+    }
+
     private static SqlFilter conflictFilter(String status, Integer year) {
         return SqlFilter.all().andIf(status != null && !status.isBlank(), "c.status = ?", status)
                 .andIf(year != null, "c.data_year = ?", year);
@@ -171,6 +177,12 @@ public class CollectionReviews {
     public List<Anomaly> allAnomalies(String kind, Integer year, TableQuery q) {
         audit.record(AuditAction.EXPORT_DATA, null, "导出数据异常" + (year == null ? "" : " " + year + " 年"));
         return anomalyList.all(anomalyFilter(kind, year), q);
+    }
+
+    /** Every anomaly found so far, for the staff's work queue. */
+    @PreAuthorize("hasRole('STAFF')")
+    public long anomalyCount() {
+        return anomalyList.count(anomalyFilter(null, null));
     }
 
     private static SqlFilter anomalyFilter(String kind, Integer year) {

@@ -55,6 +55,11 @@ public class DeclarationReviews {
         return new TablePage<>(repository.queue(filter.toQuery(), query), repository.count(filter.toQuery()), query);
     }
 
+    /** Submissions waiting for a reviewer, for the staff's work queue. */
+    public long submittedCount() {
+        return repository.count(new Filter(DeclarationStatus.SUBMITTED, null, null).toQuery());
+    }
+
     /** Every row the filters select, in the table's order, for "导出Excel". */
     public List<DeclarationSummary> export(Filter filter, TableQuery query) {
         audit.record(AuditAction.EXPORT_DATA, null, "导出企业填报审核列表"

@@ -164,6 +164,12 @@ public class Objections {
         resolve(objectionId, "REJECTED", reason.trim(), user);
     }
 
+    /** Objections waiting for an answer, for the staff's work queue. */
+    @PreAuthorize("hasRole('STAFF')")
+    public long openCount() {
+        return listing.count(statusFilter(null, "OPEN"));
+    }
+
     @PreAuthorize("hasRole('STAFF')")
     public TablePage<ObjectionRow> list(Integer year, String status, TableQuery query) {
         return listing.page(statusFilter(year, status), query);

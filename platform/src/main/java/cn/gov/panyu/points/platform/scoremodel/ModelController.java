@@ -60,6 +60,8 @@ class ModelController {
     /** 指标体系: the active model's view. */
     @GetMapping("/indicators")
     String indicators(Model model) {
+        // titled like its menu entry: the page a user opens as 指标体系 says 指标体系
+        model.addAttribute("indicators", true);
         return view(models.version(models.activeModelId()), model);
     }
 

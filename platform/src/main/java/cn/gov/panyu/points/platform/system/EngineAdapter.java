@@ -37,7 +37,7 @@ class EngineAdapter {
             ScoreModel model = ModelLoader.defaultModel();
             return new EngineInfo(version, model.id(), model.version(), model.name());
         } catch (RuntimeException e) {
-            // A broken shipped model must not take the whole platform down: the home page says so
+            // A broken shipped model must not take the whole platform down: 系统信息 says so
             // and evaluations (which load the model themselves) fail with the engine's own message.
             log.warn("The engine's default model could not be loaded", e);
             return new EngineInfo(version, null, null, null);

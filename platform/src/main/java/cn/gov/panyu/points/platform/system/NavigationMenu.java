@@ -30,23 +30,21 @@ public class NavigationMenu {
     private static final Role STAFF = Role.STAFF;
     private static final Role ADMIN = Role.ADMIN;
 
-    // A feature switches its entry on by giving it a path and the roles that use it:
-    // item("enterprises", "/enterprises", STAFF); publicItem(...) for pages without sign-in. Entries
-    // without a path are shown as disabled "建设中" items, never as dead links. Administrators hold the
-    // staff role too, so STAFF entries are theirs as well.
+    // An entry is a page that exists: item("enterprises", "/enterprises", STAFF), publicItem(...) for pages
+    // without sign-in. Features still to come get their entry with their page, not before (no "建设中"
+    // placeholders). Administrators hold the staff role too, so STAFF entries are theirs as well. Each
+    // entry's label is the title of the page it opens (NavigationMenuBrowserIntegrationTests).
     private static final List<Group> GROUPS = List.of(
             group("collection", item("enterprises", "/enterprises", STAFF), item("import", "/collection/imports", STAFF),
-                    item("review", "/collection/conflicts", STAFF), item("declarations", "/declarations/review", STAFF)),
+                    item("conflicts", "/collection/conflicts", STAFF), item("anomalies", "/collection/anomalies", STAFF),
+                    item("declarations", "/declarations/review", STAFF), item("declare", "/declarations", Role.ENTERPRISE)),
             group("scoremodel", item("models", "/models", STAFF), item("indicators", "/indicators", STAFF)),
             group("evaluation", item("runs", "/evaluation/runs", STAFF), item("notice", "/evaluation/notice", STAFF)),
-            group("portal", item("my", "/my", Role.ENTERPRISE), item("search", "/enterprises?sort=total&dir=desc", STAFF),
-                    item("rankings", "/rankings", STAFF), publicItem("public", "/public/rankings"),
-                    publicItem("methodology", "/public/methodology")),
-            group("analytics", item("dashboard", null, STAFF), item("whitepaper", null, STAFF)),
-            group("services", item("credit", "/bank/enterprises", Role.BANK), item("credit", null, STAFF),
-                    item("contest", null, STAFF), item("cultivation", null, STAFF)),
+            group("portal", item("my", "/my", Role.ENTERPRISE), item("rankings", "/rankings", STAFF),
+                    publicItem("public", "/public/rankings"), publicItem("methodology", "/public/methodology")),
+            group("services", item("bank", "/bank/enterprises", Role.BANK), item("consents", "/my/consents", Role.ENTERPRISE)),
             group("system", item("accounts", "/admin/users", ADMIN), item("registrations", "/registrations", STAFF),
-                    item("audit", "/audit", STAFF)));
+                    item("audit", "/audit", STAFF), item("info", "/admin/system", ADMIN)));
 
     private final Item home = new Item("menu.home", HOME_PATH, Set.of(), true);
     private final List<Group> groups;
@@ -86,16 +84,38 @@ public class NavigationMenu {
     public List<Crumb> trail(String requestPath) {
         List<Crumb> trail = new ArrayList<>();
         trail.add(new Crumb(home.labelKey(), HOME_PATH));
+        Item item = current(requestPath);
+        if (item == null) {
+            return trail;
+        }
         for (Group group : groups) {
-            for (Item item : group.items()) {
-                if (item.contains(requestPath)) {
-                    trail.add(new Crumb(group.labelKey(), null));
-                    trail.add(new Crumb(item.labelKey(), item.path()));
-                    return trail;
-                }
+            if (group.items().contains(item)) {
+                trail.add(new Crumb(group.labelKey(), null));
+                trail.add(new Crumb(item.labelKey(), item.path()));
+                return trail;
             }
         }
         return trail;
+    }
+
+    /**
+     * The entry whose page the request is on: the one with the longest path containing it, so that
+     * {@code /declarations/review/7} belongs to 填报审核 rather than to the enterprise's 企业填报 at
+     * {@code /declarations}; {@link #home()} on the home page, null elsewhere.
+     */
+    public Item current(String requestPath) {
+        if (home.contains(requestPath)) {
+            return home;
+        }
+        Item best = null;
+        for (Group group : groups) {
+            for (Item item : group.items()) {
+                if (item.contains(requestPath) && (best == null || item.path().length() > best.path().length())) {
+                    best = item;
+                }
+            }
+        }
+        return best;
     }
 
     static Group group(String id, ItemSpec... items) {
@@ -105,8 +125,9 @@ public class NavigationMenu {
         return new Group(id, key, key + ".description", built);
     }
 
-    /** An entry for the given roles; {@code path} null while its page is being built. */
+    /** An entry for the given roles. */
     static ItemSpec item(String id, String path, Role... roles) {
+        requirePath(id, path);
         if (roles.length == 0) {
             throw new IllegalArgumentException("menu entry " + id + " names no role; use publicItem for public pages");
         }
@@ -115,7 +136,14 @@ public class NavigationMenu {
 
     /** An entry everyone sees, signed in or not. */
     static ItemSpec publicItem(String id, String path) {
+        requirePath(id, path);
         return new ItemSpec(id, path, EnumSet.allOf(Role.class), true);
+    }
+
+    private static void requirePath(String id, String path) {
+        if (path == null || !path.startsWith("/") || path.contains("?")) {
+            throw new IllegalArgumentException("menu entry " + id + " needs the path of its page (without a query): " + path);
+        }
     }
 
     record ItemSpec(String id, String path, Set<Role> roles, boolean open) {
@@ -127,16 +155,11 @@ public class NavigationMenu {
         public Group {
             items = List.copyOf(items);
         }
-
-        /** How many entries already lead to a page, for the home page's module overview. */
-        public long availableCount() {
-            return items.stream().filter(Item::available).count();
-        }
     }
 
     /**
-     * One menu entry; {@code path} is null while its page is still being built. {@code open} entries are
-     * shown to everyone, the others to users holding one of {@code roles}.
+     * One menu entry: the page at {@code path}. {@code open} entries are shown to everyone, the others to
+     * users holding one of {@code roles}.
      */
     public record Item(String labelKey, String path, Set<Role> roles, boolean open) {
 
@@ -161,13 +184,9 @@ public class NavigationMenu {
             return false;
         }
 
-        public boolean available() {
-            return path != null;
-        }
-
         /** True on the entry's own page and on pages below it ({@code /enterprises/123}). */
         public boolean contains(String requestPath) {
-            if (path == null || requestPath == null) {
+            if (requestPath == null) {
                 return false;
             }
             if (HOME_PATH.equals(path)) {

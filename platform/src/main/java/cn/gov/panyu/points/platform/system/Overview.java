@@ -1,5 +1,5 @@
 package cn.gov.panyu.points.platform.system;
 
-/** What the home page shows about the running platform. */
+/** What 系统信息 shows about the running platform. */
 public record Overview(EngineInfo engine, DatabaseInfo database) {
 }

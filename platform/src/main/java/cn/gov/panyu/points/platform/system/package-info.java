@@ -1,11 +1,13 @@
 /**
- * The platform's frame and housekeeping: page layout and navigation, the home dashboard, error pages
- * and what the platform knows about itself (engine, model, database).
+ * The platform's frame and housekeeping: page layout and navigation, the home page (the staff's work
+ * queue), error pages and what the platform knows about itself (engine, model, database; 系统信息).
  *
- * <p>May depend on account only (the navigation shown depends on the user's role); no feature depends on
- * this module.
+ * <p>May depend on account (the navigation shown depends on the user's role; pending registrations) and on
+ * the count methods of collection, declaration and evaluation for the work queue, never on their tables;
+ * no feature depends on this module.
  */
-@ApplicationModule(displayName = "平台框架", allowedDependencies = {"account"})
+@ApplicationModule(displayName = "平台框架",
+        allowedDependencies = {"account", "collection", "declaration", "evaluation"})
 package cn.gov.panyu.points.platform.system;
 
 import org.springframework.modulith.ApplicationModule;

@@ -25,8 +25,7 @@ public record SqlListing<T>(JdbcClient jdbc, String columns, String from, RowMap
 
     /** The page asked for; one past the end (an old link, a typed URL) answers the last page instead. */
     public TablePage<T> page(SqlFilter filter, TableQuery asked) {
-        long total = jdbc.sql("select count(*) " + from + filter.where()).params(filter.args())
-                .query(Long.class).single();
+        long total = count(filter);
         TableQuery query = asked.offset() < total ? asked
                 : asked.withPage((int) ((total + asked.size() - 1) / asked.size()));
         List<Object> args = new ArrayList<>(filter.args());
@@ -34,6 +33,11 @@ public record SqlListing<T>(JdbcClient jdbc, String columns, String from, RowMap
         args.add(query.offset());
         List<T> rows = jdbc.sql(select(filter, query) + " limit ? offset ?").params(args).query(mapper).list();
         return new TablePage<>(rows, total, query);
+    }
+
+    /** How many rows the filter selects (a list's row count, a work queue's figure). */
+    public long count(SqlFilter filter) {
+        return jdbc.sql("select count(*) " + from + filter.where()).params(filter.args()).query(Long.class).single();
     }
 
     /** Every row the filter selects, in the page's order (for the Excel export). */

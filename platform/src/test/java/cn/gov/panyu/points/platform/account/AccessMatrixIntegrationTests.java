@@ -81,7 +81,8 @@ class AccessMatrixIntegrationTests {
         put(t, Access.PUBLIC, "GET /help", "GET /help/{slug}", "GET /help/img/{name}");
         // every signed-in user
         put(t, Access.SIGNED_IN, "GET /account/password", "POST /account/password");
-        // administrators
+        // administrators: 系统信息 and the users
+        put(t, Access.ADMIN, "GET /admin/system");
         put(t, Access.ADMIN, "GET /admin/users", "GET /admin/users/export", "GET /admin/users/new", "POST /admin/users",
                 "GET /admin/users/{username}", "POST /admin/users/{username}/enable",
                 "POST /admin/users/{username}/disable", "POST /admin/users/{username}/unlock",

@@ -43,7 +43,7 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
 
         // the enterprise fills a draft: one mistake first, the form keeps what was typed
         HeadlessChromium.signIn(browser, url(""), user);
-        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("menu-declarations")));
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("menu-collection-declare")));
         HeadlessChromium.screenshot(browser, "declaration-list");
         HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#declaration-years a[href='/declarations/" + year + "']")));
         type("f-revenue_y0", "5,200");

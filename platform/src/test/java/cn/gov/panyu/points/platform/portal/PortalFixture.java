@@ -57,6 +57,15 @@ public final class PortalFixture {
                 + "where uscc = ? and ended_at is null").param(uscc).update();
     }
 
+    /** Gives {@code bank} an active consent to the enterprise's report unless it holds one. */
+    public static void withConsentFor(JdbcClient jdbc, String uscc, String bank) {
+        jdbc.sql("""
+                insert into consent (uscc, bank_code, granted_by, granted_at, expires_on)
+                select ?, ?, 'test', current_timestamp, ? where not exists (
+                    select 1 from consent where uscc = ? and bank_code = ? and ended_at is null and expires_on >= ?)""")
+                .params(uscc, bank, LocalDate.now().plusYears(1), uscc, bank, LocalDate.now()).update();
+    }
+
     private static <T> T asStaff(java.util.function.Supplier<T> work) {
         PlatformUser staff = new PlatformUser("staff", "", "业务人员", Role.STAFF, null, null, true, false);
         SecurityContext context = SecurityContextHolder.createEmptyContext();

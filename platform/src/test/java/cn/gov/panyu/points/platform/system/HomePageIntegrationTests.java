@@ -1,21 +1,34 @@
 package cn.gov.panyu.points.platform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
-import cn.gov.panyu.points.platform.SignIn;
+import cn.gov.panyu.points.platform.TestUsers;
 
 @PlatformIntegrationTest
 class HomePageIntegrationTests {
 
+    private static final String ENTERPRISE = "91440113MA5HOME001";
+
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void homePageRendersInChineseInsideTheFrame() {
@@ -25,26 +38,50 @@ class HomePageIntegrationTests {
                 .contains("<html lang=\"zh-CN\"")
                 .contains("<title>首页 - 番禺区企业创新积分智能评价平台</title>")
                 .contains("class=\"app-topbar\"", "class=\"app-sidebar", "class=\"breadcrumb")
-                .contains("数据采集", "积分模型", "评价管理", "查询展示", "统计分析", "服务应用", "系统管理")
+                .contains("查询展示", "榜单公示", "评价方法")
                 .contains("欢迎使用番禺区企业创新积分智能评价平台");
     }
 
     @Test
-    void homePageShowsTheEngineVersionAndTheDefaultModel() {
-        String html = page("/");
-
-        assertThat(html).contains("评价引擎版本", "默认积分模型", "panyu-2025");
-        assertThat(html).doesNotContain("默认积分模型未能加载");
-        assertThat(html).containsPattern("id=\"engine-version\">\\d+\\.\\d+\\.\\d+");
+    void noOnesHomePageShowsPlaceholdersOrTechnicalVersions() {
+        String engineVersion = new EngineAdapter().info().version();
+        assertThat(engineVersion).matches("\\d+\\.\\d+\\.\\d+.*");
+        Map<String, String> homes = new LinkedHashMap<>();
+        homes.put("anonymous", page("/"));
+        homes.put("admin", signedIn(TestUsers.admin(), "/"));
+        homes.put("staff", signedIn(TestUsers.staff(), "/"));
+        homes.put("ent", signedIn(TestUsers.enterprise(ENTERPRISE), "/"));
+        homes.put("bank", signedIn(TestUsers.bank("DEMO-BANK"), "/"));
+        homes.put("expert", signedIn(TestUsers.expert(), "/"));
+        homes.forEach((who, html) -> assertThat(html).as(who)
+                .doesNotContain("建设中", "aria-disabled=\"true\"", "href=\"null\"")
+                .doesNotContain("评价引擎版本", "数据库结构版本", "H2 ", "PostgreSQL ", engineVersion)
+                .doesNotContain("id=\"engine-version\"", "id=\"default-model\""));
+        assertThat(homes.get("anonymous")).contains("id=\"home-public\"", "id=\"home-account\"").doesNotContain("id=\"home-work\"");
+        assertThat(homes.get("staff")).contains("id=\"home-work\"").doesNotContain("id=\"home-account\"");
+        assertThat(homes.get("admin")).contains("id=\"home-work\"");
+        assertThat(homes.get("ent")).contains("id=\"home-enterprise\"", "href=\"/my/consents\"").doesNotContain("id=\"home-work\"");
+        assertThat(homes.get("bank")).contains("id=\"home-bank\"").doesNotContain("id=\"home-work\"");
+        assertThat(homes.get("expert")).contains("id=\"home-expert\"", "id=\"home-public\"").doesNotContain("id=\"home-work\"");
     }
 
     @Test
-    void pagesThatDoNotExistYetAreDisabledMenuEntriesNotLinks() {
-        String html = http.get().uri("/").header(HttpHeaders.COOKIE, SignIn.as(http, "staff")).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    void systemInformationShowsAdministratorsTheEngineModelAndDatabase() {
+        String html = signedIn(TestUsers.admin(), "/admin/system");
 
-        assertThat(html).contains("aria-disabled=\"true\"", "建设中");
-        assertThat(html).doesNotContain("href=\"null\"");
+        assertThat(html).contains("<title>系统信息 - ", "评价引擎版本", "默认积分模型", "panyu-2025", "数据库结构版本")
+                .doesNotContain("默认积分模型未能加载", "暂时无法连接数据库");
+        assertThat(html).containsPattern("id=\"engine-version\">\\d+\\.\\d+\\.\\d+");
+        assertThat(html).containsPattern("id=\"database\">\\s*<span>H2 \\d");
+        assertThat(html).contains(">系统信息</a>");
+    }
+
+    @Test
+    void systemInformationIsForAdministratorsOnly() throws Exception {
+        for (RequestPostProcessor user : List.of(TestUsers.staff(), TestUsers.enterprise(ENTERPRISE),
+                TestUsers.bank("DEMO-BANK"), TestUsers.expert())) {
+            mvc.perform(get("/admin/system").with(user).accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
+        }
     }
 
     @Test
@@ -53,6 +90,15 @@ class HomePageIntegrationTests {
                 "/webjars/bootstrap/js/bootstrap.bundle.min.js", "/webjars/htmx.org/dist/htmx.min.js",
                 "/webjars/echarts/dist/echarts.min.js", "/css/app.css", "/favicon.svg"}) {
             http.get().uri(asset).exchange().expectStatus().isOk();
+        }
+    }
+
+    private String signedIn(RequestPostProcessor user, String path) {
+        try {
+            return mvc.perform(get(path).with(user).accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new AssertionError(path, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.panyu.points.platform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -25,8 +26,7 @@ class NavigationMenuTests {
     @Test
     void groupsFollowTheBureausTaskOrder() {
         assertThat(menu.groups()).extracting(NavigationMenu.Group::labelKey).containsExactly(
-                "menu.collection", "menu.scoremodel", "menu.evaluation", "menu.portal",
-                "menu.analytics", "menu.services", "menu.system");
+                "menu.collection", "menu.scoremodel", "menu.evaluation", "menu.portal", "menu.services", "menu.system");
     }
 
     @Test
@@ -76,11 +76,38 @@ class NavigationMenuTests {
     }
 
     @Test
-    void anEntryWithoutAPageIsUnavailableAndContainsNothing() {
-        Item soon = new Item("menu.portal.search", null, Set.of(Role.STAFF), false);
+    void everyEntryIsAPageNoPlaceholder() {
+        assertThatThrownBy(() -> NavigationMenu.item("soon", null, Role.STAFF)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NavigationMenu.publicItem("soon", null)).isInstanceOf(IllegalArgumentException.class);
+        // a query never matches a request path, so such an entry would never be highlighted nor trailed
+        assertThatThrownBy(() -> NavigationMenu.item("search", "/enterprises?sort=total", Role.STAFF))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
-        assertThat(soon.available()).isFalse();
-        assertThat(soon.contains("/")).isFalse();
+    @Test
+    void theLongestEntryContainingAPageIsItsEntry() {
+        assertThat(menu.current("/declarations/review/7").labelKey()).isEqualTo("menu.collection.declarations");
+        assertThat(menu.current("/declarations/2025").labelKey()).isEqualTo("menu.collection.declare");
+        assertThat(menu.current("/my/consents").labelKey()).isEqualTo("menu.services.consents");
+        assertThat(menu.current("/my").labelKey()).isEqualTo("menu.portal.my");
+        assertThat(menu.current("/")).isEqualTo(menu.home());
+        assertThat(menu.current("/account/password")).isNull();
+        assertThat(menu.trail("/my/consents")).containsExactly(new Crumb("menu.home", "/"),
+                new Crumb("menu.services", null), new Crumb("menu.services.consents", "/my/consents"));
+    }
+
+    @Test
+    void enterprisesFindTheirDeclarationsAndBankConsentsInTheMenu() {
+        assertThat(paths(menu.groupsFor(as(Role.ENTERPRISE)))).containsExactly("/declarations", "/my",
+                "/public/rankings", "/public/methodology", "/my/consents");
+    }
+
+    @Test
+    void onlyAdministratorsSeeSystemInformation() {
+        assertThat(paths(menu.groupsFor(as(Role.ADMIN)))).contains("/admin/system");
+        for (Role role : new Role[] {Role.STAFF, Role.ENTERPRISE, Role.BANK, Role.EXPERT}) {
+            assertThat(paths(menu.groupsFor(as(role)))).as(role.name()).doesNotContain("/admin/system");
+        }
     }
 
     @Test
@@ -126,7 +153,7 @@ class NavigationMenuTests {
     }
 
     private static List<String> paths(List<NavigationMenu.Group> groups) {
-        return groups.stream().flatMap(g -> g.items().stream()).map(Item::path).filter(p -> p != null).toList();
+        return groups.stream().flatMap(g -> g.items().stream()).map(Item::path).toList();
     }
 
     private static Authentication as(Role role) {
