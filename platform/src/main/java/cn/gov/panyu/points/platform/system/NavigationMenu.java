@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -35,18 +36,31 @@ public class NavigationMenu {
     // placeholders). Administrators hold the staff role too, so STAFF entries are theirs as well. Each
     // entry's label is the title of the page it opens (NavigationMenuBrowserIntegrationTests).
     private static final List<Group> GROUPS = List.of(
-            group("collection", item("enterprises", "/enterprises", STAFF), item("import", "/collection/imports", STAFF),
-                    item("conflicts", "/collection/conflicts", STAFF), item("anomalies", "/collection/anomalies", STAFF),
-                    item("declarations", "/declarations/review", STAFF), item("declare", "/declarations", Role.ENTERPRISE)),
-            group("scoremodel", item("models", "/models", STAFF), item("indicators", "/indicators", STAFF)),
-            group("evaluation", item("runs", "/evaluation/runs", STAFF), item("notice", "/evaluation/notice", STAFF)),
-            group("portal", item("my", "/my", Role.ENTERPRISE), item("rankings", "/rankings", STAFF),
-                    publicItem("public", "/public/rankings"), publicItem("methodology", "/public/methodology")),
-            group("services", item("bank", "/bank/enterprises", Role.BANK), item("consents", "/my/consents", Role.ENTERPRISE)),
-            group("system", item("accounts", "/admin/users", ADMIN), item("registrations", "/registrations", STAFF),
-                    item("audit", "/audit", STAFF), item("info", "/admin/system", ADMIN)));
+            group("collection", item("enterprises", "/enterprises", "staff#enterprises", STAFF),
+                    item("import", "/collection/imports", "staff#import", STAFF),
+                    item("conflicts", "/collection/conflicts", "staff#review", STAFF),
+                    item("anomalies", "/collection/anomalies", "staff#review", STAFF),
+                    item("declarations", "/declarations/review", "staff#declarations", STAFF),
+                    item("declare", "/declarations", "enterprise#declarations", Role.ENTERPRISE)),
+            group("scoremodel", item("models", "/models", "staff#models", STAFF),
+                    item("indicators", "/indicators", "staff#indicators", STAFF)),
+            group("evaluation", item("runs", "/evaluation/runs", "staff#runs", STAFF),
+                    item("notice", "/evaluation/notice", "staff#notice", STAFF)),
+            group("portal", item("my", "/my", "enterprise#my", Role.ENTERPRISE),
+                    item("rankings", "/rankings", "staff#rankings", STAFF),
+                    publicItem("public", "/public/rankings", "enterprise#public"),
+                    publicItem("methodology", "/public/methodology", "enterprise#public")),
+            group("services", item("bank", "/bank/enterprises", "bank#enterprises", Role.BANK),
+                    item("consents", "/my/consents", "enterprise#consents", Role.ENTERPRISE)),
+            group("system", item("accounts", "/admin/users", "admin#accounts", ADMIN),
+                    item("registrations", "/registrations", "admin#registrations", STAFF),
+                    item("audit", "/audit", "admin#audit", STAFF), item("info", "/admin/system", "admin#system", ADMIN)));
 
-    private final Item home = new Item("menu.home", HOME_PATH, Set.of(), true);
+    /** The guide section of pages outside the menu, for people who are not signed in yet. */
+    private static final Map<String, String> SIGN_IN_HELP = Map.of("/login", "enterprise#register",
+            "/register", "enterprise#register");
+
+    private final Item home = new Item("menu.home", HOME_PATH, null, Set.of(), true);
     private final List<Group> groups;
 
     public NavigationMenu() {
@@ -118,26 +132,63 @@ public class NavigationMenu {
         return best;
     }
 
+    /**
+     * The user guide's section about the page at {@code requestPath} ({@code /help/staff#import}): the
+     * section of its menu entry, else the guide of the user's role (on the home page, its first section).
+     */
+    public String helpFor(String requestPath, Authentication user) {
+        Item item = current(requestPath);
+        if (item != null && item.help() != null && item.visibleTo(user)) {
+            return "/help/" + item.help();
+        }
+        if (SIGN_IN_HELP.containsKey(requestPath)) {
+            return "/help/" + SIGN_IN_HELP.get(requestPath);
+        }
+        Role role = roleOf(user);
+        if (role == null) {
+            return "/help";
+        }
+        String guide = switch (role) {
+            case ADMIN, STAFF -> "staff#home";
+            case ENTERPRISE -> "enterprise#my";
+            case BANK -> "bank#enterprises";
+            case EXPERT -> null;
+        };
+        return guide == null ? "/help" : "/help/" + guide;
+    }
+
+    private static Role roleOf(Authentication user) {
+        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        for (Role role : Role.values()) {
+            if (user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()))) {
+                return role;
+            }
+        }
+        return null;
+    }
+
     static Group group(String id, ItemSpec... items) {
         String key = "menu." + id;
         List<Item> built = Arrays.stream(items)
-                .map(spec -> new Item(key + "." + spec.id(), spec.path(), spec.roles(), spec.open())).toList();
+                .map(spec -> new Item(key + "." + spec.id(), spec.path(), spec.help(), spec.roles(), spec.open())).toList();
         return new Group(id, key, key + ".description", built);
     }
 
-    /** An entry for the given roles. */
-    static ItemSpec item(String id, String path, Role... roles) {
+    /** An entry for the given roles; {@code help} is the guide section that explains its page ({@code staff#import}). */
+    static ItemSpec item(String id, String path, String help, Role... roles) {
         requirePath(id, path);
         if (roles.length == 0) {
             throw new IllegalArgumentException("menu entry " + id + " names no role; use publicItem for public pages");
         }
-        return new ItemSpec(id, path, EnumSet.copyOf(Arrays.asList(roles)), false);
+        return new ItemSpec(id, path, help, EnumSet.copyOf(Arrays.asList(roles)), false);
     }
 
     /** An entry everyone sees, signed in or not. */
-    static ItemSpec publicItem(String id, String path) {
+    static ItemSpec publicItem(String id, String path, String help) {
         requirePath(id, path);
-        return new ItemSpec(id, path, EnumSet.allOf(Role.class), true);
+        return new ItemSpec(id, path, help, EnumSet.allOf(Role.class), true);
     }
 
     private static void requirePath(String id, String path) {
@@ -146,7 +197,7 @@ public class NavigationMenu {
         }
     }
 
-    record ItemSpec(String id, String path, Set<Role> roles, boolean open) {
+    record ItemSpec(String id, String path, String help, Set<Role> roles, boolean open) {
     }
 
     /** A menu group such as 数据采集. */
@@ -158,10 +209,10 @@ public class NavigationMenu {
     }
 
     /**
-     * One menu entry: the page at {@code path}. {@code open} entries are shown to everyone, the others to
-     * users holding one of {@code roles}.
+     * One menu entry: the page at {@code path}, explained by the guide section {@code help}. {@code open}
+     * entries are shown to everyone, the others to users holding one of {@code roles}.
      */
-    public record Item(String labelKey, String path, Set<Role> roles, boolean open) {
+    public record Item(String labelKey, String path, String help, Set<Role> roles, boolean open) {
 
         public Item {
             roles = Set.copyOf(roles);

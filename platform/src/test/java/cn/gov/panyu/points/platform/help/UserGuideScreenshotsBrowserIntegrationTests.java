@@ -53,29 +53,42 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
 
     static Map<String, Shot> shots() {
         Map<String, Shot> shots = new LinkedHashMap<>();
+        shots.put("anon-home", desktop(null, "/"));
+        shots.put("phone-login", new Shot(null, jdbc -> "/login", PHONE, 844));
+        shots.put("phone-register", new Shot(null, jdbc -> "/register", PHONE, 1200));
+        shots.put("phone-public-rankings", new Shot(null, jdbc -> "/public/rankings", PHONE, 1400));
+        shots.put("public-methodology", new Shot(null, jdbc -> "/public/methodology", DESKTOP, 1600));
         shots.put("staff-home", desktop("staff", "/"));
         shots.put("staff-enterprises", desktop("staff", "/enterprises"));
+        shots.put("staff-enterprise", new Shot("staff", jdbc -> "/enterprises/" + entUscc(jdbc), DESKTOP, 1600));
+        shots.put("staff-imports", desktop("staff", "/collection/imports"));
         shots.put("staff-import-upload", desktop("staff", "/collection/imports/new"));
         shots.put("staff-conflicts", desktop("staff", "/collection/conflicts"));
+        shots.put("staff-anomalies", desktop("staff", "/collection/anomalies"));
         shots.put("staff-declaration-review", new Shot("staff", jdbc -> jdbc.sql(
                 "select min(id) from declaration where status = 'SUBMITTED'").query(Long.class).optional()
                 .map(id -> "/declarations/review/" + id).orElse("/declarations/review"), DESKTOP, 900));
+        shots.put("staff-models", desktop("staff", "/models"));
         shots.put("staff-model-form", new Shot("staff", jdbc -> "/models/" + jdbc.sql(
-                "select max(id) from score_model where status = 'DRAFT'").query(Long.class).single() + "/edit", DESKTOP, 1400));
+                "select max(id) from score_model where status = 'DRAFT'").query(Long.class).single() + "/form", DESKTOP, 1400));
+        shots.put("staff-indicators", new Shot("staff", jdbc -> "/indicators", DESKTOP, 1400));
+        shots.put("staff-runs", desktop("staff", "/evaluation/runs"));
         shots.put("staff-run", new Shot("staff", jdbc -> "/evaluation/runs/" + jdbc.sql(
                 "select max(run_id) from publication").query(Long.class).single(), DESKTOP, 1100));
         shots.put("staff-notice", desktop("staff", "/evaluation/notice"));
         shots.put("staff-rankings", desktop("staff", "/rankings"));
-        shots.put("ent-my", new Shot("ent", jdbc -> "/my", DESKTOP, 2600));
+        shots.put("ent-my", new Shot("ent", jdbc -> "/my", DESKTOP, 3000));
+        shots.put("phone-my", new Shot("ent", jdbc -> "/my", PHONE, 1600));
+        shots.put("ent-declarations", desktop("ent", "/declarations"));
         shots.put("ent-declaration", new Shot("ent", jdbc -> "/declarations/" + (LocalDate.now().getYear() - 1), DESKTOP, 1400));
         shots.put("ent-consents", desktop("ent", "/my/consents"));
-        shots.put("phone-login", new Shot(null, jdbc -> "/login", PHONE, 844));
-        shots.put("phone-public-rankings", new Shot(null, jdbc -> "/public/rankings", PHONE, 1400));
         shots.put("bank-list", desktop("bank", "/bank/enterprises"));
         shots.put("bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + entUscc(jdbc), DESKTOP, 2000));
+        shots.put("phone-bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + entUscc(jdbc), PHONE, 1600));
         shots.put("admin-users", desktop("admin", "/admin/users"));
         shots.put("admin-registrations", desktop("admin", "/registrations"));
         shots.put("admin-audit", desktop("admin", "/audit"));
+        shots.put("admin-system", desktop("admin", "/admin/system"));
         return shots;
     }
 

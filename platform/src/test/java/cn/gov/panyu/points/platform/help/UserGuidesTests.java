@@ -19,8 +19,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.TestUsers;
+import cn.gov.panyu.points.platform.system.NavigationMenu;
 
 /**
  * The guides of docs/guide as the platform shows them at /help: every section has an address pages can link
@@ -37,6 +40,8 @@ class UserGuidesTests {
     UserGuides guides;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    NavigationMenu menu;
 
     /** The pictures the guides show, by name without ".png". */
     static Set<String> imagesReferenced() {
@@ -89,6 +94,37 @@ class UserGuidesTests {
         for (String unknown : List.of("/help/finance", "/help/img/nothing.png", "/help/img/staff.md")) {
             mvc.perform(get(unknown)).andExpect(status().isNotFound());
         }
+    }
+
+    @Test
+    void everyMenuEntryLinksToTheSectionThatExplainsItsPage() {
+        for (NavigationMenu.Group group : menu.groups()) {
+            for (NavigationMenu.Item item : group.items()) {
+                assertThat(item.help()).as(item.labelKey() + " names its guide section").matches("[a-z]+#[a-z0-9-]+");
+                String[] guideAndSection = item.help().split("#");
+                Guide guide = Guide.bySlug(guideAndSection[0]).orElseThrow(() -> new AssertionError(item.help()));
+                assertThat(guides.guide(guide).hasSection(guideAndSection[1])).as(item.labelKey() + " → " + item.help()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void eachPageLinksToItsSectionForItsUser() throws Exception {
+        assertThat(helpLink(get("/collection/imports").with(TestUsers.staff()))).isEqualTo("/help/staff#import");
+        assertThat(helpLink(get("/").with(TestUsers.staff()))).isEqualTo("/help/staff#home");
+        assertThat(helpLink(get("/admin/users").with(TestUsers.admin()))).isEqualTo("/help/admin#accounts");
+        assertThat(helpLink(get("/public/rankings"))).isEqualTo("/help/enterprise#public");
+        assertThat(helpLink(get("/login"))).isEqualTo("/help/enterprise#register");
+        assertThat(helpLink(get("/"))).isEqualTo("/help");
+        // a page outside the menu opens the guide of the user's role
+        assertThat(helpLink(get("/account/password").with(TestUsers.bank("DEMO-BANK")))).isEqualTo("/help/bank#enterprises");
+    }
+
+    private String helpLink(MockHttpServletRequestBuilder request) throws Exception {
+        String page = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("id=\"help-link\"[^>]*href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*id=\"help-link\"").matcher(page);
+        assertThat(m.find()).as("a help link on the page").isTrue();
+        return (m.group(1) != null ? m.group(1) : m.group(2)).replace("&amp;", "&");
     }
 
     private static String markdown(Guide guide) {

@@ -46,7 +46,7 @@ class NavigationMenuTests {
     @Test
     void pageOfAnEntryTrailsThroughItsGroup() {
         NavigationMenu withPages = new NavigationMenu(List.of(
-                NavigationMenu.group("collection", NavigationMenu.item("enterprises", "/enterprises", Role.STAFF))));
+                NavigationMenu.group("collection", NavigationMenu.item("enterprises", "/enterprises", "staff#enterprises", Role.STAFF))));
 
         assertThat(withPages.trail("/enterprises/91440101MA5CXXXX1X")).containsExactly(
                 new Crumb("menu.home", "/"),
@@ -61,7 +61,7 @@ class NavigationMenuTests {
 
     @Test
     void anEntryContainsItsOwnPageAndThePagesBelowItButNotLookAlikes() {
-        Item enterprises = new Item("menu.collection.enterprises", "/enterprises", Set.of(Role.STAFF), false);
+        Item enterprises = new Item("menu.collection.enterprises", "/enterprises", "staff#enterprises", Set.of(Role.STAFF), false);
 
         assertThat(enterprises.contains("/enterprises")).isTrue();
         assertThat(enterprises.contains("/enterprises/91440101MA5CXXXX1X")).isTrue();
@@ -77,10 +77,10 @@ class NavigationMenuTests {
 
     @Test
     void everyEntryIsAPageNoPlaceholder() {
-        assertThatThrownBy(() -> NavigationMenu.item("soon", null, Role.STAFF)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NavigationMenu.publicItem("soon", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NavigationMenu.item("soon", null, null, Role.STAFF)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NavigationMenu.publicItem("soon", null, null)).isInstanceOf(IllegalArgumentException.class);
         // a query never matches a request path, so such an entry would never be highlighted nor trailed
-        assertThatThrownBy(() -> NavigationMenu.item("search", "/enterprises?sort=total", Role.STAFF))
+        assertThatThrownBy(() -> NavigationMenu.item("search", "/enterprises?sort=total", null, Role.STAFF))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -115,8 +115,8 @@ class NavigationMenuTests {
         Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
         NavigationMenu withPublic = new NavigationMenu(List.of(
-                NavigationMenu.group("portal", NavigationMenu.item("search", "/enterprises", Role.STAFF),
-                        NavigationMenu.publicItem("rankings", "/public/rankings"))));
+                NavigationMenu.group("portal", NavigationMenu.item("search", "/enterprises", "staff#enterprises", Role.STAFF),
+                        NavigationMenu.publicItem("rankings", "/public/rankings", "enterprise#public"))));
 
         assertThat(menu.groupsFor(anonymous)).flatExtracting(Group::items).extracting(Item::path)
                 .containsExactly("/public/rankings", "/public/methodology");
@@ -148,7 +148,7 @@ class NavigationMenuTests {
 
     @Test
     void anEntryMustNameItsRoles() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NavigationMenu.item("x", "/x"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NavigationMenu.item("x", "/x", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
