@@ -3,6 +3,7 @@ package cn.gov.panyu.points.platform.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -70,10 +71,17 @@ class EvaluationBrowserIntegrationTests extends BrowserTestSupport {
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
         HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("notice-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已进入公示");
+        // the notice runs for a week: the page says so instead of offering 发布
+        String runPage = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("publish-gate")).getText()).contains("暂不能发布", "公示期至",
+                LocalDate.now().plusDays(8) + " 起方可发布");
+        assertThat(browser.findElements(By.id("publish-button"))).isEmpty();
+        HeadlessChromium.screenshot(browser, "run-on-notice");
         browser.get(url("/evaluation/notice"));
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("当前没有公示中的批次");
         HeadlessChromium.screenshot(browser, "notice");
-        browser.navigate().back();
+        NoticePeriods.endedYesterday(jdbc, Long.parseLong(runPage.substring(runPage.lastIndexOf('/') + 1)));
+        HeadlessChromium.open(browser, runPage, By.id("publish-button"));
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
         HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("publish-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已发布");
