@@ -205,7 +205,8 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         RunSummary run = publishable(runId);
         PublishingGate gate = this.gate.of(run);
         if (!gate.open()) {
-            throw new EvaluationException("批次 " + runId + " 暂不能发布：" + gate.reasons() + "。");
+            throw new EvaluationException("批次 " + runId + " 暂不能发布：" + gate.reasons()
+                    + (gate.unresolved().isEmpty() ? "" : "，需更正数据、重新计算并公示新批次") + "。");
         }
         switchPublication(run, user);
         audit.record(AuditAction.RUN_CHANGE, null, "发布评价批次 #" + runId + "（" + run.year() + " 年度）");
@@ -229,6 +230,8 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         RunSummary run = publishable(runId);
         PublishingGate gate = this.gate.of(run);
         switchPublication(run, user);
+        // the reason before the overridden conditions: an entry keeps 500 characters, and a long list of
+        // objections must not push the reason out
         audit.record(AuditAction.PUBLISH_OVERRIDE, null, "越过发布条件发布评价批次 #" + runId + "（" + run.year()
                 + " 年度），理由：" + why + "；越过的条件：" + (gate.open() ? "无" : gate.reasons()));
     }

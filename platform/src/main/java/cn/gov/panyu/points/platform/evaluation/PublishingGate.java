@@ -32,7 +32,7 @@ public record PublishingGate(LocalDate noticeEnds, List<UnresolvedObjection> unr
         return noticeEnds == null ? null : noticeEnds.plusDays(1);
     }
 
-    /** Why publishing must wait, in the words the refusal and the audit entry use. */
+    /** Why publishing must wait, in the words the refusal and the audit entry of an override use. */
     String reasons() {
         StringBuilder sb = new StringBuilder();
         if (noticeEnds != null) {
@@ -41,7 +41,7 @@ public record PublishingGate(LocalDate noticeEnds, List<UnresolvedObjection> unr
         if (!unresolved.isEmpty()) {
             sb.append(sb.isEmpty() ? "" : "；").append(unresolved.size()).append(" 条已受理异议未解决（")
                     .append(String.join("、", unresolved.stream().map(o -> "#" + o.id() + " " + o.uscc()).toList()))
-                    .append("），需更正数据、重新计算并公示新批次");
+                    .append("）");
         }
         return sb.toString();
     }
