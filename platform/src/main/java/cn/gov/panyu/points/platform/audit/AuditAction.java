@@ -18,6 +18,8 @@ public enum AuditAction {
     DECLARATION_CHANGE,
     MODEL_CHANGE,
     RUN_CHANGE,
+    /** An administrator published a run before its notice ended or its accepted objections were resolved. */
+    PUBLISH_OVERRIDE,
     OBJECTION_CHANGE,
     CONSENT_CHANGE,
     ACCOUNT_CHANGE

@@ -39,8 +39,8 @@ import cn.gov.panyu.points.platform.table.TableQuery;
  * Demo mode only ({@code points.demo.enabled}, on by default for {@code bin/points serve}): on a database
  * without enterprises, loads the demo district the way real data arrives — one CSV file per department and
  * year through the department import (so the import log shows them), a few self-declarations that disagree
- * with the departments, then an evaluation of the latest year that is put on notice and published, and a
- * draft evaluation of the year before. {@code points.demo.enterprises=0} keeps the accounts but skips the
+ * with the departments, then an evaluation of each of the three years, put on notice and published, so that
+ * trends and year-on-year views have history to show. {@code points.demo.enterprises=0} keeps the accounts but skips the
  * district (the test profile does).
  */
 @Component
@@ -57,6 +57,12 @@ class DemoDistrictLoader implements ApplicationRunner {
     static final String DEMO_BANK = "DEMO-BANK";
     /** Every n-th enterprise of the latest year declares its own data, with a few deliberate disagreements. */
     static final int DECLARATION_EVERY = 97;
+    /**
+     * Why the demo publishes each year without waiting for its notice period: the district arrives with its
+     * history, whose 公示 happened before the platform. The administrator's override is the one way to
+     * publish early (docs/adr/0011), so the audit log shows it with this reason.
+     */
+    static final String HISTORY = "演示数据：历史年度的公示已在平台启用前完成";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDistrictLoader.class);
 
@@ -129,12 +135,12 @@ class DemoDistrictLoader implements ApplicationRunner {
         log.info("演示数据：{} 家企业的自主填报已写入，含若干与部门数据不一致之处 ({} s)", declared, seconds(started));
 
         long modelId = models.activeModelId();
-        long published = runs.runNow(latestYear, modelId, SYSTEM);
-        runs.putOnNotice(published, LocalDate.now(), SYSTEM);
-        runs.publish(published, SYSTEM);
-        log.info("演示数据：{} 年评价已计算、公示并发布（批次 #{}）({} s)", latestYear, published, seconds(started));
-        long draft = runs.runNow(latestYear - 1, modelId, SYSTEM);
-        log.info("演示数据：{} 年评价草稿已计算（批次 #{}，未公示）({} s)", latestYear - 1, draft, seconds(started));
+        for (int year : district.years()) {
+            long run = runs.runNow(year, modelId, SYSTEM);
+            runs.putOnNotice(run, LocalDate.now(), SYSTEM);
+            runs.publishOverriding(run, HISTORY, SYSTEM);
+            log.info("演示数据：{} 年评价已计算、公示并发布（批次 #{}）({} s)", year, run, seconds(started));
+        }
 
         enterpriseAccount(latestYear).ifPresent(uscc -> {
             log.info("演示数据：企业账户 {} 绑定企业 {}，密码 {}", ENTERPRISE_USER, uscc, PASSWORD);

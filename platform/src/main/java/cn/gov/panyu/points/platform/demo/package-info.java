@@ -1,6 +1,6 @@
 /**
  * 演示数据: on the first start of a demo installation, a generated district of a few thousand enterprises
- * with three years of department data, a few self-declarations and one published evaluation.
+ * with three years of department data, a few self-declarations and a published evaluation of each year.
  *
  * <p>May depend on the modules whose own services it drives to build the district (account, collection,
  * consent, declaration, evaluation, scoremodel), the published-scores read model (to pick the demo enterprise

@@ -11,8 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -167,6 +170,32 @@ final class CanonicalCsv {
     private static String text(TableReader.TableRow row, InputField field) {
         String cell = row.cell(field.ordinal());
         return cell == null ? "" : cell;
+    }
+
+    /**
+     * The rows of the given enterprises as written, keyed by USCC; an enterprise the file does not hold is
+     * absent. Compared, not parsed: two runs scored an enterprise with the same data exactly when its rows
+     * are equal, because the text is a pure function of the record. The USCC opens every row unquoted; a
+     * row ends at a line end outside quotes (a quoted name may hold one).
+     */
+    static Map<String, String> rows(byte[] csv, Set<String> usccs) {
+        String text = new String(csv, StandardCharsets.UTF_8);
+        Map<String, String> rows = new HashMap<>();
+        int start = text.indexOf('\n') + 1; // after the header
+        boolean quoted = false;
+        for (int i = start; i < text.length() && rows.size() < usccs.size(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted) {
+                int comma = text.indexOf(',', start);
+                if (comma > start && comma < i && usccs.contains(text.substring(start, comma))) {
+                    rows.put(text.substring(start, comma), text.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return rows;
     }
 
     static String sha256(byte[] bytes) {

@@ -66,12 +66,16 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
             "id", "r.id", "year", "r.data_year", "status", "r.status", "model", "m.version",
             "enterprises", "r.enterprises", "created", "r.created_at");
 
+    /** Leaves room in the audit entry's 500 characters for what the override passed over. */
+    static final int MAX_OVERRIDE_REASON = 200;
+
     private final JdbcClient jdbc;
     private final ScoreModels models;
     private final RunWorker worker;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final RunLeases leases;
+    private final PublicationGate gate;
     /**
      * The background threads runs compute on: few and bounded, because a run holds a whole district in
      * memory — a flood of clicks queues a handful and refuses the rest. Kept private rather than a bean:
@@ -85,13 +89,14 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
             });
 
     EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit, TransactionTemplate tx,
-                   RunLeases leases) {
+                   RunLeases leases, PublicationGate gate) {
         this.jdbc = jdbc;
         this.models = models;
         this.worker = worker;
         this.audit = audit;
         this.tx = tx;
         this.leases = leases;
+        this.gate = gate;
     }
 
     @Override
@@ -189,12 +194,57 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     /**
      * NOTICE → PUBLISHED, atomically: the year's previously published run becomes SUPERSEDED and
      * publication — which the read model {@link PublishedResults} follows — points at this run, in one
-     * transaction. Refused while objections are open. Holds the year's lock, so of two simultaneous
-     * actions on the year the later one sees the earlier one's outcome (a run it superseded is refused).
+     * transaction. Refused while objections are open, while the notice period runs and while an accepted
+     * objection of the year is not resolved by this run ({@link #publishingGate(long)}). Holds the year's
+     * lock, so of two simultaneous actions on the year the later one sees the earlier one's outcome (a run
+     * it superseded is refused).
      */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional
     public void publish(long runId, String user) {
+        RunSummary run = publishable(runId);
+        PublishingGate gate = this.gate.of(run);
+        if (!gate.open()) {
+            throw new EvaluationException("批次 " + runId + " 暂不能发布：" + gate.reasons()
+                    + (gate.unresolved().isEmpty() ? "" : "，需更正数据、重新计算并公示新批次") + "。");
+        }
+        switchPublication(run, user);
+        audit.record(AuditAction.RUN_CHANGE, null, "发布评价批次 #" + runId + "（" + run.year() + " 年度）");
+    }
+
+    /**
+     * 越过发布条件: an administrator publishes a run whose notice period has not ended or whose year has
+     * unresolved accepted objections, for a reason that the audit log keeps with what was overridden.
+     * Open objections still block: they need an answer, which the administrator can give.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void publishOverriding(long runId, String reason, String user) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new EvaluationException("越过发布条件必须填写理由。");
+        }
+        if (why.length() > MAX_OVERRIDE_REASON) {
+            throw new EvaluationException("理由最多 " + MAX_OVERRIDE_REASON + " 字。");
+        }
+        RunSummary run = publishable(runId);
+        PublishingGate gate = this.gate.of(run);
+        switchPublication(run, user);
+        // the reason before the overridden conditions: an entry keeps 500 characters, and a long list of
+        // objections must not push the reason out
+        audit.record(AuditAction.PUBLISH_OVERRIDE, null, "越过发布条件发布评价批次 #" + runId + "（" + run.year()
+                + " 年度），理由：" + why + "；越过的条件：" + (gate.open() ? "无" : gate.reasons()));
+    }
+
+    /** What publishing the run on notice still waits for; nothing for a run that is not on notice. */
+    @PreAuthorize("hasRole('STAFF')")
+    public PublishingGate publishingGate(long runId) {
+        RunSummary run = run(runId);
+        return run.status() == RunStatus.NOTICE ? gate.of(run) : new PublishingGate(null, List.of());
+    }
+
+    /** The run on notice without open objections, under its year's lock; anything else is refused. */
+    private RunSummary publishable(long runId) {
         RunSummary run = lockedRun(runId);
         if (run.status() != RunStatus.NOTICE) {
             throw new EvaluationException("只有“公示中”的评价批次可以发布，批次 " + runId + " 当前为“" + run.status().label() + "”"
@@ -203,16 +253,19 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
         if (run.openObjections() > 0) {
             throw new EvaluationException("该批次还有 " + run.openObjections() + " 条异议未处理，处理完毕后才能发布。");
         }
+        return run;
+    }
+
+    private void switchPublication(RunSummary run, String user) {
         Timestamp now = now();
         supersede(run.year(), RunStatus.PUBLISHED);
-        transition(runId, RunStatus.NOTICE, RunStatus.PUBLISHED, "published_at = ?", now);
+        transition(run.id(), RunStatus.NOTICE, RunStatus.PUBLISHED, "published_at = ?", now);
         int switched = jdbc.sql("update publication set run_id = ?, published_by = ?, published_at = ? where data_year = ?")
-                .params(runId, user, now, run.year()).update();
+                .params(run.id(), user, now, run.year()).update();
         if (switched == 0) {
             jdbc.sql("insert into publication (data_year, run_id, published_by, published_at) values (?, ?, ?, ?)")
-                    .params(run.year(), runId, user, now).update();
+                    .params(run.year(), run.id(), user, now).update();
         }
-        audit.record(AuditAction.RUN_CHANGE, null, "发布评价批次 #" + runId + "（" + run.year() + " 年度）");
     }
 
     /**

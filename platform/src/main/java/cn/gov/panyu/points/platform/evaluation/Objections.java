@@ -31,7 +31,8 @@ import cn.gov.panyu.points.platform.audit.AuditLog;
  * 异议 during 公示: filed (today by staff on an enterprise's behalf; later by enterprise users for their
  * own USCC only), then accepted — the data is corrected and the year re-run, and the new run replaces
  * the noticed one when it goes on notice — or rejected with a reason. A run with open objections cannot
- * be published.
+ * be published, nor one that does not carry the correction of an accepted objection of its year
+ * ({@link PublicationGate}, docs/adr/0011-publishing-waits-for-notice-and-objections.md).
  */
 @Service
 public class Objections {

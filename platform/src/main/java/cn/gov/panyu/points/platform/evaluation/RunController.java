@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.scoremodel.ModelVersion;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 import cn.gov.panyu.points.platform.table.ExcelExport;
@@ -86,7 +87,8 @@ class RunController {
     @GetMapping("/evaluation/runs/{id}")
     String run(@PathVariable long id, @RequestParam(required = false) String stage,
                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-               @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
+               @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+               @AuthenticationPrincipal PlatformUser user, Model model) {
         RunSummary run = runs.summary(id);
         Stage s = Stage.parse(stage);
         model.addAttribute("run", run);
@@ -97,6 +99,11 @@ class RunController {
         model.addAttribute("base", "/evaluation/runs/" + id + (s == null ? "" : "?stage=" + s.name()));
         if (run.hasResults()) {
             model.addAttribute("page", results.ofRun(id, s, TableQuery.of(page, size, sort, dir)));
+        }
+        if (run.canPublish()) {
+            model.addAttribute("gate", runs.publishingGate(id));
+            model.addAttribute("mayOverride", user.role() == Role.ADMIN);
+            model.addAttribute("overrideReasonMax", EvaluationRuns.MAX_OVERRIDE_REASON);
         }
         return "evaluation/run";
     }
@@ -132,6 +139,14 @@ class RunController {
     @PostMapping("/evaluation/runs/{id}/publish")
     String publish(@PathVariable long id, @AuthenticationPrincipal PlatformUser user, RedirectAttributes redirect) {
         return act(id, redirect, "已发布。榜单和查询现在显示本批次的结果。", () -> runs.publish(id, user.username()));
+    }
+
+    /** 越过发布条件: administrators only (URL rule and service), with a reason the audit log keeps. */
+    @PostMapping("/evaluation/runs/{id}/publish-override")
+    String publishOverriding(@PathVariable long id, @RequestParam(required = false) String reason,
+                             @AuthenticationPrincipal PlatformUser user, RedirectAttributes redirect) {
+        return act(id, redirect, "已越过发布条件发布，理由已记入操作日志。榜单和查询现在显示本批次的结果。",
+                () -> runs.publishOverriding(id, reason, user.username()));
     }
 
     @PostMapping("/evaluation/runs/{id}/verify")

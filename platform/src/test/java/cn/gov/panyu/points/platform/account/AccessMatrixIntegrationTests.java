@@ -87,6 +87,8 @@ class AccessMatrixIntegrationTests {
                 "GET /admin/users/{username}", "POST /admin/users/{username}/enable",
                 "POST /admin/users/{username}/disable", "POST /admin/users/{username}/unlock",
                 "POST /admin/users/{username}/password", "POST /admin/users/{username}/role");
+        // administrators: publishing a run before its notice ended or its accepted objections were resolved
+        put(t, Access.ADMIN, "POST /evaluation/runs/{id}/publish-override");
         // bureau staff (and administrators)
         put(t, Access.STAFF, "GET /registrations", "GET /registrations/export",
                 "POST /registrations/{username}/activate", "POST /registrations/{username}/reject",

@@ -70,7 +70,8 @@ class BankViewIntegrationTests {
     @Test
     void theReportOfAConsentedEnterpriseHasTheBreakdownKeyFiguresAndTrend() throws Exception {
         Map<String, Object> result = jdbc.sql("""
-                        select s.total from score_result s join publication p on p.run_id = s.run_id where s.uscc = ?""")
+                        select s.total from score_result s join publication p on p.run_id = s.run_id
+                        and p.data_year = (select max(data_year) from publication) where s.uscc = ?""")
                 .param(consented).query().singleRow();
 
         String page = page("/bank/enterprises/" + consented);

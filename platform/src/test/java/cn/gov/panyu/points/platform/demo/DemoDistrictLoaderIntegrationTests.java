@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,10 @@ import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.account.UserAccounts;
 import cn.gov.panyu.points.platform.collection.DataSource;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.evaluation.PublishedScore;
+import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
+import cn.gov.panyu.points.platform.table.TableQuery;
 
 @DemoDistrictTest
 class DemoDistrictLoaderIntegrationTests {
@@ -27,6 +32,8 @@ class DemoDistrictLoaderIntegrationTests {
     DemoDistrictLoader loader;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    PublishedResults published;
 
     @Test
     void anEmptyDatabaseGetsTheDistrictThroughOneImportPerDepartmentAndYear() {
@@ -63,14 +70,43 @@ class DemoDistrictLoaderIntegrationTests {
     }
 
     @Test
-    void theLatestYearIsPublishedAndTheYearBeforeHasADraft() {
-        assertThat(jdbc.sql("select r.status from publication p join evaluation_run r on r.id = p.run_id where p.data_year = ?")
-                .param(LATEST).query(String.class).single()).isEqualTo("PUBLISHED");
-        assertThat(count("select count(*) from publication")).isEqualTo(1);
-        assertThat(jdbc.sql("select status from evaluation_run where data_year = ?").param(LATEST - 1)
-                .query(String.class).list()).containsExactly("DRAFT");
-        assertThat(count("select count(*) from score_result s join publication p on p.run_id = s.run_id"))
-                .isEqualTo(DemoDistrictTest.SIZE);
+    void everyYearOfTheDistrictIsPublished() {
+        assertThat(published.years()).containsExactly(LATEST, LATEST - 1, LATEST - 2);
+        for (int year : published.years()) {
+            assertThat(jdbc.sql("select r.status from publication p join evaluation_run r on r.id = p.run_id where p.data_year = ?")
+                    .param(year).query(String.class).single()).as("run of %d", year).isEqualTo("PUBLISHED");
+        }
+        assertThat(published.all(ScoreFilter.year(LATEST), TableQuery.of(null, null, null, null))).hasSize(DemoDistrictTest.SIZE);
+        // published early through the administrator's override, with the reason in the audit log (ADR 0011)
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'PUBLISH_OVERRIDE' and username = 'system' and detail like ?")
+                .param("%" + DemoDistrictLoader.HISTORY + "%").query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void yearOnYearSomeEnterprisesRiseAndOthersFall() {
+        for (int year : List.of(LATEST - 1, LATEST)) {
+            Map<String, PublishedScore> before = published.all(ScoreFilter.year(year - 1), TableQuery.of(null, null, null, null))
+                    .stream().collect(Collectors.toMap(PublishedScore::uscc, s -> s));
+            int rising = 0;
+            int falling = 0;
+            for (PublishedScore now : published.all(ScoreFilter.year(year), TableQuery.of(null, null, null, null))) {
+                PublishedScore then = before.get(now.uscc());
+                if (then == null || then.rank() == null || now.rank() == null || then.stage() != now.stage()) {
+                    continue;
+                }
+                // clearly: a tenth of the stage's ranked enterprises or more, with the total moving the same way
+                int clearly = Math.max(2, published.rankedInStage(year, now.stage()) / 10);
+                if (then.rank() - now.rank() >= clearly && now.total().compareTo(then.total()) > 0) {
+                    rising++;
+                } else if (now.rank() - then.rank() >= clearly && now.total().compareTo(then.total()) < 0) {
+                    falling++;
+                }
+            }
+            assertThat(rising).as("enterprises clearly rising from %d to %d", year - 1, year)
+                    .isGreaterThanOrEqualTo(DemoDistrictTest.SIZE / 50);
+            assertThat(falling).as("enterprises clearly falling from %d to %d", year - 1, year)
+                    .isGreaterThanOrEqualTo(DemoDistrictTest.SIZE / 50);
+        }
     }
 
     @Test
@@ -80,7 +116,8 @@ class DemoDistrictLoaderIntegrationTests {
         assertThat(ent.uscc()).hasSize(18);
         assertThat(jdbc.sql("""
                         select s.tier from score_result s join publication p on p.run_id = s.run_id
-                        where s.uscc = ?""").param(ent.uscc()).query(String.class).single()).isNotBlank();
+                        where s.uscc = ? and p.data_year = ?""").params(ent.uscc(), LATEST).query(String.class).single())
+                .isNotBlank();
     }
 
     @Test

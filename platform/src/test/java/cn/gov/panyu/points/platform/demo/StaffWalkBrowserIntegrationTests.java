@@ -28,6 +28,7 @@ import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.collection.DataSource;
 import cn.gov.panyu.points.platform.collection.DepartmentImports;
+import cn.gov.panyu.points.platform.evaluation.NoticePeriods;
 
 /**
  * A staff member's working day in a real browser, end to end: five departments' files are already in,
@@ -89,6 +90,10 @@ class StaffWalkBrowserIntegrationTests extends BrowserTestSupport {
         confirmNextDialog();
         HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("notice-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已进入公示");
+        // a week of 公示 later (ADR 0011: publishing waits for the notice period)
+        String runPage = browser.getCurrentUrl();
+        NoticePeriods.endedYesterday(jdbc, Long.parseLong(runPage.substring(runPage.lastIndexOf('/') + 1)));
+        HeadlessChromium.open(browser, runPage, By.id("publish-button"));
         confirmNextDialog();
         HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("publish-button")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).startsWith("已发布");

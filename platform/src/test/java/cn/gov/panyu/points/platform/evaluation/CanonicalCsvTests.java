@@ -39,6 +39,30 @@ class CanonicalCsvTests {
     }
 
     @Test
+    void rowsOfEnterprisesAreWhatWasWrittenForThemAndDifferExactlyWhenTheirDataDiffer() {
+        List<EnterpriseRecord> changed = new ArrayList<>(district);
+        // a quoted name with a line break and a comma: the row goes on after the break
+        changed.set(7, district.get(7).with(InputField.TAX_PAID, 1234.56));
+        EnterpriseRecord multiLine = EnterpriseRecord.builder(district.get(8).uscc()).name("广州\n某某, \"科技\"有限公司")
+                .town(district.get(8).town()).industry(district.get(8).industry()).established(district.get(8).established())
+                .set(InputField.TAX_PAID, 99.5).build();
+        changed.set(8, multiLine);
+        java.util.Set<String> asked = java.util.Set.of(district.get(7).uscc(), district.get(8).uscc(), district.get(9).uscc(),
+                "91440113MA5ZZZZZ0X");
+
+        var before = CanonicalCsv.rows(CanonicalCsv.write(district), asked);
+        var after = CanonicalCsv.rows(CanonicalCsv.write(changed), asked);
+
+        assertThat(after).doesNotContainKey("91440113MA5ZZZZZ0X").hasSize(3);
+        assertThat(after.get(district.get(9).uscc())).isEqualTo(before.get(district.get(9).uscc()));
+        assertThat(after.get(district.get(7).uscc())).isNotEqualTo(before.get(district.get(7).uscc())).contains("1234.56");
+        assertThat(after.get(multiLine.uscc())).startsWith(multiLine.uscc() + ",\"广州\n某某, \"\"科技\"\"有限公司\",")
+                .contains("99.50");
+        assertThat(CanonicalCsv.read((CanonicalCsv.header() + "\n" + after.get(multiLine.uscc()) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).containsExactly(multiLine);
+    }
+
+    @Test
     void theHeaderIsTheInputFieldKeysInEnumOrder() {
         String text = new String(CanonicalCsv.write(district), java.nio.charset.StandardCharsets.UTF_8);
 

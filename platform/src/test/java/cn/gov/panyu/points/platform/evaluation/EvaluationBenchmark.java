@@ -78,6 +78,7 @@ public final class EvaluationBenchmark {
                 long run = runs.runNow(year, model, "benchmark");
                 long computed = System.nanoTime();
                 runs.putOnNotice(run, LocalDate.now(), "benchmark");
+                NoticePeriods.endedYesterday(jdbc, run);
                 runs.publish(run, "benchmark");
                 long published = System.nanoTime();
                 System.out.printf(Locale.ROOT, "%s run %d: load+score+store %.2f s, notice+publish %.3f s, total %.2f s (hash %s)%n",

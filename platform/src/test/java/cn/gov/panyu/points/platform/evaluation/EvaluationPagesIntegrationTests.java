@@ -139,6 +139,9 @@ class EvaluationPagesIntegrationTests {
         mvc.perform(post("/evaluation/notice/objections/" + objection + "/reject").with(csrf()).with(TestUsers.staff())
                 .param("reason", "数据已核实")).andExpect(flash().attributeExists("notice"));
         mvc.perform(post("/evaluation/runs/" + id + "/publish").with(csrf()).with(TestUsers.staff()))
+                .andExpect(flash().attribute("failure", org.hamcrest.Matchers.containsString("公示期至")));
+        NoticePeriods.endedYesterday(jdbc, id);
+        mvc.perform(post("/evaluation/runs/" + id + "/publish").with(csrf()).with(TestUsers.staff()))
                 .andExpect(flash().attributeExists("notice"));
 
         assertThat(published.run(2071).map(PublishedRun::runId)).hasValue(id);

@@ -378,7 +378,7 @@ abstract class RunLifecycleContract {
             }
         };
         EvaluationRuns withStallingWorker = new EvaluationRuns(jdbcClient, models,
-                new RunWorker(jdbcClient, yearRecords, stalling, models, leases), audit, tx, leases);
+                new RunWorker(jdbcClient, yearRecords, stalling, models, leases), audit, tx, leases, new PublicationGate(jdbcClient));
         try {
             assertThatThrownBy(() -> withStallingWorker.runNow(2084, model, "staff")).isInstanceOf(EvaluationException.class)
                     .hasMessageContaining("已被标记为计算中断");
@@ -404,7 +404,7 @@ abstract class RunLifecycleContract {
             }
         };
         EvaluationRuns withFailingStore = new EvaluationRuns(jdbcClient, models,
-                new RunWorker(jdbcClient, yearRecords, failing, models, leases), audit, tx, leases);
+                new RunWorker(jdbcClient, yearRecords, failing, models, leases), audit, tx, leases, new PublicationGate(jdbcClient));
         try {
             assertThatThrownBy(() -> withFailingStore.runNow(2085, models.activeModelId(), "staff"))
                     .isInstanceOf(OutOfMemoryError.class);
@@ -504,6 +504,7 @@ abstract class RunLifecycleContract {
                 assertThat(runsOf(2076, RunStatus.NOTICE)).as("round %d: on notice", round).hasSize(1);
                 long onNotice = runsOf(2076, RunStatus.NOTICE).get(0);
                 assertThat(runs.summary(onNotice == a ? b : a).status()).isEqualTo(RunStatus.SUPERSEDED);
+                NoticePeriods.endedYesterday(jdbc, onNotice);
 
                 List<Outcome<Long>> publishing = atOnce(staff, List.of(() -> publish(a), () -> publish(b)));
 
@@ -599,6 +600,7 @@ abstract class RunLifecycleContract {
         jdbc.update("update enterprise_year set revenue_y0 = revenue_y0 * 0.5 where data_year = ?", 2064);
         long second = runs.runNow(2064, model, "staff");
         runs.putOnNotice(second, LocalDate.now(), "staff");
+        NoticePeriods.endedYesterday(jdbc, second);
         assertThat(published.run(2064).map(PublishedRun::runId)).hasValue(first);
         assertThat(tierListUsccs(2064)).isEqualTo(usccsOnLists(first));
 
@@ -696,6 +698,7 @@ abstract class RunLifecycleContract {
         assertThatThrownBy(() -> objections.reject(objection, " ", "staff")).isInstanceOf(EvaluationException.class)
                 .hasMessageContaining("理由");
         objections.reject(objection, "经核实，税务数据无误", "staff");
+        NoticePeriods.endedYesterday(jdbc, id);
         runs.publish(id, "staff");
 
         assertThat(published.run(2066).map(PublishedRun::runId)).hasValue(id);
@@ -759,6 +762,7 @@ abstract class RunLifecycleContract {
     private long publishedRun(int year, long model) {
         long id = runs.runNow(year, model, "staff");
         runs.putOnNotice(id, LocalDate.now(), "staff");
+        NoticePeriods.endedYesterday(jdbc, id);
         runs.publish(id, "staff");
         return id;
     }

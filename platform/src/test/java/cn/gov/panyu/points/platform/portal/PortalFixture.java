@@ -28,11 +28,11 @@ public final class PortalFixture {
         return jdbc.sql("select uscc from app_user where username = 'ent'").query(String.class).single().trim();
     }
 
-    /** Listed enterprises of the published run, other than the demo enterprise, best first. */
+    /** Listed enterprises of the latest published run, other than the demo enterprise, best first. */
     public static List<String> otherListed(JdbcClient jdbc, int count) {
         return jdbc.sql("""
                         select s.uscc from score_result s join publication p on p.run_id = s.run_id
-                        where s.tier is not null and s.uscc <> (select uscc from app_user where username = 'ent')
+                        where p.data_year = (select max(data_year) from publication) and s.tier is not null and s.uscc <> (select uscc from app_user where username = 'ent')
                         order by s.stage, s.rank_in_stage, s.uscc limit ?""").param(count)
                 .query(String.class).list().stream().map(String::trim).toList();
     }
