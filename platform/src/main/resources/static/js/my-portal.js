@@ -13,16 +13,22 @@
     var median = el.dataset.median ? el.dataset.median.split(',').map(Number) : [];
     var blue = getComputedStyle(document.documentElement).getPropertyValue('--app-blue').trim() || '#1f5fbf';
     var grey = '#8a97a8';
+    // on a phone the eighteen axis names do not fit around the radar: shorter names, a smaller radar (the
+    // full names are in the tooltip and the data table under the chart)
+    var narrow = el.clientWidth < 520;
     var chart = window.echarts.init(el, null, { renderer: 'svg' });
     chart.setOption({
       animation: false,
       legend: { bottom: 0 },
       tooltip: { trigger: 'item' },
       radar: {
-        radius: '62%',
+        radius: narrow ? '52%' : '62%',
         center: ['50%', '48%'],
         indicator: names.map(function (n) { return { name: n, max: 100 }; }),
-        axisName: { color: '#4a5a6e', fontSize: 11 },
+        axisName: {
+          color: '#4a5a6e', fontSize: narrow ? 10 : 11,
+          formatter: function (name) { return narrow && name.length > 5 ? name.slice(0, 5) + '…' : name; }
+        },
         splitLine: { lineStyle: { color: '#e0e6ee' } },
         splitArea: { areaStyle: { color: ['#fbfcfe', '#f4f7fb'] } }
       },

@@ -53,6 +53,16 @@ public record ScoreModel(String id, String version, String name, String descript
         return id + "@" + version;
     }
 
+    /** "番禺区企业创新积分模型（2025版）· 版本 2025.1": the model as people name it on pages. */
+    public String label() {
+        return label(name, version);
+    }
+
+    /** The label of a model version known by its name and version only (a stored version's row). */
+    public static String label(String name, String version) {
+        return name + " · 版本 " + version;
+    }
+
     @Override
     public String toString() {
         return "ScoreModel[" + reference() + ", " + indicators.size() + " indicators, stages "

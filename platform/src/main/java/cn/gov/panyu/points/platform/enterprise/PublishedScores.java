@@ -93,7 +93,7 @@ public class PublishedScores {
         }
         LocalDateTime updated = merged.map(row -> localDateTime(row.get("updated_at"))).orElse(null);
         boolean changed = updated != null && r.computedAt() != null && updated.isAfter(r.computedAt());
-        return Optional.of(new ScoreBreakdown(r.runId(), year, model.reference(), r.stage(), r.core(), r.bonus(),
+        return Optional.of(new ScoreBreakdown(r.runId(), year, model.label(), r.stage(), r.core(), r.bonus(),
                 r.deduction(), r.total(), r.rank(), published.rankedInStage(year, r.stage()), r.tier(), r.eligible(),
                 r.publishedAt(), lines, changed, advice(lines)));
     }

@@ -56,7 +56,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EvaluationRuns.class);
 
     private static final String SELECT = """
-            select r.id, r.data_year, r.model_id, m.model_key, m.version, r.status, r.progress_done, r.progress_total,
+            select r.id, r.data_year, r.model_id, m.name as model_name, m.version, r.status, r.progress_done, r.progress_total,
                    r.message, r.input_sha256, r.engine_version, r.enterprises, r.eligible, r.notice_ends, r.created_by,
                    r.created_at, r.started_at, r.finished_at, r.noticed_at, r.published_at,
                    (select count(*) from objection o where o.run_id = r.id and o.status = 'OPEN') as open_objections
@@ -472,7 +472,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
 
     private static RunSummary row(ResultSet rs, int n) throws SQLException {
         return new RunSummary(rs.getLong("id"), rs.getInt("data_year"), rs.getLong("model_id"),
-                rs.getString("model_key") + "@" + rs.getString("version"), RunStatus.valueOf(rs.getString("status")),
+                ScoreModel.label(rs.getString("model_name"), rs.getString("version")), RunStatus.valueOf(rs.getString("status")),
                 rs.getInt("progress_done"), rs.getInt("progress_total"), rs.getString("message"),
                 trim(rs.getString("input_sha256")), rs.getString("engine_version"),
                 rs.getObject("enterprises", Integer.class), rs.getObject("eligible", Integer.class),

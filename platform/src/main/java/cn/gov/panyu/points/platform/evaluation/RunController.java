@@ -58,7 +58,7 @@ class RunController {
         List<ExcelExport.Column<RunSummary>> columns = List.of(
                 new ExcelExport.Column<>("批次", r -> r.id()),
                 new ExcelExport.Column<>("年度", r -> r.year()),
-                new ExcelExport.Column<>("模型版本", RunSummary::modelRef),
+                new ExcelExport.Column<>("模型版本", RunSummary::modelLabel),
                 new ExcelExport.Column<>("状态", r -> r.status().label()),
                 new ExcelExport.Column<>("企业数", RunSummary::enterprises),
                 new ExcelExport.Column<>("参与排名", RunSummary::eligible),

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** One evaluation run as the run list and the run page show it. */
-public record RunSummary(long id, int year, long modelId, String modelRef, RunStatus status, int progressDone,
+public record RunSummary(long id, int year, long modelId, String modelLabel, RunStatus status, int progressDone,
                          int progressTotal, String message, String inputSha256, String engineVersion,
                          Integer enterprises, Integer eligible, LocalDate noticeEnds, String createdBy,
                          LocalDateTime createdAt, LocalDateTime startedAt, LocalDateTime finishedAt,

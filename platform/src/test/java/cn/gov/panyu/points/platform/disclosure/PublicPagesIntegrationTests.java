@@ -105,7 +105,7 @@ class PublicPagesIntegrationTests {
 
         String page = anonymous("/public/methodology");
 
-        assertThat(page).contains(model.name()).contains(model.reference());
+        assertThat(page).contains(model.name()).contains("版本 " + model.version()).doesNotContain(model.reference());
         model.indicators().forEach(i -> assertThat(page).contains(i.name()));
         assertThat(page).contains("本年营业收入 &lt; 500 万元").contains("百分位").contains("一票否决")
                 .contains("data-stage-weights=");
