@@ -53,7 +53,7 @@ public record ScoreModel(String id, String version, String name, String descript
         return id + "@" + version;
     }
 
-    /** "番禺区企业创新积分模型（2025版）· 版本 2025.1": the model as people name it on pages. */
+    /** "番禺区企业创新积分模型（2025版） · 版本 2025.1": the model as people name it on pages. */
     public String label() {
         return label(name, version);
     }

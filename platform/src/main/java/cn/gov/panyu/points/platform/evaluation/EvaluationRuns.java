@@ -220,6 +220,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void publishOverriding(long runId, String reason, String user) {
+        run(runId); // an unknown run is the not-found page, whatever the reason says
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new EvaluationException("越过发布条件必须填写理由。");

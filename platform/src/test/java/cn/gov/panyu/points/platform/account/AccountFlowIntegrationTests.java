@@ -172,7 +172,7 @@ class AccountFlowIntegrationTests {
                 .andExpect(redirectedUrl("/login?registered"));
         mvc.perform(formLogin("/login").user(user).password(password)).andExpect(redirectedUrl("/login?disabled"));
 
-        String queue = mvc.perform(get("/registrations").with(TestUsers.staff())).andExpect(status().isOk())
+        String queue = mvc.perform(get("/registrations").param("sort", "created").param("dir", "desc").with(TestUsers.staff())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(queue).contains("注册流程测试企业", uscc, "李经理", user);
 

@@ -47,7 +47,7 @@ class RegistrationSquattingIntegrationTests {
         assertThat(register(uscc, squatter, "冒名者", client()).getRedirectedUrl()).isEqualTo("/login?registered");
         assertThat(register(uscc, real, "王经理", client()).getRedirectedUrl()).isEqualTo("/login?registered");
 
-        String queue = mvc.perform(get("/registrations").with(TestUsers.staff())).andReturn().getResponse()
+        String queue = mvc.perform(get("/registrations").param("sort", "created").param("dir", "desc").with(TestUsers.staff())).andReturn().getResponse()
                 .getContentAsString();
         assertThat(queue).contains(squatter, real, "同一企业另有 1 个待审核申请");
 

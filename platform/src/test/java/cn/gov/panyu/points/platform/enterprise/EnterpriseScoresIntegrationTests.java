@@ -87,7 +87,7 @@ class EnterpriseScoresIntegrationTests {
         assertThat(page).contains("id=\"score-total\">" + r.get("total"))
                 .contains("第 " + r.get("rank_in_stage") + " 名 / " + m + " 家")
                 .contains("app-tier-LEAD")
-                .contains("panyu-2025@");
+                .contains("番禺区企业创新积分模型（2025版） · 版本 2025.1").doesNotContain("panyu-2025@");
         assertThat(Pattern.compile("<td class=\"app-mono\">[TGA][0-9]</td>").matcher(page).results().count())
                 .isEqualTo(18);
         assertThat(page).contains("研发费用总额").contains("万元").contains("%");

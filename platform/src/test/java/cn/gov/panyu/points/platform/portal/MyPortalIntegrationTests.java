@@ -61,7 +61,7 @@ class MyPortalIntegrationTests {
         assertThat(page).contains("id=\"what-if-form\"").contains("id=\"wi-rd_expense\"").doesNotContain("id=\"what-if-result\"");
         assertThat(page).contains("id=\"my-declarations\"").contains("/declarations/" + PortalFixture.LATEST);
         // the model by its name and version, not its file id (panyu-2025@…)
-        assertThat(page).contains("番禺区企业创新积分模型（2025版）· 版本 2025.1").doesNotContain("panyu-2025@");
+        assertThat(page).contains("番禺区企业创新积分模型（2025版） · 版本 2025.1").doesNotContain("panyu-2025@");
     }
 
     @Test

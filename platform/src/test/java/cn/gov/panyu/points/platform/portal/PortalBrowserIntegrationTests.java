@@ -36,7 +36,10 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         WebElement patents = browser.findElement(By.id("wi-ip_class1"));
         patents.clear();
         patents.sendKeys("12");
-        browser.findElement(By.id("what-if-submit")).click();
+        // the charts above draw after load and move the form down: bring the button to the middle first
+        WebElement submit = browser.findElement(By.id("what-if-submit"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(submit)).click();
         // htmx replaces the block in place: wait for the result rather than a new page
         WebElement total = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("what-if-total")));
