@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,10 +37,9 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         WebElement patents = browser.findElement(By.id("wi-ip_class1"));
         patents.clear();
         patents.sendKeys("12");
-        // the charts above draw after load and move the form down: bring the button to the middle first
-        WebElement submit = browser.findElement(By.id("what-if-submit"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(submit)).click();
+        // Enter in the field, as a person would: the charts above draw after load and move the button while a
+        // click aims at it
+        patents.sendKeys(Keys.ENTER);
         // htmx replaces the block in place: wait for the result rather than a new page
         WebElement total = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("what-if-total")));
