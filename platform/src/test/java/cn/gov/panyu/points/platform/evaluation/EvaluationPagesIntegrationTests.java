@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -20,17 +19,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.TestUsers;
-import cn.gov.panyu.points.platform.account.PlatformUser;
-import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
 /** The evaluation, model and ranking pages over HTTP: who may open them, and what the main actions do. */
@@ -101,16 +95,16 @@ class EvaluationPagesIntegrationTests {
 
     @Test
     void anInvalidModelIsNotSavedAndTheEditKeepsEveryProblemNextToTheText() throws Exception {
-        long draft = asStaff(() -> models.copy(models.activeModelId(), "staff"));
-        String broken = asStaff(() -> models.version(draft).definition()).replace("weights: {STARTUP: 80, GROWTH: 80, MATURE: 90}",
+        long draft = TestUsers.asStaff(() -> models.copy(models.activeModelId(), "staff"));
+        String broken = TestUsers.asStaff(() -> models.version(draft).definition()).replace("weights: {STARTUP: 80, GROWTH: 80, MATURE: 90}",
                 "weights: {STARTUP: 81, GROWTH: 80, MATURE: 90}").replace("transform: bands", "transform: steps");
 
         String page = mvc.perform(post("/models/" + draft).with(csrf()).with(TestUsers.staff()).param("definition", broken))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"model-problems\"", "权重合计为 1001", "未知的变换「steps」", "transform: steps");
-        assertThat(asStaff(() -> models.version(draft).definition())).doesNotContain("steps");
-        asStaff(() -> {
+        assertThat(TestUsers.asStaff(() -> models.version(draft).definition())).doesNotContain("steps");
+        TestUsers.asStaff(() -> {
             models.delete(draft);
             return null;
         });
@@ -120,7 +114,7 @@ class EvaluationPagesIntegrationTests {
     void staffTakeARunFromStartToTheTierList() throws Exception {
         List<EnterpriseRecord> records = DistrictFixture.load(jdbc, 9_071, 2071, 300);
         long model = models.activeModelId();
-        long id = asStaff(() -> runs.runNow(2071, model, "staff"));
+        long id = TestUsers.asStaff(() -> runs.runNow(2071, model, "staff"));
 
         mvc.perform(get("/evaluation/runs/" + id).with(TestUsers.staff())).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("重新计算核对")));
@@ -186,18 +180,6 @@ class EvaluationPagesIntegrationTests {
         }
     }
 
-    /** Service calls outside a request run as a staff member (MockMvc clears the context after each request). */
-    private static <T> T asStaff(Supplier<T> action) {
-        PlatformUser staff = new PlatformUser("staff", "", "业务人员", Role.STAFF, null, null, true, false);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 
     private long activeModel() {
         return jdbc.queryForObject("select id from score_model where status = 'ACTIVE'", Long.class);

@@ -14,11 +14,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
+import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.consent.Consents;
@@ -140,30 +139,17 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
     /** The model form edits drafts only: the demo has none, so staff copy the active version as they would. */
     private void draftModelVersion() {
         if (jdbc.sql("select count(*) from score_model where status = 'DRAFT'").query(Long.class).single() == 0) {
-            as(new PlatformUser("staff", "", "业务人员", Role.STAFF, null, null, true, false),
-                    () -> models.copy(models.activeModelId(), "staff"));
+            TestUsers.asStaff(() -> models.copy(models.activeModelId(), "staff"));
         }
     }
 
     /** The bank's pictures need an enterprise that consented; the demo enterprise does, as it would. */
     private void consentToTheDemoBank() {
         PlatformUser ent = new PlatformUser("ent", "", "企业用户", Role.ENTERPRISE, entUscc(jdbc), null, true, false);
-        as(ent, () -> {
+        TestUsers.runAs(ent, () -> {
             boolean granted = consents.allMine(ent, TableQuery.of(0, 100, null, null)).stream()
                     .anyMatch(c -> c.active() && "DEMO-BANK".equals(c.bankCode()));
-            if (!granted) {
-                consents.grant(ent, "DEMO-BANK", LocalDate.now().plusMonths(6));
-            }
+            return granted ? null : consents.grant(ent, "DEMO-BANK", LocalDate.now().plusMonths(6));
         });
-    }
-
-    private static void as(PlatformUser user, Runnable work) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 }

@@ -4,12 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
-import cn.gov.panyu.points.platform.account.PlatformUser;
-import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
@@ -44,7 +40,7 @@ public final class PortalFixture {
         if (!existing.isEmpty()) {
             return existing.get(0);
         }
-        return asStaff(() -> {
+        return TestUsers.asStaff(() -> {
             long id = runs.runNow(NOTICE_YEAR, models.activeModelId(), "staff");
             runs.putOnNotice(id, LocalDate.now().plusMonths(1), "staff");
             return id;
@@ -66,15 +62,4 @@ public final class PortalFixture {
                 .params(uscc, bank, LocalDate.now().plusYears(1), uscc, bank, LocalDate.now()).update();
     }
 
-    private static <T> T asStaff(java.util.function.Supplier<T> work) {
-        PlatformUser staff = new PlatformUser("staff", "", "业务人员", Role.STAFF, null, null, true, false);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 }

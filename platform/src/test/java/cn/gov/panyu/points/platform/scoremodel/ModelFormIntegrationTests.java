@@ -11,15 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -29,8 +25,6 @@ import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.TestUsers;
-import cn.gov.panyu.points.platform.account.PlatformUser;
-import cn.gov.panyu.points.platform.account.Role;
 
 /**
  * The model form round trip over HTTP: the page's own inputs posted back as a browser would, edits saved,
@@ -60,27 +54,15 @@ class ModelFormIntegrationTests {
 
     @AfterEach
     void deleteTheDraft() {
-        asStaff(() -> {
+        TestUsers.asStaff(() -> {
             models.delete(draft);
             return null;
         });
     }
 
-    /** A service call after a request: a MockMvc request signed in with(user(…)) leaves the thread's security context empty. */
-    private static <T> T asStaff(Supplier<T> action) {
-        PlatformUser staff = new PlatformUser("staff", "", "业务人员", Role.STAFF, null, null, true, false);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
 
     private String definition() {
-        return asStaff(() -> models.version(draft).definition());
+        return TestUsers.asStaff(() -> models.version(draft).definition());
     }
 
     @Test
@@ -90,7 +72,7 @@ class ModelFormIntegrationTests {
 
         save(draft, fields).andExpect(redirectedUrl("/models/" + draft));
 
-        assertThat(asStaff(() -> models.load(draft))).usingRecursiveComparison().isEqualTo(before);
+        assertThat(TestUsers.asStaff(() -> models.load(draft))).usingRecursiveComparison().isEqualTo(before);
     }
 
     @Test
@@ -102,7 +84,7 @@ class ModelFormIntegrationTests {
 
         save(draft, fields).andExpect(redirectedUrl("/models/" + draft));
 
-        ScoreModel saved = asStaff(() -> models.load(draft));
+        ScoreModel saved = TestUsers.asStaff(() -> models.load(draft));
         assertThat(saved.indicator("T1").weight(Stage.STARTUP)).isEqualTo(85);
         assertThat(saved.indicator("T2").weight(Stage.STARTUP)).isEqualTo(85);
         assertThat(saved.indicator("T1").weight(Stage.GROWTH)).isEqualTo(80);
@@ -195,7 +177,7 @@ class ModelFormIntegrationTests {
         mvc.perform(get("/models/987654321/form").with(TestUsers.staff())).andExpect(status().isNotFound());
         mvc.perform(post("/models/987654321/form").with(csrf()).with(TestUsers.staff())).andExpect(status().isNotFound());
         mvc.perform(post("/models/987654321/form/from-yaml").with(csrf()).with(TestUsers.staff())).andExpect(status().isNotFound());
-        long active = asStaff(models::activeModelId);
+        long active = TestUsers.asStaff(models::activeModelId);
         mvc.perform(get("/models/" + active + "/form").with(TestUsers.staff())).andExpect(redirectedUrl("/models/" + active));
     }
 
