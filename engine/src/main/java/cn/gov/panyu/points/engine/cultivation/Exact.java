@@ -1,0 +1,88 @@
+package cn.gov.panyu.points.engine.cultivation;
+
+import cn.gov.panyu.points.engine.input.CultivationField;
+import cn.gov.panyu.points.engine.input.InputField;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Comparisons and figures in decimal arithmetic. Thresholds are inclusive and boundaries matter (4 % is
+ * the 4 % band, not the 3 % one): 4.4 / 110 in doubles is a hair below 0.04, so ratios are compared as
+ * num · 100 ≥ p · den on the decimals the user typed.
+ */
+final class Exact {
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Exact() {
+    }
+
+    static BigDecimal dec(double v) {
+        return BigDecimal.valueOf(v);
+    }
+
+    /** num / den ≥ percent %; false when den ≤ 0 (a ratio of nothing meets no threshold). */
+    static boolean atLeast(double num, double den, BigDecimal percent) {
+        return atLeast(dec(num), dec(den), percent);
+    }
+
+    static boolean atLeast(BigDecimal num, BigDecimal den, BigDecimal percent) {
+        return den.signum() > 0 && num.multiply(HUNDRED).compareTo(percent.multiply(den)) >= 0;
+    }
+
+    /** num / den as a percentage rounded to one decimal, e.g. "3.2 %". */
+    static String percent(double num, double den) {
+        return percent(dec(num), dec(den));
+    }
+
+    static String percent(BigDecimal num, BigDecimal den) {
+        if (den.signum() <= 0) {
+            return "—";
+        }
+        return plain(num.multiply(HUNDRED).divide(den, 1, RoundingMode.HALF_UP)) + " %";
+    }
+
+    static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
+    }
+
+    static String plain(double v) {
+        return plain(dec(v));
+    }
+
+    /** An amount in 万元, rounded up to the 0.01 万元 (one 百元) so that the gap figure suffices. */
+    static String money(BigDecimal v) {
+        return plain(v.setScale(2, RoundingMode.CEILING)) + " 万元";
+    }
+
+    /** percent % of base, less what is there: how much more is needed (≤ 0 when nothing is). */
+    static BigDecimal shortfall(BigDecimal percent, double base, double have) {
+        return shortfall(percent, dec(base), dec(have));
+    }
+
+    static BigDecimal shortfall(BigDecimal percent, BigDecimal base, BigDecimal have) {
+        return percent.multiply(base).divide(HUNDRED, MathContext.DECIMAL64).subtract(have);
+    }
+
+    /**
+     * The fewest people to hire, each counted in both the group and the total staff, so that
+     * group / total reaches percent %: n ≥ (p · total − group) / (100 − p).
+     */
+    static long hires(double group, double total, BigDecimal percent) {
+        BigDecimal need = percent.multiply(dec(total)).subtract(dec(group).multiply(HUNDRED));
+        if (need.signum() <= 0) {
+            return 0;
+        }
+        return need.divide(HUNDRED.subtract(percent), 0, RoundingMode.CEILING).longValueExact();
+    }
+
+    static String show(InputField f) {
+        return f.display();
+    }
+
+    static String show(CultivationField f) {
+        return f.display();
+    }
+}
