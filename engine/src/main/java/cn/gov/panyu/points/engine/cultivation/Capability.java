@@ -19,8 +19,8 @@ import static cn.gov.panyu.points.engine.cultivation.Exact.show;
  */
 final class Capability {
 
-    private static final Band JUDGED_IP_ADVANCE = new Band(0, 8);
-    private static final Band JUDGED_IP_CORE = new Band(0, 8);
+    /** 技术先进程度 ≤ 8 plus 核心支持作用 ≤ 8: expert judgement, or the firm's stated score. */
+    private static final Band JUDGED_IP_QUALITY = new Band(0, 16);
     private static final Band IP_ACQUISITION = new Band(1, 6);
     private static final Band STANDARDS = new Band(0, 2);
     private static final Band MANAGEMENT = new Band(0, 20);
@@ -45,8 +45,9 @@ final class Capability {
         Capability c = new Capability();
         c.ip(f);
         c.conversions(f, years);
-        c.add(new Check("CAP_MANAGEMENT", "研究开发组织管理水平", Check.Status.SELF_DECLARED, MANAGEMENT.toString(),
-                "≤ 20 分，专家评审", "企业自评", ""), MANAGEMENT);
+        Band management = stated(f, CultivationField.SELF_RD_MANAGEMENT, MANAGEMENT);
+        c.add(new Check("CAP_MANAGEMENT", "研究开发组织管理水平", Check.Status.SELF_DECLARED, management.toString(),
+                "≤ 20 分，专家评审", show(CultivationField.SELF_RD_MANAGEMENT) + "（未填按 0–20 分）", ""), management);
         c.growth(f, years);
         return c;
     }
@@ -62,6 +63,15 @@ final class Capability {
 
     String missingSource() {
         return String.join("、", missing);
+    }
+
+    /**
+     * A judgement part: the firm's own score where it states one (cultivation-rules: "ranges the firm
+     * states"), else the part's whole range.
+     */
+    private static Band stated(Facts f, CultivationField field, Band range) {
+        double v = f.value(field);
+        return Double.isNaN(v) ? range : new Band((int) v, (int) v);
     }
 
     private void add(Check part, Band points) {
@@ -80,7 +90,8 @@ final class Capability {
         double standards = f.value(InputField.STANDARDS_5Y);
         String threshold = "数量 ≥1 项Ⅰ类 7–8 · ≥5 项Ⅱ类 5–6 · 3–4 项 3–4 · 1–2 项 1–2；另有先进程度 ≤ 8、核心支持作用 ≤ 8、"
                 + "获得方式 1–6、标准 ≤ 2（专家评审，合计 ≤ 30）";
-        String source = show(InputField.IP_CLASS1) + "、" + show(InputField.IP_CLASS2) + "、" + show(InputField.STANDARDS_5Y);
+        String source = show(InputField.IP_CLASS1) + "、" + show(InputField.IP_CLASS2) + "、" + show(InputField.STANDARDS_5Y)
+                + "、" + show(CultivationField.SELF_IP_QUALITY);
         Band count;
         if (c1 >= 1) {
             count = new Band(7, 8);
@@ -97,7 +108,8 @@ final class Capability {
             count = Band.ZERO;
         }
         // with no IP there is nothing for the experts to judge; standards work counts only if there was some
-        Band judged = count.max() == 0 ? Band.ZERO : JUDGED_IP_ADVANCE.plus(JUDGED_IP_CORE).plus(IP_ACQUISITION);
+        Band judged = count.max() == 0 ? Band.ZERO
+                : stated(f, CultivationField.SELF_IP_QUALITY, JUDGED_IP_QUALITY).plus(IP_ACQUISITION);
         Band bonus = standards == 0 ? Band.ZERO : STANDARDS;
         Band total = count.plus(judged).plus(bonus).cappedAt(IP_CAP);
         add(new Check("CAP_IP", "知识产权", Check.Status.SELF_DECLARED,
@@ -182,13 +194,13 @@ final class Capability {
         }
         String source = String.join("、", used);
         if (years == 1) {
-            add(new Check(code, name, Check.Status.MET, "成立不足两个会计年度，无增长率 → 0 分", threshold, source, ""), Band.ZERO);
+            add(Check.scored(code, name, "成立不足两个会计年度，无增长率 → 0 分", threshold, source), Band.ZERO);
             return;
         }
         BigDecimal y0 = Exact.dec(y[0]);
         BigDecimal y1 = Exact.dec(y[1]);
         if (y1.signum() <= 0 || (years == 3 && y[2] <= 0)) {
-            add(new Check(code, name, Check.Status.MET, "基数不大于 0，增长率无意义 → 0 分", threshold, source, ""), Band.ZERO);
+            add(Check.scored(code, name, "基数不大于 0，增长率无意义 → 0 分", threshold, source), Band.ZERO);
             return;
         }
         // growth ≥ t ⇔ lhs ≥ (1 + t)·base, both sides multiplied by the positive denominators

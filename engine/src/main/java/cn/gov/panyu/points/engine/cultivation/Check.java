@@ -17,6 +17,8 @@ public record Check(String code, String name, Status status, String figure, Stri
 
     public enum Status {
         MET("符合"), NOT_MET("不符合"), MISSING("数据缺失"),
+        /** An indicator or assessment part, scored from data (it has points, not a yes or no). */
+        SCORED("已计分"),
         /** The rules ask it, the data cannot show it: the enterprise's own declaration decides. */
         SELF_DECLARED("需企业自评");
 
@@ -33,6 +35,10 @@ public record Check(String code, String name, Status status, String figure, Stri
 
     static Check of(String code, String name, boolean met, String figure, String threshold, String source) {
         return new Check(code, name, met ? Status.MET : Status.NOT_MET, figure, threshold, source, "");
+    }
+
+    static Check scored(String code, String name, String figure, String threshold, String source) {
+        return new Check(code, name, Status.SCORED, figure, threshold, source, "");
     }
 
     static Check missing(String code, String name, String threshold, String source) {

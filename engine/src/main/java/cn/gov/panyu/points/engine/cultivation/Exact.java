@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 
 /**
  * Comparisons and figures in decimal arithmetic. Thresholds are inclusive and boundaries matter (4 % is
- * the 4 % band, not the 3 % one): 4.4 / 110 in doubles is a hair below 0.04, so ratios are compared as
+ * the 4 % band, not the 3 % one): 9.2 / 230 in doubles is a hair below 0.04, so ratios are compared as
  * num · 100 ≥ p · den on the decimals the user typed.
  */
 final class Exact {

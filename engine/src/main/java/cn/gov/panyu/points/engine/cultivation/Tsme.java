@@ -131,8 +131,7 @@ public final class Tsme {
             return null;
         }
         int score = STAFF.score(st, all);
-        Check c = Check.of("TSME_STAFF", "科技人员指标",
-                true, Exact.percent(st, all) + "（" + Exact.plain(st) + " / " + Exact.plain(all) + " 人）→ " + score + " 分",
+        Check c = Check.scored("TSME_STAFF", "科技人员指标", Exact.percent(st, all) + "（" + Exact.plain(st) + " / " + Exact.plain(all) + " 人）→ " + score + " 分",
                 STAFF.describe(), source);
         BigDecimal next = STAFF.next(st, all);
         if (next != null) {
@@ -165,7 +164,7 @@ public final class Tsme {
         String figure = "占销售收入 " + Exact.percent(rd, sales) + "（" + bySales + " 分）"
                 + (Double.isNaN(cost) ? "" : "，占成本费用 " + Exact.percent(rd, cost) + "（" + byCost + " 分）")
                 + " → " + score + " 分";
-        Check c = Check.of("TSME_RD", "研发投入指标", true, figure, threshold, source);
+        Check c = Check.scored("TSME_RD", "研发投入指标", figure, threshold, source);
         BigDecimal next = RD_SALES.next(rd, sales);
         if (next != null && bySales >= byCost && sales > 0) {
             c = c.withGap("研发投入占销售收入 " + Exact.percent(rd, sales) + "：本年再增加研发投入约 "
@@ -193,7 +192,7 @@ public final class Tsme {
             checks.add(Check.missing("TSME_IP", "科技成果指标", threshold, source));
             return null;
         }
-        checks.add(Check.of("TSME_IP", "科技成果指标", true,
+        checks.add(Check.scored("TSME_IP", "科技成果指标",
                 "Ⅰ类 " + Exact.plain(c1) + " 项" + (Double.isNaN(c2) ? "" : "，Ⅱ类 " + Exact.plain(c2) + " 项") + " → " + score + " 分",
                 threshold, source));
         return score;

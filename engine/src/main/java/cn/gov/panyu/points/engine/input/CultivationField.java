@@ -36,7 +36,11 @@ public enum CultivationField {
     NATIONAL_AWARD_5Y("national_award_5y", "近五年国家科技奖励(前三完成单位)", InputField.Kind.FLAG,
             "近五年获国家级科技奖励且为前三名完成单位：1 是，0 否；科小直通条件"),
     LED_STANDARDS_5Y("led_standards_5y", "近五年牵头制定标准数", InputField.Kind.COUNT,
-            "近五年牵头制定的国际、国家或行业标准数；科小直通条件");
+            "近五年牵头制定的国际、国家或行业标准数；科小直通条件"),
+    SELF_IP_QUALITY("self_ip_quality", "知识产权先进程度与核心作用自评分", InputField.Kind.COUNT, 16,
+            "高企创新能力评价中技术先进程度（≤ 8）与核心支持作用（≤ 8）的企业自评合计，0–16；不填则按 0–16 分区间"),
+    SELF_RD_MANAGEMENT("self_rd_management", "研究开发组织管理水平自评分", InputField.Kind.COUNT, 20,
+            "高企创新能力评价中研究开发组织管理水平的企业自评分，0–20；不填则按 0–20 分区间");
 
     private static final Map<String, CultivationField> BY_HEADER = new HashMap<>();
 
@@ -50,13 +54,27 @@ public enum CultivationField {
     private final String key;
     private final String label;
     private final InputField.Kind kind;
+    private final double max;
     private final String meaning;
 
     CultivationField(String key, String label, InputField.Kind kind, String meaning) {
+        this(key, label, kind, Double.POSITIVE_INFINITY, meaning);
+    }
+
+    CultivationField(String key, String label, InputField.Kind kind, double max, String meaning) {
         this.key = key;
         this.label = label;
         this.kind = kind;
+        this.max = max;
         this.meaning = meaning;
+    }
+
+    /**
+     * The largest value allowed: a self-assessed score cannot exceed the points of its part; other
+     * columns are bounded only by their kind.
+     */
+    public double max() {
+        return max;
     }
 
     public String key() {

@@ -87,6 +87,9 @@ public final class CultivationReader {
                 if (verdict.refused()) {
                     violations.add(new Violation(row.number(), f.key(), cell.strip(), verdict.problem().zh(),
                             verdict.problem().en()));
+                } else if (verdict.value() != null && verdict.value() > f.max()) {
+                    violations.add(new Violation(row.number(), f.key(), cell.strip(),
+                            "应为 0–" + FieldRules.plain(f.max()) + " 的整数", "must be an integer from 0 to " + FieldRules.plain(f.max())));
                 } else if (!verdict.missing()) {
                     v[f.ordinal()] = verdict.value();
                 }
