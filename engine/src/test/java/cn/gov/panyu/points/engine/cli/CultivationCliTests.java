@@ -129,4 +129,34 @@ class CultivationCliTests {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("找不到数据文件");
     }
+
+    /**
+     * The generator's optional columns are valid input for the pre-assessment and spread over its
+     * outcomes, and they leave the scoring columns byte for byte as without them.
+     */
+    @Test
+    void generatedCultivationDataIsValidAndKeepsTheScoringColumns() throws IOException {
+        Path plain = dir.resolve("plain.csv");
+        Path full = dir.resolve("full.csv");
+        assertThat(run("generate", "--count", "3000", "--seed", "7", "--year", "2025", "--out", plain.toString()).exit()).isZero();
+        assertThat(run("generate", "--count", "3000", "--seed", "7", "--year", "2025", "--cultivation", "--out", full.toString())
+                .exit()).isZero();
+        List<String> plainLines = Files.readAllLines(plain);
+        List<String> fullLines = Files.readAllLines(full);
+        assertThat(fullLines).hasSameSizeAs(plainLines);
+        for (int i = 0; i < plainLines.size(); i++) {
+            assertThat(fullLines.get(i)).startsWith(plainLines.get(i) + ",");
+        }
+
+        Path out = dir.resolve("pre.csv");
+        PointsCliTests.Run r = run("cultivation", "--data", full.toString(), "--out", out.toString(), "--year", "2025");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(out).subList(1, 3001);
+        for (String outcome : List.of(",PASS,", ",FAIL,", ",DIRECT_PASS,", ",NOT_ELIGIBLE,", ",MISSING_DATA,")) {
+            assertThat(rows).as("科小 " + outcome).anyMatch(l -> l.split(",", -1)[5].equals(outcome.replace(",", "")));
+        }
+        for (String outcome : List.of("FAIL", "UNDECIDED", "MISSING_DATA")) {
+            assertThat(rows).as("高企 " + outcome).anyMatch(l -> l.split(",", -1)[6].equals(outcome));
+        }
+    }
 }
