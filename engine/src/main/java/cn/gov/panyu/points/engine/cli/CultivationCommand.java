@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Year;
@@ -78,12 +79,29 @@ final class CultivationCommand implements Callable<Integer> {
             CliFiles.report(merged(read, extra), read.dataRows(), err);
             return PointsCli.INVALID_INPUT;
         }
-        List<PreAssessment> results = PreAssessment.of(read.records(), extra, y);
-        CliFiles.writeAtomically(out, os -> PreAssessmentCsvWriter.write(results, os));
-        if (explain != null) {
-            CliFiles.writeAtomically(explain, os -> PreAssessmentCsvWriter.explain(results, os));
-        }
-        summary(results, y, (System.nanoTime() - started) / 1e9);
+        Counts counts = new Counts();
+        CliFiles.writeAtomically(out, os -> {
+            Writer results = PreAssessmentCsvWriter.results(os);
+            if (explain == null) {
+                PreAssessment.forEach(read.records(), extra, y, p -> {
+                    counts.add(p);
+                    PreAssessmentCsvWriter.write(p, results);
+                });
+            } else {
+                // both files in one pass, so that no result is kept; the explanation is moved in first
+                CliFiles.writeAtomically(explain, es -> {
+                    Writer explanations = PreAssessmentCsvWriter.explanations(es);
+                    PreAssessment.forEach(read.records(), extra, y, p -> {
+                        counts.add(p);
+                        PreAssessmentCsvWriter.write(p, results);
+                        PreAssessmentCsvWriter.explain(p, explanations);
+                    });
+                    explanations.flush();
+                });
+            }
+            results.flush();
+        });
+        summary(counts, y, (System.nanoTime() - started) / 1e9);
         return PointsCli.OK;
     }
 
@@ -99,15 +117,24 @@ final class CultivationCommand implements Callable<Integer> {
         return all;
     }
 
-    private void summary(List<PreAssessment> results, int y, double seconds) {
-        Map<Tsme.Outcome, Integer> tsme = new EnumMap<>(Tsme.Outcome.class);
-        Map<Hte.Outcome, Integer> hte = new EnumMap<>(Hte.Outcome.class);
-        for (PreAssessment p : results) {
+    /** How many enterprises got each outcome, for the summary line. */
+    private static final class Counts {
+        final Map<Tsme.Outcome, Integer> tsme = new EnumMap<>(Tsme.Outcome.class);
+        final Map<Hte.Outcome, Integer> hte = new EnumMap<>(Hte.Outcome.class);
+        int all;
+
+        void add(PreAssessment p) {
             tsme.merge(p.tsme().outcome(), 1, Integer::sum);
             hte.merge(p.hte().outcome(), 1, Integer::sum);
+            all++;
         }
+    }
+
+    private void summary(Counts c, int y, double seconds) {
+        Map<Tsme.Outcome, Integer> tsme = c.tsme;
+        Map<Hte.Outcome, Integer> hte = c.hte;
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "已预评估 %,d 家企业（年度 %d）→ %s%n", results.size(), y, out);
+        o.printf(Locale.ROOT, "已预评估 %,d 家企业（年度 %d）→ %s%n", c.all, y, out);
         o.printf(Locale.ROOT, "科小 TSME: 通过 %d · 直通 %d · 未通过 %d · 不符合基本条件 %d · 数据缺失 %d%n",
                 tsme.getOrDefault(Tsme.Outcome.PASS, 0), tsme.getOrDefault(Tsme.Outcome.DIRECT_PASS, 0),
                 tsme.getOrDefault(Tsme.Outcome.FAIL, 0), tsme.getOrDefault(Tsme.Outcome.NOT_ELIGIBLE, 0),
@@ -115,6 +142,6 @@ final class CultivationCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "高企 HTE: 确定通过 %d · 确定不通过 %d · 待专家评审 %d · 数据缺失 %d%n",
                 hte.getOrDefault(Hte.Outcome.PASS, 0), hte.getOrDefault(Hte.Outcome.FAIL, 0),
                 hte.getOrDefault(Hte.Outcome.UNDECIDED, 0), hte.getOrDefault(Hte.Outcome.MISSING_DATA, 0));
-        o.printf(Locale.ROOT, "Pre-assessed %,d enterprises in %.1f s.%n", results.size(), seconds);
+        o.printf(Locale.ROOT, "Pre-assessed %,d enterprises in %.1f s.%n", c.all, seconds);
     }
 }

@@ -27,51 +27,55 @@ public final class PreAssessmentCsvWriter {
     private PreAssessmentCsvWriter() {
     }
 
-    public static void write(List<PreAssessment> results, OutputStream out) throws IOException {
+    /** The result file: opened with its header, then one row per {@link #write}. */
+    public static Writer results(OutputStream out) throws IOException {
         out.write(BOM);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write(String.join(",", HEADER));
         w.write('\n');
-        for (PreAssessment p : results) {
-            w.write(p.uscc());
-            w.write(',');
-            w.write(number(p.tsme().staff()));
-            w.write(',');
-            w.write(number(p.tsme().rd()));
-            w.write(',');
-            w.write(number(p.tsme().ip()));
-            w.write(',');
-            w.write(number(p.tsme().total()));
-            w.write(',');
-            w.write(p.tsme().outcome().name());
-            w.write(',');
-            w.write(p.hte().outcome().name());
-            w.write(',');
-            w.write(p.hte().capability() == null ? "" : Integer.toString(p.hte().capability().min()));
-            w.write(',');
-            w.write(p.hte().capability() == null ? "" : Integer.toString(p.hte().capability().max()));
-            w.write(',');
-            w.write(String.join(";", p.hte().failed()));
-            w.write('\n');
-        }
-        w.flush();
+        return w;
     }
 
-    /** One row per condition and indicator, each with its figure, threshold, source and gap. */
-    public static void explain(List<PreAssessment> results, OutputStream out) throws IOException {
+    public static void write(PreAssessment p, Writer w) throws IOException {
+        w.write(p.uscc());
+        w.write(',');
+        w.write(number(p.tsme().staff()));
+        w.write(',');
+        w.write(number(p.tsme().rd()));
+        w.write(',');
+        w.write(number(p.tsme().ip()));
+        w.write(',');
+        w.write(number(p.tsme().total()));
+        w.write(',');
+        w.write(p.tsme().outcome().name());
+        w.write(',');
+        w.write(p.hte().outcome().name());
+        w.write(',');
+        w.write(p.hte().capability() == null ? "" : Integer.toString(p.hte().capability().min()));
+        w.write(',');
+        w.write(p.hte().capability() == null ? "" : Integer.toString(p.hte().capability().max()));
+        w.write(',');
+        w.write(String.join(";", p.hte().failed()));
+        w.write('\n');
+    }
+
+    /** The explanation file: opened with its header, then one row per condition by {@link #explain}. */
+    public static Writer explanations(OutputStream out) throws IOException {
         out.write(BOM);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write(String.join(",", EXPLAIN_HEADER));
         w.write('\n');
-        for (PreAssessment p : results) {
-            for (Check c : p.tsme().checks()) {
-                explain(w, p.uscc(), "科技型中小企业", c);
-            }
-            for (Check c : p.hte().checks()) {
-                explain(w, p.uscc(), "高新技术企业", c);
-            }
+        return w;
+    }
+
+    /** One row per condition and indicator, each with its figure, threshold, source and gap. */
+    public static void explain(PreAssessment p, Writer w) throws IOException {
+        for (Check c : p.tsme().checks()) {
+            explain(w, p.uscc(), "科技型中小企业", c);
         }
-        w.flush();
+        for (Check c : p.hte().checks()) {
+            explain(w, p.uscc(), "高新技术企业", c);
+        }
     }
 
     private static void explain(Writer w, String uscc, String scheme, Check c) throws IOException {
