@@ -11,6 +11,7 @@ final class Bands {
     private final String name;
     private final BigDecimal[] percents;
     private final int[] points;
+    private final String description;
 
     Bands(String name, double[] percents, int[] points) {
         this.name = name;
@@ -19,6 +20,11 @@ final class Bands {
             this.percents[i] = BigDecimal.valueOf(percents[i]);
         }
         this.points = points.clone();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < percents.length; i++) {
+            sb.append('≥').append(Exact.plain(this.percents[i])).append(" % ").append(points[i]).append(" · ");
+        }
+        this.description = sb.append("否则 0").toString();
     }
 
     int top() {
@@ -60,10 +66,6 @@ final class Bands {
 
     /** e.g. "≥30 % 20 · ≥25 % 16 · … · 否则 0". */
     String describe() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < percents.length; i++) {
-            sb.append('≥').append(Exact.plain(percents[i])).append(" % ").append(points[i]).append(" · ");
-        }
-        return sb.append("否则 0").toString();
+        return description;
     }
 }

@@ -25,6 +25,20 @@ final class Exact {
 
     /** num / den ≥ percent %; false when den ≤ 0 (a ratio of nothing meets no threshold). */
     static boolean atLeast(double num, double den, BigDecimal percent) {
+        if (!(den > 0)) {
+            return false;
+        }
+        // decided in doubles when far from the boundary (the rounding error of two products is a few ulps);
+        // only a near tie pays for decimals, which spares the Double.toString of every comparison
+        double lhs = num * 100;
+        double rhs = percent.doubleValue() * den;
+        double margin = 1e-9 * Math.max(Math.abs(lhs), Math.abs(rhs));
+        if (lhs - rhs > margin) {
+            return true;
+        }
+        if (rhs - lhs > margin) {
+            return false;
+        }
         return atLeast(dec(num), dec(den), percent);
     }
 
@@ -49,6 +63,10 @@ final class Exact {
     }
 
     static String plain(double v) {
+        // most figures are whole (staff, counts, round amounts): no decimal detour for them
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
         return plain(dec(v));
     }
 

@@ -56,6 +56,8 @@ public enum CultivationField {
     private final InputField.Kind kind;
     private final double max;
     private final String meaning;
+    /** Built once: explanations name their source fields for every enterprise of a run. */
+    private final String display;
 
     CultivationField(String key, String label, InputField.Kind kind, String meaning) {
         this(key, label, kind, Double.POSITIVE_INFINITY, meaning);
@@ -67,6 +69,7 @@ public enum CultivationField {
         this.kind = kind;
         this.max = max;
         this.meaning = meaning;
+        this.display = label + "(" + key + ")";
     }
 
     /**
@@ -96,7 +99,7 @@ public enum CultivationField {
 
     /** "科技人员数(st_staff)", as {@link InputField#display()}. */
     public String display() {
-        return label + "(" + key + ")";
+        return display;
     }
 
     /** The field a header cell names (English key or Chinese label, as {@link InputField#forHeader}). */
