@@ -46,7 +46,7 @@ final class Capability {
         c.ip(f);
         c.conversions(f, years);
         Band management = stated(f, CultivationField.SELF_RD_MANAGEMENT, MANAGEMENT);
-        c.add(new Check("CAP_MANAGEMENT", "研究开发组织管理水平", Check.Status.SELF_DECLARED, management.toString(),
+        c.add(new Check("CAP_MANAGEMENT", "研究开发组织管理水平", Check.Status.EXPERT_BAND, management.toString(),
                 "≤ 20 分，专家评审", show(CultivationField.SELF_RD_MANAGEMENT) + "（未填按 0–20 分）", ""), management);
         c.growth(f, years);
         return c;
@@ -112,7 +112,7 @@ final class Capability {
                 : stated(f, CultivationField.SELF_IP_QUALITY, JUDGED_IP_QUALITY).plus(IP_ACQUISITION);
         Band bonus = standards == 0 ? Band.ZERO : STANDARDS;
         Band total = count.plus(judged).plus(bonus).cappedAt(IP_CAP);
-        add(new Check("CAP_IP", "知识产权", Check.Status.SELF_DECLARED,
+        add(new Check("CAP_IP", "知识产权", Check.Status.EXPERT_BAND,
                 "Ⅰ类 " + Hte.text(c1) + " 项，Ⅱ类 " + Hte.text(c2) + " 项：数量 " + count + "；合计 " + total,
                 threshold, source, ""), total);
     }
@@ -146,9 +146,9 @@ final class Capability {
             }
         }
         BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(years), 2, RoundingMode.HALF_UP);
-        add(new Check("CAP_CONVERSION", name, Check.Status.SELF_DECLARED,
+        add(Check.scored("CAP_CONVERSION", name,
                 "年均 " + Exact.plain(average) + " 项（" + years + " 年共 " + sum + " 项）→ " + points,
-                threshold, String.join("、", sources), ""), points);
+                threshold, String.join("、", sources)), points);
     }
 
     private void growth(Facts f, int years) {
@@ -223,7 +223,6 @@ final class Capability {
             }
         }
         BigDecimal percent = lhs.multiply(Exact.HUNDRED).divide(base, 1, RoundingMode.HALF_UP).subtract(Exact.HUNDRED);
-        add(new Check(code, name, Check.Status.SELF_DECLARED, Exact.plain(percent) + " % → " + points, threshold, source, ""),
-                points);
+        add(Check.scored(code, name, Exact.plain(percent) + " % → " + points, threshold, source), points);
     }
 }

@@ -20,7 +20,9 @@ public record Check(String code, String name, Status status, String figure, Stri
         /** An indicator or assessment part, scored from data (it has points, not a yes or no). */
         SCORED("已计分"),
         /** The rules ask it, the data cannot show it: the enterprise's own declaration decides. */
-        SELF_DECLARED("需企业自评");
+        SELF_DECLARED("需企业自评"),
+        /** Data narrow it to a band; the experts' judgement decides within it. */
+        EXPERT_BAND("待专家评审");
 
         private final String label;
 

@@ -91,7 +91,7 @@ public final class Hte {
         } else if (band.min() > CAPABILITY_PASS_ABOVE || band.max() <= CAPABILITY_PASS_ABOVE) {
             checks.add(Check.of("CAPABILITY", "创新能力评价", band.min() > CAPABILITY_PASS_ABOVE, band.toString(), threshold, source));
         } else {
-            checks.add(new Check("CAPABILITY", "创新能力评价", Check.Status.SELF_DECLARED, band.toString(), threshold, source, ""));
+            checks.add(new Check("CAPABILITY", "创新能力评价", Check.Status.EXPERT_BAND, band.toString(), threshold, source, ""));
         }
         checks.addAll(capability.parts());
 

@@ -37,6 +37,17 @@ class HteTests {
         assertThat(r.verdict()).isEqualTo("高企：创新能力评价已确定 51 分，若专家评审在其余 49 分中给出 ≥ 20 分即可通过");
     }
 
+    @Test
+    void computedPartsAreScoredAndJudgedPartsLeftToTheExperts() {
+        Hte.Result r = assess(hte());
+        assertThat(check(r.checks(), "CAPABILITY").status()).isEqualTo(Check.Status.EXPERT_BAND);
+        assertThat(check(r.checks(), "CAP_IP").status()).isEqualTo(Check.Status.EXPERT_BAND);
+        assertThat(check(r.checks(), "CAP_MANAGEMENT").status()).isEqualTo(Check.Status.EXPERT_BAND);
+        assertThat(check(r.checks(), "CAP_CONVERSION").status()).isEqualTo(Check.Status.SCORED);
+        assertThat(check(r.checks(), "CAP_SALES_GROWTH").explain()).startsWith("销售收入增长率：41.7 % → 9–10 分（要求 ≥35 % 9–10");
+        assertThat(check(r.checks(), "KEY_FIELD").status()).isEqualTo(Check.Status.SELF_DECLARED);
+    }
+
     /**
      * Capability around 70 with the IP (24–30), conversion (25–30) and growth (18–20) parts of the example
      * and the management score the firm states: 70 itself fails, so a minimum of 71 certainly passes.
