@@ -19,7 +19,19 @@ final class Exact {
     private Exact() {
     }
 
+    /**
+     * The decimal the user typed, as {@link BigDecimal#valueOf(double)} gives it (the shortest decimal that
+     * reads back as {@code v}). Input figures have at most two decimals (万元 to the 百元), and for those
+     * the fen count gives the same value without formatting the double: when fen / 100 reads back as v,
+     * it is that shortest decimal, since below 10¹² two such decimals are further apart than two doubles.
+     */
     static BigDecimal dec(double v) {
+        if (Math.abs(v) < 1e12) {
+            long fen = Math.round(v * 100);
+            if (fen / 100.0 == v) {
+                return BigDecimal.valueOf(fen, 2);
+            }
+        }
         return BigDecimal.valueOf(v);
     }
 

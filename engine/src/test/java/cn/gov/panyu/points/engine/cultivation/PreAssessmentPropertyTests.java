@@ -57,6 +57,22 @@ class PreAssessmentPropertyTests {
         }
     }
 
+    /** The fen shortcut of {@link Exact#dec} gives exactly the decimal {@link BigDecimal#valueOf(double)} gives. */
+    @Property
+    void decimalsAreTheTypedOnes(@ForAll double v) {
+        assertThat(Exact.dec(v).compareTo(BigDecimal.valueOf(v))).isZero();
+    }
+
+    @Property
+    void typedAmountsKeepTheirValue(@ForAll("typed") BigDecimal typed) {
+        assertThat(Exact.dec(typed.doubleValue()).compareTo(typed)).isZero();
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> typed() {
+        return Arbitraries.bigDecimals().between(BigDecimal.valueOf(-1e12), BigDecimal.valueOf(1e12)).ofScale(2);
+    }
+
     @Provide
     Arbitrary<BigDecimal> amounts() {
         return Arbitraries.bigDecimals().between(BigDecimal.ZERO, BigDecimal.valueOf(5000)).ofScale(2);
