@@ -3,7 +3,6 @@ package cn.gov.panyu.points.engine.cli;
 import cn.gov.panyu.points.engine.input.ReadResult;
 import cn.gov.panyu.points.engine.input.ReadRules;
 import cn.gov.panyu.points.engine.input.RecordReader;
-import cn.gov.panyu.points.engine.input.Violation;
 import cn.gov.panyu.points.engine.model.ModelException;
 import cn.gov.panyu.points.engine.model.ModelLoader;
 import cn.gov.panyu.points.engine.model.ScoreModel;
@@ -19,16 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Year;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -40,8 +35,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Inputs above this size get progress lines on stderr. */
     private static final long PROGRESS_FROM_BYTES = 20L << 20;
-    /** Violations printed in full; the rest are counted. */
-    private static final int PRINT_LIMIT = 1000;
 
     @Spec
     CommandSpec spec;
@@ -88,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Progress progress = new Progress(err, Files.size(data) >= PROGRESS_FROM_BYTES);
         ReadResult read = RecordReader.read(content, new ReadRules(y, new HashSet<>(model.towns())), progress::reading);
         if (!read.valid()) {
-            report(read.violations(), read.dataRows(), err);
+            CliFiles.report(read.violations(), read.dataRows(), err);
             return PointsCli.INVALID_INPUT;
         }
         progress.step("评分中 (scoring) …");
@@ -112,37 +105,14 @@ final class EvaluateCommand implements Callable<Integer> {
         return f.equals("csv") || f.equals("xlsx") ? f : null;
     }
 
-    /** Writes to a temporary file next to the target and moves it in place: never a half-written result. */
     private void writeAtomically(Evaluation evaluation, Provenance provenance, String fmt) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".points-", ".tmp");
-        try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                if (fmt.equals("xlsx")) {
-                    XlsxResultWriter.write(evaluation, provenance, os);
-                } else {
-                    CsvResultWriter.write(evaluation, os);
-                }
+        CliFiles.writeAtomically(out, os -> {
+            if (fmt.equals("xlsx")) {
+                XlsxResultWriter.write(evaluation, provenance, os);
+            } else {
+                CsvResultWriter.write(evaluation, os);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void report(List<Violation> violations, int rows, PrintWriter err) {
-        err.printf(Locale.ROOT, "输入文件有 %,d 处错误，未生成任何结果 (input rejected: %,d problem(s), no output written; %,d data rows)%n",
-                violations.size(), violations.size(), rows);
-        violations.stream().limit(PRINT_LIMIT).forEach(v -> {
-            err.println("  " + v.toChinese());
-            err.println("    " + v.toEnglish());
         });
-        if (violations.size() > PRINT_LIMIT) {
-            err.printf(Locale.ROOT, "  …… 另有 %,d 处错误未列出 (%,d more not shown)%n",
-                    violations.size() - PRINT_LIMIT, violations.size() - PRINT_LIMIT);
-        }
     }
 
     private static long count(Evaluation e, Stage s) {

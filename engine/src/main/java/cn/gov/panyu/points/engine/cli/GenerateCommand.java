@@ -36,6 +36,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出 CSV 文件 (output CSV)")
     Path out;
 
+    @Option(names = "--cultivation", description = "同时生成高企/科小预评估所需的可选列（资产总额、科技人员数等）；评价输入列不变 "
+            + "(also write the optional pre-assessment columns; the scoring columns stay the same)")
+    boolean cultivation;
+
     @Override
     public Integer call() throws IOException {
         if (count < 1) {
@@ -50,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            new SyntheticDistrict(seed, y).writeCsv(count, os);
+            new SyntheticDistrict(seed, y).writeCsv(count, os, cultivation);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "已生成 %,d 家企业的模拟数据 (generated, seed %d, year %d) → %s (%.1f s)%n",
                 count, seed, y, out, (System.nanoTime() - started) / 1e9);

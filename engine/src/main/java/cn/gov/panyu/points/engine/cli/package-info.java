@@ -1,2 +1,2 @@
-/** The {@code bin/points} command line: evaluate, generate, validate-model, template. */
+/** The {@code bin/points} command line: evaluate, cultivation, generate, validate-model, template. */
 package cn.gov.panyu.points.engine.cli;

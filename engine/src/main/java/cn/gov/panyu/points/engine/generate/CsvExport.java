@@ -27,9 +27,15 @@ final class CsvExport {
     static final int CHUNK_ROWS = 4096;
 
     private final EnterpriseModel model;
+    private final boolean cultivation;
 
     CsvExport(EnterpriseModel model) {
+        this(model, false);
+    }
+
+    CsvExport(EnterpriseModel model, boolean cultivation) {
         this.model = model;
+        this.cultivation = cultivation;
     }
 
     /** Rows {@code first … first + count - 1}, header first; uses as many threads as there are processors. */
@@ -39,7 +45,7 @@ final class CsvExport {
     }
 
     void write(long first, int count, OutputStream out, int threads) throws IOException {
-        CsvRowWriter writer = new CsvRowWriter(out);
+        CsvRowWriter writer = new CsvRowWriter(out, cultivation);
         writer.writeHeader();
         if (threads <= 1) {
             writeRows(first, count, writer);
@@ -70,7 +76,7 @@ final class CsvExport {
     private byte[] chunk(long first, int count) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(count * 200);
         try {
-            CsvRowWriter writer = new CsvRowWriter(bytes);
+            CsvRowWriter writer = new CsvRowWriter(bytes, cultivation);
             writeRows(first, count, writer);
             writer.flush();
         } catch (IOException e) {

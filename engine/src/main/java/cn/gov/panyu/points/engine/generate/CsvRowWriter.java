@@ -1,5 +1,6 @@
 package cn.gov.panyu.points.engine.generate;
 
+import cn.gov.panyu.points.engine.input.CultivationField;
 import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.Qualification;
@@ -43,12 +44,20 @@ final class CsvRowWriter {
     }
 
     private final OutputStream out;
+    /** Whether the pre-assessment's columns follow the input columns. */
+    private final boolean cultivation;
+    private final long[] extra = new long[CultivationDraw.FIELDS.length];
     private final byte[] buffer = new byte[1 << 16];
     private final byte[] digits = new byte[20];
     private int position;
 
     CsvRowWriter(OutputStream out) {
+        this(out, false);
+    }
+
+    CsvRowWriter(OutputStream out, boolean cultivation) {
         this.out = out;
+        this.cultivation = cultivation;
     }
 
     void writeHeader() throws IOException {
@@ -57,6 +66,12 @@ final class CsvRowWriter {
                 put((byte) ',');
             }
             put(FIELDS[i].key().getBytes(StandardCharsets.US_ASCII));
+        }
+        if (cultivation) {
+            for (CultivationField f : CultivationDraw.FIELDS) {
+                put((byte) ',');
+                put(f.key().getBytes(StandardCharsets.US_ASCII));
+            }
         }
         put((byte) '\n');
     }
@@ -82,7 +97,27 @@ final class CsvRowWriter {
                 putLong(v);
             }
         }
+        if (cultivation) {
+            writeCultivation(row);
+        }
         put((byte) '\n');
+    }
+
+    private void writeCultivation(Row row) throws IOException {
+        CultivationDraw.fill(row, extra);
+        for (CultivationField f : CultivationDraw.FIELDS) {
+            put((byte) ',');
+            long v = extra[f.ordinal()];
+            if (v == Row.MISSING) {
+                continue;
+            }
+            ensure(NUMBER_BYTES);
+            if (CultivationDraw.inFen(f)) {
+                putFen(v);
+            } else {
+                putLong(v);
+            }
+        }
     }
 
     private void writeText(InputField field, Row row) throws IOException {

@@ -77,7 +77,16 @@ public final class SyntheticDistrict {
      * the same as with one thread.
      */
     public void writeCsv(int count, OutputStream out) throws IOException {
-        new CsvExport(model).write(advance(count), count, out);
+        writeCsv(count, out, false);
+    }
+
+    /**
+     * As {@link #writeCsv(int, OutputStream)}, with the pre-assessment's columns
+     * ({@link cn.gov.panyu.points.engine.input.CultivationField}) after the input columns when
+     * {@code cultivation} is set. The input columns are the same bytes either way.
+     */
+    public void writeCsv(int count, OutputStream out, boolean cultivation) throws IOException {
+        new CsvExport(model, cultivation).write(advance(count), count, out);
     }
 
     /** Enterprise number {@code index} of this district, without moving the cursor. */

@@ -106,7 +106,7 @@ final class CsvReader {
             if (header == null) {
                 return RecordReader.Parsed.fileProblem(RecordReader.EMPTY_FILE, encoding);
             }
-            InputField[] columns = header.broken ? null : Header.resolve(header.cells, header.row, headerSink);
+            InputField[] columns = header.broken ? null : Header.resolve(header.cells, header.row, headerSink, rules);
 
             List<Chunk> chunks = split(p, end, row, columns);
             runAll(chunks);

@@ -266,15 +266,24 @@ public final class FieldRules {
 
         /** The broken rule when {@code value} exceeds {@code max}, else null (also when either is NaN). */
         public Problem check(double value, double max) {
-            if (!(value > max)) {
-                return null;
-            }
-            // the limit's value, not "this row's": the same words must fit a file row and a form; the
-            // label alone, since staff and enterprises read these words in the platform, not the CSV keys
-            String shown = plain(max);
-            return new Problem("不得大于" + limit.label() + "（" + limit.label() + "为 " + shown + "）",
-                    "must not exceed " + limit.key() + " (which is " + shown + ")");
+            return notAbove(limit, value, max);
         }
+    }
+
+    /**
+     * The broken rule when {@code value} exceeds {@code max}, the value of field {@code limit} in the same
+     * record; null otherwise (also when either is NaN). For the cross-field rules of {@link #LIMITS} and of
+     * the pre-assessment's columns.
+     */
+    public static Problem notAbove(InputField limit, double value, double max) {
+        if (!(value > max)) {
+            return null;
+        }
+        // the limit's value, not "this row's": the same words must fit a file row and a form; the
+        // label alone, since staff and enterprises read these words in the platform, not the CSV keys
+        String shown = plain(max);
+        return new Problem("不得大于" + limit.label() + "（" + limit.label() + "为 " + shown + "）",
+                "must not exceed " + limit.key() + " (which is " + shown + ")");
     }
 
     /** A parsed number as plain text, e.g. 35 or 116.03 (the shortest text that reads back the same). */

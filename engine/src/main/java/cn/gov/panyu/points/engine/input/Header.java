@@ -17,10 +17,12 @@ final class Header {
     /**
      * @param cells the header cells' text by column index (blank cells are ignored columns)
      * @param row   the header's row number, for messages
+     * @param rules whether the pre-assessment's columns ({@link CultivationField}) are expected; they are
+     *              then ignored here, since {@link CultivationReader} reads them
      * @return the field of each column (null for ignored columns), or null when the header is broken —
      *         the violations are then in {@code sink}
      */
-    static InputField[] resolve(List<String> cells, int row, ViolationSink sink) {
+    static InputField[] resolve(List<String> cells, int row, ViolationSink sink, ReadRules rules) {
         InputField[] columns = new InputField[cells.size()];
         Map<InputField, Integer> seen = new EnumMap<>(InputField.class);
         boolean broken = false;
@@ -31,6 +33,9 @@ final class Header {
             }
             InputField f = InputField.forHeader(text);
             String column = RowAssembler.columnName(col);
+            if (f == null && rules.cultivationColumns() && CultivationField.forHeader(text) != null) {
+                continue;
+            }
             if (f == null) {
                 sink.add(new Violation(row, column, text,
                         "未知的列名（表头应为字段的中文名或英文键，见模板的填写说明）",

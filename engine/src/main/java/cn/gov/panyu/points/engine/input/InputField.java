@@ -84,12 +84,15 @@ public enum InputField {
     private final String label;
     private final Kind kind;
     private final boolean required;
+    /** Built once: explanations name their source fields for every enterprise of a run. */
+    private final String display;
 
     InputField(String key, String label, Kind kind, boolean required) {
         this.key = key;
         this.label = label;
         this.kind = kind;
         this.required = required;
+        this.display = label + "(" + key + ")";
     }
 
     public String key() {
@@ -115,7 +118,7 @@ public enum InputField {
 
     /** Header text as the user sees it in messages: "营业收入(revenue_y0)" style. */
     public String display() {
-        return label + "(" + key + ")";
+        return display;
     }
 
     public static List<InputField> numericFields() {

@@ -20,13 +20,22 @@ public record Violation(int row, String column, String value, String ruleZh, Str
     public String toChinese() {
         StringBuilder sb = new StringBuilder(row > 0 ? "第 " + row + " 行" : "文件");
         if (!column.isEmpty()) {
-            InputField field = InputField.forHeader(column);
-            sb.append("，列「").append(field != null && field.key().equals(column) ? field.display() : column).append('」');
+            sb.append("，列「").append(displayed(column)).append('」');
         }
         if (value != null) {
             sb.append("，值「").append(value).append('」');
         }
         return sb.append('：').append(ruleZh).toString();
+    }
+
+    /** A field key as its label and key; a column letter as it is. */
+    private static String displayed(String column) {
+        InputField field = InputField.forHeader(column);
+        if (field != null && field.key().equals(column)) {
+            return field.display();
+        }
+        CultivationField extra = CultivationField.forHeader(column);
+        return extra != null && extra.key().equals(column) ? extra.display() : column;
     }
 
     /** e.g. {@code row 12, column rd_staff, value "35": must not exceed employees}. */

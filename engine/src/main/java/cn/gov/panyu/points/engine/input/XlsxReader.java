@@ -63,7 +63,7 @@ final class XlsxReader {
                     if (header.stream().allMatch(String::isBlank)) {
                         continue; // blank rows above the header
                     }
-                    columns = Header.resolve(header, row.getRowNum(), headerSink);
+                    columns = Header.resolve(header, row.getRowNum(), headerSink, rules);
                     rows = new RowAssembler(columns, rules, CellDecoder.fixed(StandardCharsets.UTF_8), rowSink, 1024);
                     continue;
                 }
