@@ -51,6 +51,16 @@ public record ProductRules(Set<Stage> stages, Tier lowestTier, BigDecimal minimu
         bands = List.copyOf(bands);
     }
 
+    /** The tiers served, as people read them: "竞跑及以上". */
+    public String tiersLabel() {
+        return CreditRules.tierRule(lowestTier);
+    }
+
+    /** The stages served, as people read them: "成长期、稳定期". */
+    public String stagesLabel() {
+        return CreditRules.labels(stages, Stage::label);
+    }
+
     /** Whether the tier is {@link #lowestTier} or above. */
     public boolean qualifies(Tier tier) {
         return tier != null && tier.ordinal() <= lowestTier.ordinal();

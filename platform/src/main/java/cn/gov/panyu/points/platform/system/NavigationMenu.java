@@ -51,6 +51,8 @@ public class NavigationMenu {
                     publicItem("public", "/public/rankings", "enterprise#public"),
                     publicItem("methodology", "/public/methodology", "enterprise#public")),
             group("services", item("bank", "/bank/enterprises", "bank#enterprises", Role.BANK),
+                    item("bankProducts", "/bank/products", "bank#products", Role.BANK),
+                    item("creditProducts", "/credit/products", "staff#credit-products", STAFF),
                     item("consents", "/my/consents", "enterprise#consents", Role.ENTERPRISE)),
             group("system", item("accounts", "/admin/users", "admin#accounts", ADMIN),
                     item("registrations", "/registrations", "admin#registrations", STAFF),

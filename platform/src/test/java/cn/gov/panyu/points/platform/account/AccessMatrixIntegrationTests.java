@@ -127,6 +127,11 @@ class AccessMatrixIntegrationTests {
                 "POST /my/consents", "POST /my/consents/{id}/revoke");
         // bank officers: enterprises that consented to their bank
         put(t, Access.BANK, "GET /bank/enterprises", "GET /bank/enterprises/export", "GET /bank/enterprises/{uscc}");
+        // 积分贷 products: staff manage every bank's, a bank officer their own bank's
+        put(t, Access.STAFF, "GET /credit/products", "GET /credit/products/export", "GET /credit/products/new",
+                "POST /credit/products", "GET /credit/products/{id}", "POST /credit/products/{id}");
+        put(t, Access.BANK, "GET /bank/products", "GET /bank/products/export", "GET /bank/products/new",
+                "POST /bank/products", "GET /bank/products/{id}", "POST /bank/products/{id}");
         return t;
     }
 
