@@ -1,7 +1,7 @@
 package cn.gov.panyu.points.platform.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static cn.gov.panyu.points.platform.credit.ProductRequests.filled;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,9 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -44,32 +42,6 @@ class CreditProductIntegrationTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-
-    /** A product form filled as a bank would, with {@code changes} (name, value, name, value …) typed over it. */
-    private static MockHttpServletRequestBuilder filled(MockHttpServletRequestBuilder request, String name,
-                                                        String... changes) {
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        form.put("name", List.of(name));
-        form.put("description", List.of("测试产品"));
-        form.put("stages", List.of("GROWTH", "MATURE"));
-        form.put("lowestTier", List.of("RUN"));
-        form.put("minimumTotal", List.of("60"));
-        form.put("excludedNegatives", List.of("DISHONEST", "ACCIDENT", "ABNORMAL", "TAX_D"));
-        form.put("minimumYears", List.of("3"));
-        form.put("baseLead", List.of("300"));
-        form.put("baseRun", List.of("200"));
-        form.put("bands", List.of("60 = 1\n80 = 1.2"));
-        form.put("cap", List.of("1000"));
-        form.put("termMonths", List.of("12"));
-        form.put("rateCeiling", List.of("4.35"));
-        form.put("validFrom", List.of(LocalDate.now().toString()));
-        form.put("validTo", List.of(LocalDate.now().plusYears(1).toString()));
-        for (int i = 0; i < changes.length; i += 2) {
-            form.put(changes[i], List.of(changes[i + 1]));
-        }
-        form.forEach((field, values) -> request.param(field, values.toArray(String[]::new)));
-        return request.with(csrf());
-    }
 
     private long create(RequestPostProcessor user, String path, String bank, String name) throws Exception {
         mvc.perform((bank == null ? filled(post(path), name) : filled(post(path), name, "bankCode", bank)).with(user)).andExpect(status().is3xxRedirection());
