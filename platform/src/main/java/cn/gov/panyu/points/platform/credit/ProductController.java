@@ -27,6 +27,7 @@ import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
+import cn.gov.panyu.points.platform.consent.Bank;
 import cn.gov.panyu.points.platform.table.ExcelExport;
 import cn.gov.panyu.points.platform.table.ExcelExport.Column;
 import cn.gov.panyu.points.platform.table.TableQuery;
@@ -156,8 +157,10 @@ class ProductController {
         model.addAttribute("tiers", TIER_CHOICES);
         model.addAttribute("qualifications", Qualification.values());
         model.addAttribute("negatives", Negative.values());
+        // the bank a product belongs to is shown, never sent: an officer's own, or the stored product's
+        String bankCode = product != null ? product.bankCode() : isBank(user) ? user.bankCode() : form.getBankCode();
         model.addAttribute("bankName", products.banks(user).stream()
-                .filter(b -> b.code().equals(form.getBankCode())).map(b -> b.name()).findFirst().orElse(null));
+                .filter(b -> b.code().equals(bankCode)).map(Bank::name).findFirst().orElse(null));
         return "credit/product-form";
     }
 
