@@ -23,5 +23,6 @@ public enum AuditAction {
     OBJECTION_CHANGE,
     CONSENT_CHANGE,
     CREDIT_PRODUCT_CHANGE,
+    BANK_CHANGE,
     ACCOUNT_CHANGE
 }

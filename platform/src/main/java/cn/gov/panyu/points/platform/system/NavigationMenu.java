@@ -53,6 +53,7 @@ public class NavigationMenu {
             group("services", item("bank", "/bank/enterprises", "bank#enterprises", Role.BANK),
                     item("bankProducts", "/bank/products", "bank#products", Role.BANK),
                     item("creditProducts", "/credit/products", "staff#credit-products", STAFF),
+                    item("partnerBanks", "/credit/banks", "staff#partner-banks", STAFF),
                     item("consents", "/my/consents", "enterprise#consents", Role.ENTERPRISE)),
             group("system", item("accounts", "/admin/users", "admin#accounts", ADMIN),
                     item("registrations", "/registrations", "admin#registrations", STAFF),
