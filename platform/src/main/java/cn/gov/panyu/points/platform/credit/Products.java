@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -189,7 +190,7 @@ public class Products {
         Set<Qualification> required = SetCodes.QUALIFICATIONS.fromStored(rs.getString("required_qualifications"));
         Set<Qualification> excludedQ = SetCodes.QUALIFICATIONS.fromStored(rs.getString("excluded_qualifications"));
         Set<Negative> excludedN = SetCodes.NEGATIVES.fromStored(rs.getString("excluded_negatives"));
-        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         List<ProductRules.Band> bands = BandText.parse(rs.getString("bands"), "bands", problems);
         if (!problems.isEmpty()) {
             // only checked bands are ever stored: anything else is damaged data, named so it can be repaired
