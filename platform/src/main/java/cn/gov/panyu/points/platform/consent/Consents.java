@@ -53,23 +53,21 @@ public class Consents {
     private static final Map<String, String> SORTABLE = Map.of(
             "bank", "b.name", "granted", "c.granted_at", "expires", "c.expires_on", "ended", "c.ended_at");
 
-    /** A bank an enterprise can choose. */
-    public record Bank(String code, String name) {
-    }
-
     private final JdbcClient jdbc;
+    private final Banks banks;
     private final SqlListing<ConsentRow> history;
     private final AuditLog audit;
 
-    Consents(JdbcClient jdbc, AuditLog audit) {
+    Consents(JdbcClient jdbc, Banks banks, AuditLog audit) {
         this.jdbc = jdbc;
+        this.banks = banks;
         this.history = new SqlListing<>(jdbc, COLUMNS, FROM, Consents::row, SORTABLE, "c.id desc", "c.id desc");
         this.audit = audit;
     }
 
+    /** The banks an enterprise can choose. */
     public List<Bank> banks() {
-        return jdbc.sql("select code, name from bank order by name").query((rs, n) -> new Bank(rs.getString(1), rs.getString(2)))
-                .list();
+        return banks.all();
     }
 
     /** The consent history of the signed-in enterprise, newest first unless sorted otherwise. */
@@ -96,7 +94,7 @@ public class Consents {
     @Transactional
     public long grant(PlatformUser user, String bankCode, LocalDate expiresOn) {
         LocalDate today = LocalDate.now();
-        Bank bank = bank(bankCode).orElseThrow(() -> new ConsentException("请选择要授权的银行。"));
+        Bank bank = banks.find(bankCode).orElseThrow(() -> new ConsentException("请选择要授权的银行。"));
         if (expiresOn == null || expiresOn.isBefore(today)) {
             throw new ConsentException("授权截止日期不能早于今天。");
         }
@@ -144,14 +142,6 @@ public class Consents {
         }
         audit.record(AuditAction.CONSENT_CHANGE, user.uscc(),
                 "撤销对 " + consent.get().bankName() + "（" + consent.get().bankCode() + "）的授权 #" + consentId);
-    }
-
-    private Optional<Bank> bank(String code) {
-        if (code == null || code.isBlank()) {
-            return Optional.empty();
-        }
-        return jdbc.sql("select code, name from bank where code = :code").param("code", code.trim())
-                .query((rs, n) -> new Bank(rs.getString(1), rs.getString(2))).optional();
     }
 
     private static ConsentRow row(ResultSet rs, int n) throws SQLException {

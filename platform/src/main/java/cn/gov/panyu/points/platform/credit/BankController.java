@@ -36,9 +36,11 @@ class BankController {
             new Column<>("授权有效期至", ConsentedEnterprise::consentExpires));
 
     private final BankEnterprises enterprises;
+    private final CreditLines lines;
 
-    BankController(BankEnterprises enterprises) {
+    BankController(BankEnterprises enterprises, CreditLines lines) {
         this.enterprises = enterprises;
+        this.lines = lines;
     }
 
     @GetMapping("/bank/enterprises")
@@ -63,6 +65,8 @@ class BankController {
         // no consent and no such enterprise look the same: a bank learns nothing about who exists
         model.addAttribute("report", enterprises.report(user, uscc)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        // only after the consent was found: the bank's products judged on this enterprise
+        model.addAttribute("offers", lines.offers(user, uscc));
         return "credit/report";
     }
 }

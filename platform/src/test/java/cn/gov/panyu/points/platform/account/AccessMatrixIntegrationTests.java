@@ -127,6 +127,12 @@ class AccessMatrixIntegrationTests {
                 "POST /my/consents", "POST /my/consents/{id}/revoke");
         // bank officers: enterprises that consented to their bank
         put(t, Access.BANK, "GET /bank/enterprises", "GET /bank/enterprises/export", "GET /bank/enterprises/{uscc}");
+        // 积分贷 products: staff manage every bank's, a bank officer their own bank's
+        put(t, Access.STAFF, "GET /credit/products", "GET /credit/products/export", "GET /credit/products/new",
+                "POST /credit/products", "GET /credit/products/{id}", "POST /credit/products/{id}",
+                "GET /credit/banks", "GET /credit/banks/export", "POST /credit/banks", "POST /credit/banks/{code}");
+        put(t, Access.BANK, "GET /bank/products", "GET /bank/products/export", "GET /bank/products/new",
+                "POST /bank/products", "GET /bank/products/{id}", "POST /bank/products/{id}");
         return t;
     }
 
@@ -340,6 +346,7 @@ class AccessMatrixIntegrationTests {
             case "attachmentId" -> NO_ID;
             case "username" -> reading ? "staff" : "matrix-nobody";
             case "token" -> "matrix-no-such-token";
+            case "code" -> "MATRIX-NO-SUCH-BANK"; // renaming a bank nobody has: reaches the service, changes nothing
             case "source" -> "TAX";
             case "year" -> String.valueOf(Year.now().getValue() - 1);
             case "slug" -> "staff";

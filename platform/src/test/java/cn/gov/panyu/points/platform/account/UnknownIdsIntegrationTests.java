@@ -104,6 +104,7 @@ class UnknownIdsIntegrationTests {
             case "id", "attachmentId" -> NO_ID;
             case "uscc" -> TestEnterprises.uscc(); // well-formed, registered nowhere
             case "username" -> "no-such-user";
+            case "code" -> "NO-SUCH-BANK";
             case "token" -> "no-such-token";
             case "source" -> "NO_SUCH_SOURCE";
             case "year" -> "1900";

@@ -1,0 +1,84 @@
+package cn.gov.panyu.points.platform.credit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.collection.YearRecords;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.evaluation.PublishedScore;
+
+/**
+ * Eligibility and pre-approved lines of real enterprises: the facts from the latest <b>published</b>
+ * evaluation (through the read model {@link PublishedResults}, never a draft or a run on notice) and the
+ * enterprise's record of that year (through collection's {@link YearRecords}), judged by the plain rules of
+ * {@link CreditRules}.
+ */
+@Service
+@PreAuthorize("hasAnyRole('STAFF', 'BANK')")
+public class CreditLines {
+
+    /** What an enterprise without a published result is told for every product. */
+    static final String NOT_PUBLISHED = "最新发布的评价结果中没有该企业，暂不能核定额度";
+
+    /** One product and its verdict on one enterprise. */
+    public record Offer(CreditProduct product, CreditAssessment assessment) {
+    }
+
+    private final PublishedResults published;
+    private final YearRecords records;
+    private final Products products;
+
+    CreditLines(PublishedResults published, YearRecords records, Products products) {
+        this.published = published;
+        this.records = records;
+        this.products = products;
+    }
+
+    /**
+     * The facts of an enterprise in the newest published year; empty when nothing is published or the
+     * enterprise has no result in it.
+     */
+    public Optional<CreditFacts> facts(String uscc) {
+        Optional<Integer> year = published.latestYear();
+        Optional<PublishedScore> score = year.flatMap(y -> published.of(uscc, y));
+        if (score.isEmpty()) {
+            return Optional.empty();
+        }
+        PublishedScore s = score.get();
+        Optional<EnterpriseRecord> record = records.of(uscc, s.year());
+        return Optional.of(new CreditFacts(s.year(), s.stage(), s.tier(), s.total(), !s.eligible(),
+                record.map(EnterpriseRecord::qualifications).orElse(Set.of()),
+                record.map(EnterpriseRecord::negatives).orElse(Set.of()),
+                record.map(EnterpriseRecord::established).orElse(null),
+                record.map(r -> amount(r, InputField.REVENUE_Y0)).orElse(null),
+                record.map(r -> amount(r, InputField.REVENUE_Y1)).orElse(null)));
+    }
+
+    /**
+     * The verdicts of the bank's current products on an enterprise whose report the officer is allowed to
+     * see (the caller checked the consent).
+     */
+    @PreAuthorize("hasRole('BANK')")
+    public List<Offer> offers(PlatformUser user, String uscc) {
+        LocalDate today = LocalDate.now();
+        Optional<CreditFacts> facts = facts(uscc);
+        return products.offeredBy(user, today).stream()
+                .map(p -> new Offer(p, facts.map(f -> CreditRules.assess(p.terms().rules(), f, today))
+                        .orElseGet(() -> CreditAssessment.missed(NOT_PUBLISHED))))
+                .toList();
+    }
+
+    private static BigDecimal amount(EnterpriseRecord r, InputField field) {
+        double v = r.value(field);
+        return Double.isNaN(v) ? null : BigDecimal.valueOf(v);
+    }
+}
