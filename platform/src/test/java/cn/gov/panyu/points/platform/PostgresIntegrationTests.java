@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * properties, with the same Flyway migrations as H2. Runs a real PostgreSQL server (embedded binaries).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// its own PostgreSQL stops after the class: close the context with it, or its background threads keep
+// knocking at a closed pool (WARNs in the log of every later test)
+@DirtiesContext
 class PostgresIntegrationTests {
 
     private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();

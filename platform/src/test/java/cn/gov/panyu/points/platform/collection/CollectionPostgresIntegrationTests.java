@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,9 @@ import cn.gov.panyu.points.platform.collection.ImportResult.Status;
 
 /** The collection's SQL (merge pivot, set union, conflicts, rollback) on a real PostgreSQL server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "points.demo.enabled=false")
+// its own PostgreSQL stops after the class: close the context with it, or its background threads keep
+// knocking at a closed pool (WARNs in the log of every later test)
+@DirtiesContext
 class CollectionPostgresIntegrationTests {
 
     private static final int YEAR = 2030;

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,9 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 /** The declaration's SQL on a real PostgreSQL: draft, attachment, submit, queue, return, approve into the merge. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("test")
+// its own PostgreSQL stops after the class: close the context with it, or its background threads keep
+// knocking at a closed pool (WARNs in the log of every later test)
+@DirtiesContext
 class DeclarationPostgresIntegrationTests {
 
     private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();

@@ -2,6 +2,7 @@ package cn.gov.panyu.points.platform.evaluation;
 
 
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +16,9 @@ import cn.gov.panyu.points.platform.EmbeddedPostgresDatabase;
  */
 // a (mock) web application, so that the security configuration and its method security apply as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "points.demo.enabled=false")
+// its own PostgreSQL stops after the class: close the context with it, or its background threads keep
+// knocking at a closed pool (WARNs in the log of every later test)
+@DirtiesContext
 class EvaluationRunsPostgresIntegrationTests extends RunLifecycleContract {
 
     private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();

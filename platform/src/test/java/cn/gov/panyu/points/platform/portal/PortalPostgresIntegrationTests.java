@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -31,6 +32,9 @@ import cn.gov.panyu.points.platform.TestUsers;
         properties = {"points.demo.enterprises=200", "points.data-dir=target/portal-postgres-data"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+// its own PostgreSQL stops after the class: close the context with it, or its background threads keep
+// knocking at a closed pool (WARNs in the log of every later test)
+@DirtiesContext
 class PortalPostgresIntegrationTests {
 
     private static final EmbeddedPostgresDatabase POSTGRES = new EmbeddedPostgresDatabase();
