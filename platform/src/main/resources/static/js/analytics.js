@@ -21,21 +21,27 @@
     var font = large ? 16 : 12;
     var category = { type: 'category', data: chart.categories, axisLabel: { fontSize: font, color: '#4a5a6e',
       interval: 0, rotate: !horizontal && !line && chart.categories.length > 8 ? 30 : 0 } };
+    // a trend's averages differ by a few points on a scale of hundreds: the axis starts near them, not at 0
     var value = { type: 'value', name: chart.valueLabel, nameTextStyle: { fontSize: font, color: '#4a5a6e' },
-      axisLabel: { fontSize: font, color: '#4a5a6e' }, splitLine: { lineStyle: { color: '#e6ebf2' } } };
+      scale: line, axisLabel: { fontSize: font, color: '#4a5a6e' }, splitLine: { lineStyle: { color: '#e6ebf2' } } };
     if (horizontal) {
       category.inverse = true;
       category.axisLabel.width = 200;
       category.axisLabel.overflow = 'truncate';
+      value.nameLocation = 'middle';
+      value.nameGap = 28;
+    } else {
+      // the axis name starts at the axis instead of centring on it, where the card's edge would cut it
+      value.nameTextStyle.align = 'left';
     }
     return {
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       tooltip: { trigger: line ? 'axis' : 'item' },
-      legend: { top: 0, left: 0, textStyle: { fontSize: font } },
+      legend: { top: 0, left: 'center', textStyle: { fontSize: font } },
       toolbox: { right: 8, top: 0, feature: { saveAsImage: { title: el.dataset.saveTitle || '保存为图片',
         name: chart.title, pixelRatio: 2, backgroundColor: '#fff' } } },
-      grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 56, bottom: horizontal ? 28 : 8, containLabel: true },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? category : value,
       series: chart.series.map(function (s) {
@@ -43,7 +49,7 @@
           type: line ? 'line' : 'bar', name: s.name, stack: line ? undefined : 'total',
           barMaxWidth: 36, symbolSize: large ? 12 : 8, cursor: 'pointer',
           itemStyle: { color: COLOURS[s.key] || '#1f5fbf' }, lineStyle: { width: large ? 4 : 2 },
-          label: line ? { show: true, position: 'top', fontSize: font, formatter: function (p) { return p.value == null ? '' : p.value; } } : undefined,
+          label: line && large ? { show: true, position: 'top', fontSize: font, formatter: function (p) { return p.value == null ? '' : Number(p.value).toFixed(2); } } : undefined,
           data: s.points.map(function (p) { return { value: p.value, url: p.url }; })
         };
       })

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,6 +44,7 @@ class DashboardBrowserIntegrationTests extends BrowserTestSupport {
         List<WebElement> bars = browser.findElements(By.cssSelector("#chart-stages svg path[fill='" + NONE_COLOUR + "']"));
         WebElement bar = bars.stream().max(Comparator.comparingInt(b -> b.getSize().getHeight())).orElseThrow();
         assertThat(bar.getSize().getHeight()).as("a bar, not a legend mark").isGreaterThan(20);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", bar);
         HeadlessChromium.submitAndWait(browser, bar);
 
         assertThat(browser.getCurrentUrl()).contains("/enterprises?").contains("tier=NONE").contains("stage=");
