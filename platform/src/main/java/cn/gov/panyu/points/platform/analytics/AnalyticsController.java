@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import cn.gov.panyu.points.engine.input.IndustryCode;
 import cn.gov.panyu.points.engine.model.Stage;
-import cn.gov.panyu.points.platform.evaluation.ScoreChange;
 import cn.gov.panyu.points.platform.table.ExcelExport;
 import cn.gov.panyu.points.platform.table.ExcelExport.Column;
 

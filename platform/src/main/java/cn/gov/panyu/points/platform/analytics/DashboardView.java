@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-import cn.gov.panyu.points.platform.evaluation.ScoreChange;
 
 /**
  * The dashboard of one published year under the filters.

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,14 +25,11 @@ import cn.gov.panyu.points.platform.analytics.Chart.Point;
 import cn.gov.panyu.points.platform.analytics.Chart.Series;
 import cn.gov.panyu.points.platform.analytics.DashboardView.Figures;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
-import cn.gov.panyu.points.platform.evaluation.ScoreChange;
-import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
-import cn.gov.panyu.points.platform.evaluation.ScoreTally;
 
 /**
- * Builds the district dashboard from the read model's tally ({@link PublishedResults#tally}): one grouped
- * query per published year, sliced here by stage, tier, town and industry, plus the movers between the
- * year and the one before. Staff only; the figures are district aggregates of published results, which
+ * Builds the district dashboard from the published runs' snapshots ({@link RunSnapshots}, read once per run
+ * through the read model): each year's tally sliced by stage, tier, town and industry, and the movers
+ * between the year and the one before. Staff only; the figures are district aggregates of published results, which
  * the public tier lists already show in part, so reading them is not audited (the drill-down list and
  * its export are, where the enterprise list audits them).
  */
@@ -44,30 +41,32 @@ public class DistrictDashboard {
     private static final String NONE = "NONE";
 
     private final PublishedResults published;
+    private final RunSnapshots snapshots;
 
-    DistrictDashboard(PublishedResults published) {
+    DistrictDashboard(PublishedResults published, RunSnapshots snapshots) {
         this.published = published;
+        this.snapshots = snapshots;
     }
 
     /** The dashboard of the filter's year (the latest published if it names none); empty before any publication. */
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)
     public Optional<DashboardView> view(DashboardFilter requested) {
-        List<Integer> years = published.years();
-        if (years.isEmpty()) {
+        TreeMap<Integer, RunSnapshots.Snapshot> byYear = new TreeMap<>();
+        for (int y : published.years()) {
+            published.run(y).ifPresent(run -> byYear.put(y, snapshots.of(run)));
+        }
+        if (byYear.isEmpty()) {
             return Optional.empty();
         }
-        int year = requested.year() != null && years.contains(requested.year()) ? requested.year() : years.get(0);
+        int latest = byYear.lastKey();
+        int year = requested.year() != null && byYear.containsKey(requested.year()) ? requested.year() : latest;
         DashboardFilter filter = requested.inYear(year);
-        Integer previous = years.stream().filter(y -> y < year).findFirst().orElse(null);
+        Integer previous = byYear.lowerKey(year);
 
-        List<ScoreTally> all = published.tally(ScoreFilter.year(year));
-        Map<Integer, List<ScoreTally>> byYear = new TreeMap<>();
-        for (int y : years) {
-            List<ScoreTally> tally = y == year ? all : published.tally(ScoreFilter.year(y));
-            byYear.put(y, tally.stream().filter(matches(filter)).toList());
-        }
-        List<ScoreTally> current = byYear.get(year);
+        Map<Integer, List<ScoreTally>> tallies = new TreeMap<>();
+        byYear.forEach((y, snapshot) -> tallies.put(y, snapshot.tally().stream().filter(matches(filter)).toList()));
+        List<ScoreTally> current = tallies.get(year);
 
         List<Chart> charts = List.of(
                 tierChart("stages", "各发展阶段榜单分布", current, t -> t.stage().label(), t -> t.stage().name(), filter,
@@ -76,14 +75,37 @@ public class DistrictDashboard {
                         (f, key) -> new DashboardFilter(f.year(), f.stage(), key, f.industry())),
                 tierChart("industries", "各行业榜单分布", current, t -> IndustryCode.display(t.industry()),
                         ScoreTally::industry, filter, (f, key) -> new DashboardFilter(f.year(), f.stage(), f.town(), key)),
-                trendChart(byYear, filter));
+                trendChart(tallies, filter));
 
-        ScoreFilter scope = scope(filter);
-        List<ScoreChange> risers = previous == null ? List.of() : published.movers(scope, previous, true, MOVERS);
-        List<ScoreChange> fallers = previous == null ? List.of() : published.movers(scope, previous, false, MOVERS);
-        return Optional.of(new DashboardView(filter, years, previous,
-                figures(current, previous == null ? null : byYear.get(previous)), charts, risers, fallers,
+        List<ScoreChange> changes = previous == null ? List.of() : changes(byYear.get(year), byYear.get(previous), filter);
+        List<ScoreChange> risers = changes.stream().filter(c -> c.change().signum() > 0)
+                .sorted(Comparator.comparing(ScoreChange::change).reversed().thenComparing(ScoreChange::uscc))
+                .limit(MOVERS).toList();
+        List<ScoreChange> fallers = changes.stream().filter(c -> c.change().signum() < 0)
+                .sorted(Comparator.comparing(ScoreChange::change).thenComparing(ScoreChange::uscc)).limit(MOVERS).toList();
+        List<ScoreTally> all = byYear.get(year).tally();
+        return Optional.of(new DashboardView(filter, byYear.keySet().stream().sorted(Comparator.reverseOrder()).toList(),
+                previous, figures(current, previous == null ? null : tallies.get(previous)), charts, risers, fallers,
                 distinct(all, ScoreTally::town), distinct(all, ScoreTally::industry)));
+    }
+
+    /**
+     * The filter's enterprises published in both years and in the same stage in both: a stage change moves
+     * the total onto another scale, so its difference says nothing about the enterprise.
+     */
+    private static List<ScoreChange> changes(RunSnapshots.Snapshot now, RunSnapshots.Snapshot before, DashboardFilter f) {
+        List<ScoreChange> changes = new ArrayList<>();
+        for (RunSnapshots.Line l : now.lines()) {
+            if (!within(f, l.stage(), l.town(), l.industry())) {
+                continue;
+            }
+            RunSnapshots.Line p = before.of(l.uscc());
+            if (p != null && p.stage() == l.stage()) {
+                changes.add(new ScoreChange(l.uscc(), l.name(), l.town(), l.industry(), l.stage(), p.total(), l.total(),
+                        l.tier()));
+            }
+        }
+        return changes;
     }
 
     private static List<String> distinct(List<ScoreTally> tally, Function<ScoreTally, String> value) {
@@ -95,14 +117,14 @@ public class DistrictDashboard {
         return f.url("/enterprises", "tier", tier);
     }
 
-    private static ScoreFilter scope(DashboardFilter f) {
-        return new ScoreFilter(f.year(), f.stageOrNull(), null, false, f.town(), f.industry());
+    private static Predicate<ScoreTally> matches(DashboardFilter f) {
+        return t -> within(f, t.stage(), t.town(), t.industry());
     }
 
-    private static Predicate<ScoreTally> matches(DashboardFilter f) {
-        Stage stage = f.stageOrNull();
-        return t -> (stage == null || t.stage() == stage) && (f.town() == null || f.town().equals(t.town()))
-                && (f.industry() == null || f.industry().equals(t.industry()));
+    private static boolean within(DashboardFilter f, Stage stage, String town, String industry) {
+        Stage wanted = f.stageOrNull();
+        return (wanted == null || wanted == stage) && (f.town() == null || f.town().equals(town))
+                && (f.industry() == null || f.industry().equals(industry));
     }
 
     private static Figures figures(List<ScoreTally> current, List<ScoreTally> previous) {

@@ -126,45 +126,6 @@ public class PublishedResults {
         listing.each(where(filter), query, sink);
     }
 
-    /**
-     * A year's published results counted by stage, tier, town and industry, with the sum of their totals:
-     * the dashboards' cube. At most stages × (tiers + none) × towns × industries rows however large the
-     * district, so each chart slices it in memory instead of asking the database again
-     * (docs/adr/0013-dashboard-aggregation.md).
-     */
-    public List<ScoreTally> tally(ScoreFilter filter) {
-        SqlFilter where = where(filter);
-        return jdbc.sql("select ps.stage, ps.tier, ps.town, ps.industry, count(*), sum(ps.total) from published_score ps"
-                        + where.where() + " group by ps.stage, ps.tier, ps.town, ps.industry")
-                .params(where.args()).query((rs, n) -> {
-                    String tier = rs.getString(2);
-                    return new ScoreTally(Stage.valueOf(rs.getString(1).trim()),
-                            tier == null || tier.isBlank() ? null : Tier.valueOf(tier.trim()), rs.getString(3),
-                            rs.getString(4).trim(), rs.getLong(5), rs.getBigDecimal(6));
-                }).list();
-    }
-
-    /**
-     * The enterprises whose total changed most between the previous year's published run and the filter's
-     * year: {@code limit} risers (largest gain first) or fallers (largest loss first). Only enterprises
-     * published in both years and in the same stage in both count: a stage change moves the total onto
-     * another scale, so its difference says nothing about the enterprise.
-     */
-    public List<ScoreChange> movers(ScoreFilter filter, int previousYear, boolean risers, int limit) {
-        SqlFilter where = where(filter).and("prev.data_year = ?", previousYear);
-        String order = risers ? "ps.total - prev.total desc" : "ps.total - prev.total asc";
-        return jdbc.sql("select ps.uscc, ps.name, ps.town, ps.industry, ps.stage, prev.total, ps.total, ps.tier"
-                        + " from published_score ps join published_score prev on prev.uscc = ps.uscc and prev.stage = ps.stage"
-                        + where.where() + " and ps.total " + (risers ? ">" : "<") + " prev.total"
-                        + " order by " + order + ", ps.uscc limit ?")
-                .params(where.args()).param(limit).query((rs, n) -> {
-                    String tier = rs.getString(8);
-                    return new ScoreChange(rs.getString(1).trim(), rs.getString(2), rs.getString(3),
-                            rs.getString(4).trim(), Stage.valueOf(rs.getString(5).trim()), rs.getBigDecimal(6),
-                            rs.getBigDecimal(7), tier == null || tier.isBlank() ? null : Tier.valueOf(tier.trim()));
-                }).list();
-    }
-
     private static SqlFilter where(ScoreFilter f) {
         return SqlFilter.all().and("ps.data_year = ?", f.year())
                 .andIf(f.stage() != null, "ps.stage = ?", f.stage() == null ? null : f.stage().name())

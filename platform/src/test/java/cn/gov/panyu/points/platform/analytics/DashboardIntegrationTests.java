@@ -25,7 +25,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
-import cn.gov.panyu.points.platform.evaluation.ScoreChange;
 import cn.gov.panyu.points.platform.portal.PortalFixture;
 
 /**

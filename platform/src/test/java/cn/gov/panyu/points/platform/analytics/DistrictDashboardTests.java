@@ -2,13 +2,22 @@ package cn.gov.panyu.points.platform.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,29 +26,48 @@ import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.analytics.Chart.Point;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.evaluation.PublishedRun;
+import cn.gov.panyu.points.platform.evaluation.PublishedScore;
 import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
-import cn.gov.panyu.points.platform.evaluation.ScoreTally;
 
 /**
- * The dashboard's figures against values worked out by hand from a tally of nine enterprises in 2025 and four
- * in 2024 (the SQL of the tally is checked against the database by DashboardIntegrationTests).
+ * The dashboard's figures against values worked out by hand for nine enterprises published in 2025 and six
+ * in 2024, handed out by a stand-in read model (DashboardIntegrationTests checks the real one).
  */
 class DistrictDashboardTests {
 
     private final PublishedResults published = mock(PublishedResults.class);
-    private final DistrictDashboard dashboard = new DistrictDashboard(published);
+    private final DistrictDashboard dashboard = new DistrictDashboard(published, new RunSnapshots(published));
+    private final Map<Integer, List<PublishedScore>> results = new HashMap<>();
 
     @BeforeEach
     void twoPublishedYears() {
-        when(published.years()).thenReturn(List.of(2025, 2024));
-        when(published.tally(ScoreFilter.year(2025))).thenReturn(List.of(
-                tally(Stage.STARTUP, Tier.LEAD, "南村镇", "C39", 2, "150.00"),
-                tally(Stage.STARTUP, null, "南村镇", "C39", 3, "120.00"),
-                tally(Stage.GROWTH, Tier.RUN, "大石街道", "I65", 4, "260.00")));
-        when(published.tally(ScoreFilter.year(2024))).thenReturn(List.of(
-                tally(Stage.STARTUP, Tier.RISE, "南村镇", "C39", 1, "40.00"),
-                tally(Stage.GROWTH, Tier.RUN, "大石街道", "I65", 3, "180.00")));
-        when(published.movers(any(), anyInt(), anyBoolean(), anyInt())).thenReturn(List.of());
+        publish(2025, "S1", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "80");
+        publish(2025, "S2", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "70");
+        for (String uscc : List.of("S3", "S4", "S5")) {
+            publish(2025, uscc, Stage.STARTUP, null, "南村镇", "C39", "40");
+        }
+        for (String uscc : List.of("G1", "G2", "G3", "G4")) {
+            publish(2025, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "65");
+        }
+        publish(2024, "S1", Stage.STARTUP, Tier.RISE, "南村镇", "C39", "40");
+        publish(2024, "S3", Stage.STARTUP, null, "南村镇", "C39", "46.5");
+        for (String uscc : List.of("G1", "G2", "G3")) {
+            publish(2024, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "60");
+        }
+        // G4 was a start-up in 2024: its change of total is no rise
+        publish(2024, "G4", Stage.STARTUP, null, "大石街道", "I65", "20");
+        when(published.years()).thenAnswer(i -> results.keySet().stream().sorted(Comparator.reverseOrder()).toList());
+        when(published.run(anyInt())).thenAnswer(i -> {
+            int year = i.getArgument(0);
+            return results.containsKey(year) ? Optional.of(new PublishedRun(year, year * 10L, 1, null)) : Optional.empty();
+        });
+        doAnswer(i -> {
+            ScoreFilter filter = i.getArgument(0);
+            Consumer<PublishedScore> sink = i.getArgument(2);
+            results.get(filter.year()).forEach(sink);
+            return null;
+        }).when(published).each(any(), any(), any());
     }
 
     @Test
@@ -51,10 +79,11 @@ class DistrictDashboardTests {
         assertThat(view.figures().evaluated()).isEqualTo(9);
         assertThat(view.figures().listed()).isEqualTo(6);
         assertThat(view.figures().tiers()).containsExactly(2L, 4L, 0L);
-        // (150 + 120 + 260) / 9 = 58.888… ; 2024: (40 + 180) / 4 = 55
+        // (80 + 70 + 3 × 40 + 4 × 65) / 9 = 530 / 9 = 58.888… ; 2024: (40 + 46.5 + 3 × 60 + 20) / 6 = 286.5 / 6 = 47.75
         assertThat(view.figures().average()).isEqualByComparingTo("58.89");
-        assertThat(view.figures().previousAverage()).isEqualByComparingTo("55.00");
-        assertThat(view.figures().averageChange()).isEqualByComparingTo("3.89");
+        assertThat(view.figures().previousEvaluated()).isEqualTo(6);
+        assertThat(view.figures().previousAverage()).isEqualByComparingTo("47.75");
+        assertThat(view.figures().averageChange()).isEqualByComparingTo("11.14");
         assertThat(view.towns()).containsExactly("南村镇", "大石街道");
     }
 
@@ -90,9 +119,9 @@ class DistrictDashboardTests {
         Chart trend = dashboard.view(DashboardFilter.none()).orElseThrow().chart("trend").orElseThrow();
 
         assertThat(trend.categories()).containsExactly("2024 年度", "2025 年度");
-        // 初创期: 2024 40 / 1, 2025 270 / 5; 成长期: 180 / 3, 260 / 4; 成熟期 none
+        // 初创期: 2024 (40 + 46.5 + 20) / 3 = 35.5, 2025 270 / 5 = 54; 成长期: 180 / 3, 260 / 4; 稳定期 none
         assertThat(trend.series().get(0).points()).extracting(p -> (BigDecimal) p.value())
-                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("40"), new BigDecimal("54"));
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("35.5"), new BigDecimal("54"));
         assertThat(trend.series().get(1).points()).extracting(p -> (BigDecimal) p.value())
                 .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("60"), new BigDecimal("65"));
         assertThat(trend.series().get(2).points()).extracting(Point::value).containsOnlyNulls();
@@ -105,7 +134,8 @@ class DistrictDashboardTests {
 
         assertThat(view.figures().evaluated()).isEqualTo(5);
         assertThat(view.figures().average()).isEqualByComparingTo("54.00");
-        assertThat(view.figures().previousAverage()).isEqualByComparingTo("40.00");
+        // 2024 in 南村镇: S1 40 and S3 46.5 (G4 was in 大石街道)
+        assertThat(view.figures().previousAverage()).isEqualByComparingTo("43.25");
         assertThat(view.chart("trend").orElseThrow().series()).extracting(Chart.Series::key).containsExactly("STARTUP");
         assertThat(view.chart("towns").orElseThrow().series().get(0).points().get(0).url())
                 .isEqualTo("/enterprises?year=2025&stage=STARTUP&town=%E5%8D%97%E6%9D%91%E9%95%87&tier=LEAD");
@@ -123,8 +153,32 @@ class DistrictDashboardTests {
     }
 
     @Test
+    void moversCompareTheSameStageOnly() {
+        DashboardView view = dashboard.view(DashboardFilter.none()).orElseThrow();
+
+        // S1 +40, G1–G3 +5 each (ties by USCC); G4 changed stage; S3 fell 6.5
+        assertThat(view.risers()).extracting(ScoreChange::uscc).containsExactly("S1", "G1", "G2", "G3");
+        assertThat(view.risers().get(0).change()).isEqualByComparingTo("40");
+        assertThat(view.fallers()).extracting(ScoreChange::uscc).containsExactly("S3");
+        assertThat(view.fallers().get(0).change()).isEqualByComparingTo("-6.5");
+        assertThat(dashboard.view(new DashboardFilter(2025, "GROWTH", null, null)).orElseThrow().risers())
+                .extracting(ScoreChange::uscc).containsExactly("G1", "G2", "G3");
+        assertThat(dashboard.view(new DashboardFilter(2024, null, null, null)).orElseThrow().risers()).isEmpty();
+    }
+
+    @Test
+    void aRunIsReadOnceHoweverOftenTheDashboardIsAsked() {
+        for (int i = 0; i < 3; i++) {
+            dashboard.view(DashboardFilter.none());
+        }
+
+        verify(published, times(1)).each(eq(ScoreFilter.year(2025)), any(), any());
+        verify(published, times(1)).each(eq(ScoreFilter.year(2024)), any(), any());
+    }
+
+    @Test
     void nothingPublishedIsNoDashboard() {
-        when(published.years()).thenReturn(List.of());
+        results.clear();
 
         assertThat(dashboard.view(DashboardFilter.none())).isEmpty();
     }
@@ -133,7 +187,8 @@ class DistrictDashboardTests {
         return chart.series().get(series).points().stream().map(p -> (Object) p.value()).toList();
     }
 
-    private static ScoreTally tally(Stage stage, Tier tier, String town, String industry, long count, String sum) {
-        return new ScoreTally(stage, tier, town, industry, count, new BigDecimal(sum));
+    private void publish(int year, String uscc, Stage stage, Tier tier, String town, String industry, String total) {
+        results.computeIfAbsent(year, y -> new ArrayList<>()).add(new PublishedScore(year, year * 10L, 1, uscc,
+                "企业" + uscc, town, industry, stage, null, null, null, new BigDecimal(total), null, tier, true, null, null, null));
     }
 }

@@ -1,14 +1,12 @@
-package cn.gov.panyu.points.platform.evaluation;
+package cn.gov.panyu.points.platform.analytics;
 
 import java.math.BigDecimal;
 
-import org.springframework.modulith.NamedInterface;
 
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 
-/** One enterprise's total in two consecutive published years of the same stage ({@link PublishedResults#movers}). */
-@NamedInterface("published-scores")
+/** One enterprise's total in two consecutive published years of the same stage ({@link DistrictDashboard}: the risers and fallers). */
 public record ScoreChange(String uscc, String name, String town, String industry, Stage stage, BigDecimal previousTotal,
                           BigDecimal total, Tier tier) {
 
