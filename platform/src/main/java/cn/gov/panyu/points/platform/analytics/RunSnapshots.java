@@ -1,6 +1,7 @@
 package cn.gov.panyu.points.platform.analytics;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,12 +60,20 @@ class RunSnapshots {
         Map<String, String> shared = new HashMap<>();
         published.each(ScoreFilter.year(run.year()), TableQuery.of(1, 20, null, null), r -> lines.add(new Line(r.uscc(),
                 r.name(), shared.computeIfAbsent(r.town(), k -> k), shared.computeIfAbsent(r.industry(), k -> k),
-                r.stage(), r.tier(), r.total())));
+                r.stage(), r.tier(), r.total().setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact())));
         return new Snapshot(lines);
     }
 
     /** One enterprise's published result, reduced to what the dashboard shows. */
-    record Line(String uscc, String name, String town, String industry, Stage stage, Tier tier, BigDecimal total) {
+    /**
+     * @param hundredths the total in hundredths of a point (stored totals have two decimals): sums and
+     *                   differences over 100,000 lines without a BigDecimal each
+     */
+    record Line(String uscc, String name, String town, String industry, Stage stage, Tier tier, long hundredths) {
+
+        BigDecimal total() {
+            return BigDecimal.valueOf(hundredths, 2);
+        }
     }
 
     /** A run's lines, their tally by stage, tier, town and industry, and the lines by USCC (for the movers). */
@@ -79,16 +88,16 @@ class RunSnapshots {
             record Key(Stage stage, Tier tier, String town, String industry) {
             }
             Map<Key, long[]> counts = new LinkedHashMap<>();
-            Map<Key, BigDecimal> sums = new HashMap<>();
+            Map<Key, long[]> sums = new HashMap<>();
             Map<String, Line> index = new HashMap<>(lines.size() * 2);
             for (Line l : lines) {
                 Key k = new Key(l.stage(), l.tier(), l.town(), l.industry());
                 counts.computeIfAbsent(k, x -> new long[1])[0]++;
-                sums.merge(k, l.total(), BigDecimal::add);
+                sums.computeIfAbsent(k, x -> new long[1])[0] += l.hundredths();
                 index.put(l.uscc(), l);
             }
             List<ScoreTally> t = new ArrayList<>(counts.size());
-            counts.forEach((k, n) -> t.add(new ScoreTally(k.stage(), k.tier(), k.town(), k.industry(), n[0], sums.get(k))));
+            counts.forEach((k, n) -> t.add(new ScoreTally(k.stage(), k.tier(), k.town(), k.industry(), n[0], BigDecimal.valueOf(sums.get(k)[0], 2))));
             this.tally = List.copyOf(t);
             this.byUscc = index;
         }
