@@ -56,7 +56,7 @@ class MenuPagesBrowserIntegrationTests extends BrowserTestSupport {
             });
         }
         assertThat(entriesPerRole).containsEntry("anonymous", 3).containsEntry("ent", 6).containsEntry("bank", 4)
-                .containsEntry("expert", 3).containsEntry("staff", 15).containsEntry("admin", 17);
+                .containsEntry("expert", 3).containsEntry("staff", 17).containsEntry("admin", 19);
     }
 
     @Test
