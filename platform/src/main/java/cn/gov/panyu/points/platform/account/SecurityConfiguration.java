@@ -35,7 +35,7 @@ class SecurityConfiguration {
             "/favicon.svg", "/actuator/health", "/actuator/health/**", "/public/**", "/help", "/help/**"};
     /** Bureau work; administrators hold the staff role too. */
     static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/evaluation/**", "/rankings/**",
-            "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**",
+            "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**", "/analytics/**",
             "/credit/**"};
 
     @Bean

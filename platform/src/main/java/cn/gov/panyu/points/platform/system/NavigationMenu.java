@@ -50,6 +50,8 @@ public class NavigationMenu {
                     item("rankings", "/rankings", "staff#rankings", STAFF),
                     publicItem("public", "/public/rankings", "enterprise#public"),
                     publicItem("methodology", "/public/methodology", "enterprise#public")),
+            group("analytics", item("dashboard", "/analytics", "staff#dashboard", STAFF),
+                    item("leader", "/analytics/leader", "staff#dashboard", STAFF)),
             group("services", item("bank", "/bank/enterprises", "bank#enterprises", Role.BANK),
                     item("bankProducts", "/bank/products", "bank#products", Role.BANK),
                     item("creditProducts", "/credit/products", "staff#credit-products", STAFF),

@@ -114,6 +114,7 @@ class AccessMatrixIntegrationTests {
                 "POST /evaluation/notice/rerun", "GET /rankings", "GET /rankings/export");
         put(t, Access.STAFF, "GET /enterprises", "GET /enterprises/export", "GET /enterprises/{uscc}",
                 "GET /enterprises/{uscc}/export");
+        put(t, Access.STAFF, "GET /analytics", "GET /analytics/leader", "GET /analytics/data", "GET /analytics/export");
         put(t, Access.STAFF, "GET /declarations/review", "GET /declarations/review/export",
                 "GET /declarations/review/{id}", "POST /declarations/review/{id}/approve",
                 "POST /declarations/review/{id}/return", "GET /declarations/review/{id}/attachments/{attachmentId}");

@@ -1,0 +1,140 @@
+package cn.gov.panyu.points.platform.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.model.Tier;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.evaluation.PublishedRun;
+import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
+import cn.gov.panyu.points.platform.table.TableQuery;
+
+/**
+ * The published runs' results as the dashboard slices them, read once per run through the read model and
+ * kept in memory (docs/adr/0013-dashboard-aggregation.md). A run's results never change once stored (runs are
+ * frozen, ADR 0008) and a publication names its run, so a snapshot keyed by run id can never be stale: a
+ * new publication is a new run id, and the old snapshot simply falls out of the small cache.
+ */
+@Component
+class RunSnapshots {
+
+    /** Three published years, the runs they replaced while staff compared, and some room. */
+    private static final int KEEP = 8;
+
+    private final PublishedResults published;
+    private final Map<Long, Snapshot> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Snapshot> eldest) {
+            return size() > KEEP;
+        }
+    };
+
+    RunSnapshots(PublishedResults published) {
+        this.published = published;
+    }
+
+    /**
+     * The snapshot of a year's published run, read on first use. Synchronized: two requests right after a
+     * publication read the run once, not twice; later requests wait only for the map.
+     */
+    synchronized Snapshot of(PublishedRun run) {
+        Snapshot s = cache.get(run.runId());
+        if (s == null) {
+            s = read(run);
+            cache.put(run.runId(), s);
+        }
+        return s;
+    }
+
+    private Snapshot read(PublishedRun run) {
+        List<Line> lines = new ArrayList<>();
+        // towns and industries repeat across 100,000 lines: one string each
+        Map<String, String> shared = new HashMap<>();
+        published.each(ScoreFilter.year(run.year()), TableQuery.of(1, 20, null, null), r -> lines.add(new Line(r.uscc(),
+                r.name(), shared.computeIfAbsent(r.town(), k -> k), shared.computeIfAbsent(r.industry(), k -> k),
+                r.stage(), r.tier(), r.total().setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact())));
+        return new Snapshot(lines);
+    }
+
+    /** One enterprise's published result, reduced to what the dashboard shows. */
+    /**
+     * @param hundredths the total in hundredths of a point (stored totals have two decimals): sums and
+     *                   differences over 100,000 lines without a BigDecimal each
+     */
+    record Line(String uscc, String name, String town, String industry, Stage stage, Tier tier, long hundredths) {
+
+        BigDecimal total() {
+            return BigDecimal.valueOf(hundredths, 2);
+        }
+    }
+
+    /** A run's lines, their tally by stage, tier, town and industry, and the lines by USCC (for the movers). */
+    static final class Snapshot {
+
+        /** A line without a comparable previous total: absent then, or in another stage. */
+        static final long NO_CHANGE = Long.MIN_VALUE;
+
+        private final List<Line> lines;
+        private final List<ScoreTally> tally;
+        private final Map<String, Line> byUscc;
+        /** Per previous snapshot: each line's change of total in hundredths, or NO_CHANGE (the movers' input). */
+        private final Map<Snapshot, long[]> changes = new ConcurrentHashMap<>();
+
+        Snapshot(List<Line> lines) {
+            this.lines = List.copyOf(lines);
+            record Key(Stage stage, Tier tier, String town, String industry) {
+            }
+            Map<Key, long[]> counts = new LinkedHashMap<>();
+            Map<Key, long[]> sums = new HashMap<>();
+            Map<String, Line> index = new HashMap<>(lines.size() * 2);
+            for (Line l : lines) {
+                Key k = new Key(l.stage(), l.tier(), l.town(), l.industry());
+                counts.computeIfAbsent(k, x -> new long[1])[0]++;
+                sums.computeIfAbsent(k, x -> new long[1])[0] += l.hundredths();
+                index.put(l.uscc(), l);
+            }
+            List<ScoreTally> t = new ArrayList<>(counts.size());
+            counts.forEach((k, n) -> t.add(new ScoreTally(k.stage(), k.tier(), k.town(), k.industry(), n[0], BigDecimal.valueOf(sums.get(k)[0], 2))));
+            this.tally = List.copyOf(t);
+            this.byUscc = index;
+        }
+
+        List<Line> lines() {
+            return lines;
+        }
+
+        List<ScoreTally> tally() {
+            return tally;
+        }
+
+        Line of(String uscc) {
+            return byUscc.get(uscc);
+        }
+
+        /**
+         * Each line's change since {@code before}, aligned with {@link #lines()}, worked out once per pair of
+         * runs: the movers then scan an array instead of looking 100,000 enterprises up on every request.
+         * Only a change within the same stage counts: a stage change moves the total onto another scale.
+         */
+        long[] changesSince(Snapshot before) {
+            return changes.computeIfAbsent(before, b -> {
+                long[] c = new long[lines.size()];
+                for (int i = 0; i < c.length; i++) {
+                    Line l = lines.get(i);
+                    Line p = b.of(l.uscc());
+                    c[i] = p == null || p.stage() != l.stage() ? NO_CHANGE : l.hundredths() - p.hundredths();
+                }
+                return c;
+            });
+        }
+    }
+}

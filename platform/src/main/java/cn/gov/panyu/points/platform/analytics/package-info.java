@@ -1,0 +1,13 @@
+/**
+ * 统计分析: the staff's district dashboard (统计看板) and the leader view (领导视图) of a published year —
+ * counts, tiers by stage, town and industry, the trend over the published years and the largest risers and
+ * fallers, each chart drilling down to the staff's enterprise list and exporting its data.
+ *
+ * <p>Reads published scores only through evaluation's read model ({@code evaluation :: published-scores},
+ * docs/adr/0007-published-scores-read-model.md), never through tables, and links to the enterprise list by
+ * URL rather than calling it; may also use table (the xlsx export).
+ */
+@ApplicationModule(displayName = "统计分析", allowedDependencies = {"evaluation :: published-scores", "table"})
+package cn.gov.panyu.points.platform.analytics;
+
+import org.springframework.modulith.ApplicationModule;

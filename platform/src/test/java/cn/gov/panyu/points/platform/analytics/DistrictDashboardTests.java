@@ -1,0 +1,194 @@
+package cn.gov.panyu.points.platform.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.model.Tier;
+import cn.gov.panyu.points.platform.analytics.Chart.Point;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.evaluation.PublishedRun;
+import cn.gov.panyu.points.platform.evaluation.PublishedScore;
+import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
+
+/**
+ * The dashboard's figures against values worked out by hand for nine enterprises published in 2025 and six
+ * in 2024, handed out by a stand-in read model (DashboardIntegrationTests checks the real one).
+ */
+class DistrictDashboardTests {
+
+    private final PublishedResults published = mock(PublishedResults.class);
+    private final DistrictDashboard dashboard = new DistrictDashboard(published, new RunSnapshots(published));
+    private final Map<Integer, List<PublishedScore>> results = new HashMap<>();
+
+    @BeforeEach
+    void twoPublishedYears() {
+        publish(2025, "S1", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "80");
+        publish(2025, "S2", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "70");
+        for (String uscc : List.of("S3", "S4", "S5")) {
+            publish(2025, uscc, Stage.STARTUP, null, "南村镇", "C39", "40");
+        }
+        for (String uscc : List.of("G1", "G2", "G3", "G4")) {
+            publish(2025, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "65");
+        }
+        publish(2024, "S1", Stage.STARTUP, Tier.RISE, "南村镇", "C39", "40");
+        publish(2024, "S3", Stage.STARTUP, null, "南村镇", "C39", "46.5");
+        for (String uscc : List.of("G1", "G2", "G3")) {
+            publish(2024, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "60");
+        }
+        // G4 was a start-up in 2024: its change of total is no rise
+        publish(2024, "G4", Stage.STARTUP, null, "大石街道", "I65", "20");
+        when(published.years()).thenAnswer(i -> results.keySet().stream().sorted(Comparator.reverseOrder()).toList());
+        when(published.run(anyInt())).thenAnswer(i -> {
+            int year = i.getArgument(0);
+            return results.containsKey(year) ? Optional.of(new PublishedRun(year, year * 10L, 1, null)) : Optional.empty();
+        });
+        doAnswer(i -> {
+            ScoreFilter filter = i.getArgument(0);
+            Consumer<PublishedScore> sink = i.getArgument(2);
+            results.get(filter.year()).forEach(sink);
+            return null;
+        }).when(published).each(any(), any(), any());
+    }
+
+    @Test
+    void keyFiguresOfTheWholeDistrict() {
+        DashboardView view = dashboard.view(DashboardFilter.none()).orElseThrow();
+
+        assertThat(view.filter().year()).isEqualTo(2025);
+        assertThat(view.previousYear()).isEqualTo(2024);
+        assertThat(view.figures().evaluated()).isEqualTo(9);
+        assertThat(view.figures().listed()).isEqualTo(6);
+        assertThat(view.figures().tiers()).containsExactly(2L, 4L, 0L);
+        // (80 + 70 + 3 × 40 + 4 × 65) / 9 = 530 / 9 = 58.888… ; 2024: (40 + 46.5 + 3 × 60 + 20) / 6 = 286.5 / 6 = 47.75
+        assertThat(view.figures().average()).isEqualByComparingTo("58.89");
+        assertThat(view.figures().previousEvaluated()).isEqualTo(6);
+        assertThat(view.figures().previousAverage()).isEqualByComparingTo("47.75");
+        assertThat(view.figures().averageChange()).isEqualByComparingTo("11.14");
+        assertThat(view.towns()).containsExactly("南村镇", "大石街道");
+    }
+
+    @Test
+    void tiersByTownWithTheirDrillDownLists() {
+        Chart towns = dashboard.view(DashboardFilter.none()).orElseThrow().chart("towns").orElseThrow();
+
+        // 南村镇 has 5 enterprises, 大石街道 4: the larger first
+        assertThat(towns.categories()).containsExactly("南村镇", "大石街道");
+        assertThat(towns.series()).extracting(Chart.Series::name).containsExactly("领跑", "竞跑", "进取", "未上榜");
+        assertThat(values(towns, 0)).containsExactly(2L, 0L);
+        assertThat(values(towns, 1)).containsExactly(0L, 4L);
+        assertThat(values(towns, 3)).containsExactly(3L, 0L);
+        assertThat(towns.series().get(0).points().get(0).url())
+                .isEqualTo("/enterprises?year=2025&town=%E5%8D%97%E6%9D%91%E9%95%87&tier=LEAD");
+        assertThat(towns.series().get(3).points().get(0).url()).endsWith("&tier=NONE");
+    }
+
+    @Test
+    void industriesAreNamedAndStagesKeepTheirOrder() {
+        DashboardView view = dashboard.view(DashboardFilter.none()).orElseThrow();
+
+        assertThat(view.chart("industries").orElseThrow().categories())
+                .containsExactly("C39 计算机、通信和其他电子设备制造业", "I65 软件和信息技术服务业");
+        Chart stages = view.chart("stages").orElseThrow();
+        assertThat(stages.categories()).containsExactly("初创期", "成长期");
+        assertThat(values(stages, 3)).containsExactly(3L, 0L);
+        assertThat(stages.series().get(1).points().get(1).url()).isEqualTo("/enterprises?year=2025&stage=GROWTH&tier=RUN");
+    }
+
+    @Test
+    void trendAveragesEachStageOverThePublishedYears() {
+        Chart trend = dashboard.view(DashboardFilter.none()).orElseThrow().chart("trend").orElseThrow();
+
+        assertThat(trend.categories()).containsExactly("2024 年度", "2025 年度");
+        // 初创期: 2024 (40 + 46.5 + 20) / 3 = 35.5, 2025 270 / 5 = 54; 成长期: 180 / 3, 260 / 4; 稳定期 none
+        assertThat(trend.series().get(0).points()).extracting(p -> (BigDecimal) p.value())
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("35.5"), new BigDecimal("54"));
+        assertThat(trend.series().get(1).points()).extracting(p -> (BigDecimal) p.value())
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("60"), new BigDecimal("65"));
+        assertThat(trend.series().get(2).points()).extracting(Point::value).containsOnlyNulls();
+        assertThat(trend.series().get(0).points().get(0).url()).isEqualTo("/enterprises?year=2024&stage=STARTUP");
+    }
+
+    @Test
+    void filtersNarrowEveryFigureAndEveryLink() {
+        DashboardView view = dashboard.view(new DashboardFilter(2025, "初创期", "南村镇", null)).orElseThrow();
+
+        assertThat(view.figures().evaluated()).isEqualTo(5);
+        assertThat(view.figures().average()).isEqualByComparingTo("54.00");
+        // 2024 in 南村镇: S1 40 and S3 46.5 (G4 was in 大石街道)
+        assertThat(view.figures().previousAverage()).isEqualByComparingTo("43.25");
+        assertThat(view.chart("trend").orElseThrow().series()).extracting(Chart.Series::key).containsExactly("STARTUP");
+        assertThat(view.chart("towns").orElseThrow().series().get(0).points().get(0).url())
+                .isEqualTo("/enterprises?year=2025&stage=STARTUP&town=%E5%8D%97%E6%9D%91%E9%95%87&tier=LEAD");
+        // the selects still offer every town of the year
+        assertThat(view.towns()).containsExactly("南村镇", "大石街道");
+    }
+
+    @Test
+    void anUnpublishedYearShowsTheLatestAndAnUnknownStageIsNoFilter() {
+        DashboardView view = dashboard.view(new DashboardFilter(1999, "甲阶段", null, null)).orElseThrow();
+
+        assertThat(view.filter().year()).isEqualTo(2025);
+        assertThat(view.filter().stage()).isNull();
+        assertThat(view.figures().evaluated()).isEqualTo(9);
+    }
+
+    @Test
+    void moversCompareTheSameStageOnly() {
+        DashboardView view = dashboard.view(DashboardFilter.none()).orElseThrow();
+
+        // S1 +40, G1–G3 +5 each (ties by USCC); G4 changed stage; S3 fell 6.5
+        assertThat(view.risers()).extracting(ScoreChange::uscc).containsExactly("S1", "G1", "G2", "G3");
+        assertThat(view.risers().get(0).change()).isEqualByComparingTo("40");
+        assertThat(view.fallers()).extracting(ScoreChange::uscc).containsExactly("S3");
+        assertThat(view.fallers().get(0).change()).isEqualByComparingTo("-6.5");
+        assertThat(dashboard.view(new DashboardFilter(2025, "GROWTH", null, null)).orElseThrow().risers())
+                .extracting(ScoreChange::uscc).containsExactly("G1", "G2", "G3");
+        assertThat(dashboard.view(new DashboardFilter(2024, null, null, null)).orElseThrow().risers()).isEmpty();
+    }
+
+    @Test
+    void aRunIsReadOnceHoweverOftenTheDashboardIsAsked() {
+        for (int i = 0; i < 3; i++) {
+            dashboard.view(DashboardFilter.none());
+        }
+
+        verify(published, times(1)).each(eq(ScoreFilter.year(2025)), any(), any());
+        verify(published, times(1)).each(eq(ScoreFilter.year(2024)), any(), any());
+    }
+
+    @Test
+    void nothingPublishedIsNoDashboard() {
+        results.clear();
+
+        assertThat(dashboard.view(DashboardFilter.none())).isEmpty();
+    }
+
+    private static List<Object> values(Chart chart, int series) {
+        return chart.series().get(series).points().stream().map(p -> (Object) p.value()).toList();
+    }
+
+    private void publish(int year, String uscc, Stage stage, Tier tier, String town, String industry, String total) {
+        results.computeIfAbsent(year, y -> new ArrayList<>()).add(new PublishedScore(year, year * 10L, 1, uscc,
+                "企业" + uscc, town, industry, stage, null, null, null, new BigDecimal(total), null, tier, true, null, null, null));
+    }
+}
