@@ -28,7 +28,7 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 class RunSnapshots {
 
     /** Three published years, the runs they replaced while staff compared, and some room. */
-    private static final int KEEP = 8;
+    static final int KEEP = 8;
 
     private final PublishedResults published;
     private final Map<Long, Snapshot> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -53,6 +53,11 @@ class RunSnapshots {
             cache.put(run.runId(), s);
         }
         return s;
+    }
+
+    /** Whether the run has been read already (the warm-up's work, seen from tests). */
+    synchronized boolean holds(long runId) {
+        return cache.containsKey(runId);
     }
 
     private Snapshot read(PublishedRun run) {

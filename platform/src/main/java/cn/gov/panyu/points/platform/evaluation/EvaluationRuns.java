@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
@@ -69,6 +70,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
     /** Leaves room in the audit entry's 500 characters for what the override passed over. */
     static final int MAX_OVERRIDE_REASON = 200;
 
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final ScoreModels models;
     private final RunWorker worker;
@@ -89,7 +91,8 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
             });
 
     EvaluationRuns(JdbcClient jdbc, ScoreModels models, RunWorker worker, AuditLog audit, TransactionTemplate tx,
-                   RunLeases leases, PublicationGate gate) {
+                   RunLeases leases, PublicationGate gate, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.models = models;
         this.worker = worker;
@@ -267,6 +270,7 @@ public class EvaluationRuns implements InitializingBean, DisposableBean {
             jdbc.sql("insert into publication (data_year, run_id, published_by, published_at) values (?, ?, ?, ?)")
                     .params(run.year(), run.id(), user, now).update();
         }
+        events.publishEvent(new RunPublished(run.year(), run.id()));
     }
 
     /**

@@ -37,7 +37,8 @@ import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
 class DistrictDashboardTests {
 
     private final PublishedResults published = mock(PublishedResults.class);
-    private final DistrictDashboard dashboard = new DistrictDashboard(published, new RunSnapshots(published));
+    private final RunSnapshots snapshots = new RunSnapshots(published);
+    private final DistrictDashboard dashboard = new DistrictDashboard(published, snapshots);
     private final Map<Integer, List<PublishedScore>> results = new HashMap<>();
 
     @BeforeEach
@@ -174,6 +175,21 @@ class DistrictDashboardTests {
 
         verify(published, times(1)).each(eq(ScoreFilter.year(2025)), any(), any());
         verify(published, times(1)).each(eq(ScoreFilter.year(2024)), any(), any());
+    }
+
+    @Test
+    void theWarmUpReadsEveryPublishedYearSoThatTheFirstRequestReadsNothing() {
+        SnapshotWarmUp warmUp = new SnapshotWarmUp(published, snapshots, true);
+        try {
+            assertThat(warmUp.warm()).isEqualTo(2);
+            verify(published, times(1)).each(eq(ScoreFilter.year(2025)), any(), any());
+            verify(published, times(1)).each(eq(ScoreFilter.year(2024)), any(), any());
+
+            assertThat(dashboard.view(DashboardFilter.none()).orElseThrow().figures().evaluated()).isEqualTo(9);
+            verify(published, times(2)).each(any(), any(), any());
+        } finally {
+            warmUp.stop();
+        }
     }
 
     @Test

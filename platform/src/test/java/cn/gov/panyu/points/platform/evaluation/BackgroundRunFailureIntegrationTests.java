@@ -71,7 +71,7 @@ class BackgroundRunFailureIntegrationTests {
                 throw new IllegalStateException("simulated failure outside the worker's own handling");
             }
         };
-        EvaluationRuns withFailingWorker = new EvaluationRuns(jdbcClient, models, failing, audit, tx, leases, new PublicationGate(jdbcClient));
+        EvaluationRuns withFailingWorker = new EvaluationRuns(jdbcClient, models, failing, audit, tx, leases, new PublicationGate(jdbcClient), event -> { });
         long id = withFailingWorker.start(2072, models.activeModelId(), "staff");
         try {
             String logged = "Background evaluation run " + id + " failed unexpectedly";

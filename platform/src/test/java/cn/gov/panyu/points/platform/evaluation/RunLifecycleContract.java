@@ -387,7 +387,7 @@ abstract class RunLifecycleContract {
             }
         };
         EvaluationRuns withStallingWorker = new EvaluationRuns(jdbcClient, models,
-                new RunWorker(jdbcClient, yearRecords, stalling, models, leases), audit, tx, leases, new PublicationGate(jdbcClient));
+                new RunWorker(jdbcClient, yearRecords, stalling, models, leases), audit, tx, leases, new PublicationGate(jdbcClient), event -> { });
         try {
             assertThatThrownBy(() -> withStallingWorker.runNow(2084, model, "staff")).isInstanceOf(EvaluationException.class)
                     .hasMessageContaining("已被标记为计算中断");
@@ -413,7 +413,7 @@ abstract class RunLifecycleContract {
             }
         };
         EvaluationRuns withFailingStore = new EvaluationRuns(jdbcClient, models,
-                new RunWorker(jdbcClient, yearRecords, failing, models, leases), audit, tx, leases, new PublicationGate(jdbcClient));
+                new RunWorker(jdbcClient, yearRecords, failing, models, leases), audit, tx, leases, new PublicationGate(jdbcClient), event -> { });
         try {
             assertThatThrownBy(() -> withFailingStore.runNow(2085, models.activeModelId(), "staff"))
                     .isInstanceOf(OutOfMemoryError.class);
