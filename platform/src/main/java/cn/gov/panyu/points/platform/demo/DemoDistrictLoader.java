@@ -1,9 +1,13 @@
 package cn.gov.panyu.points.platform.demo;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.account.PlatformUser;
@@ -28,6 +33,9 @@ import cn.gov.panyu.points.platform.collection.DataSource;
 import cn.gov.panyu.points.platform.collection.DepartmentImports;
 import cn.gov.panyu.points.platform.collection.ImportResult;
 import cn.gov.panyu.points.platform.consent.Consents;
+import cn.gov.panyu.points.platform.credit.ProductRules;
+import cn.gov.panyu.points.platform.credit.ProductTerms;
+import cn.gov.panyu.points.platform.credit.Products;
 import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.evaluation.PublishedScore;
@@ -74,12 +82,14 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final ScoreModels models;
     private final UserAccounts accounts;
     private final Consents consents;
+    private final Products products;
     private final int size;
 
     DemoDistrictLoader(JdbcClient jdbc, DepartmentImports imports, SelfDeclarations declarations,
                        EvaluationRuns runs, PublishedResults published, ScoreModels models, UserAccounts accounts,
-                       Consents consents,
+                       Consents consents, Products products,
                        @Value("${points.demo.enterprises:3000}") int size) {
+        this.products = products;
         this.jdbc = jdbc;
         this.imports = imports;
         this.declarations = declarations;
@@ -146,6 +156,7 @@ class DemoDistrictLoader implements ApplicationRunner {
             log.info("演示数据：企业账户 {} 绑定企业 {}，密码 {}", ENTERPRISE_USER, uscc, PASSWORD);
             consentForDemoBank(uscc);
         });
+        demoBankProduct();
         log.info("演示数据加载完成：{} 家企业，用时 {} s (demo district loaded)", size, seconds(started));
     }
 
@@ -191,6 +202,26 @@ class DemoDistrictLoader implements ApplicationRunner {
         } finally {
             SecurityContextHolder.setContext(system);
         }
+    }
+
+    /**
+     * One 积分贷 product of the demo bank, so that its report on the consenting demo enterprise shows a line and
+     * how it was reached. Entered through the products service as staff would, with rules of the kind the
+     * bureau's comparison districts publish.
+     */
+    private void demoBankProduct() {
+        PlatformUser system = (PlatformUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        ProductRules rules = new ProductRules(EnumSet.allOf(Stage.class), Tier.RISE, null, Set.of(), Set.of(),
+                EnumSet.allOf(Negative.class), 1,
+                Map.of(Tier.LEAD, new BigDecimal("500"), Tier.RUN, new BigDecimal("300"), Tier.RISE, new BigDecimal("100")),
+                List.of(new ProductRules.Band(new BigDecimal("600"), new BigDecimal("1.2")),
+                        new ProductRules.Band(new BigDecimal("700"), new BigDecimal("1.5"))),
+                ProductRules.DEFAULT_CAP);
+        LocalDate today = LocalDate.now();
+        products.create(system, DEMO_BANK, new ProductTerms("科创积分贷（演示）",
+                "面向上榜科技企业的信用贷款，额度按创新积分榜单和积分分档核定，无需抵押。", rules, 12,
+                new BigDecimal("4.35"), today.withDayOfYear(1), today.plusYears(1)))
+                .ifPresent(id -> log.info("演示数据：{} 发布积分贷产品 #{}", DEMO_BANK, id));
     }
 
     private static SecurityContext systemContext() {
