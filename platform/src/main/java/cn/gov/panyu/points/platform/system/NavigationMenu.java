@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 
 /**
@@ -149,29 +150,15 @@ public class NavigationMenu {
         if (SIGN_IN_HELP.containsKey(requestPath)) {
             return "/help/" + SIGN_IN_HELP.get(requestPath);
         }
-        Role role = roleOf(user);
-        if (role == null) {
+        if (user == null || !(user.getPrincipal() instanceof PlatformUser signedIn)) {
             return "/help";
         }
-        String guide = switch (role) {
-            case ADMIN, STAFF -> "staff#home";
-            case ENTERPRISE -> "enterprise#my";
-            case BANK -> "bank#enterprises";
-            case EXPERT -> null;
+        return switch (signedIn.role()) {
+            case ADMIN, STAFF -> "/help/staff#home";
+            case ENTERPRISE -> "/help/enterprise#my";
+            case BANK -> "/help/bank#enterprises";
+            case EXPERT -> "/help";
         };
-        return guide == null ? "/help" : "/help/" + guide;
-    }
-
-    private static Role roleOf(Authentication user) {
-        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
-            return null;
-        }
-        for (Role role : Role.values()) {
-            if (user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()))) {
-                return role;
-            }
-        }
-        return null;
     }
 
     static Group group(String id, ItemSpec... items) {
