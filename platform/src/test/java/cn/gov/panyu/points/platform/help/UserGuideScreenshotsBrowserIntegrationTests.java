@@ -18,12 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.TestUsers;
-import cn.gov.panyu.points.platform.account.PlatformUser;
-import cn.gov.panyu.points.platform.account.Role;
-import cn.gov.panyu.points.platform.consent.Consents;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
+import cn.gov.panyu.points.platform.portal.PortalFixture;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
-import cn.gov.panyu.points.platform.table.TableQuery;
 
 /**
  * Takes the pictures of the user guides (docs/guide/img) from the demo district, the way each kind of user
@@ -42,8 +39,6 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Consents consents;
-    @Autowired
     ScoreModels models;
 
     /** One picture: who looks, at which page (given the demo's ids), at which width and height. */
@@ -59,7 +54,7 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         shots.put("public-methodology", new Shot(null, jdbc -> "/public/methodology", DESKTOP, 1600));
         shots.put("staff-home", desktop("staff", "/"));
         shots.put("staff-enterprises", desktop("staff", "/enterprises"));
-        shots.put("staff-enterprise", new Shot("staff", jdbc -> "/enterprises/" + entUscc(jdbc), DESKTOP, 1600));
+        shots.put("staff-enterprise", new Shot("staff", jdbc -> "/enterprises/" + PortalFixture.demoEnterprise(jdbc), DESKTOP, 1600));
         shots.put("staff-imports", desktop("staff", "/collection/imports"));
         shots.put("staff-import-upload", desktop("staff", "/collection/imports/new"));
         shots.put("staff-conflicts", desktop("staff", "/collection/conflicts"));
@@ -82,8 +77,8 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         shots.put("ent-declaration", new Shot("ent", jdbc -> "/declarations/" + (LocalDate.now().getYear() - 1), DESKTOP, 1400));
         shots.put("ent-consents", desktop("ent", "/my/consents"));
         shots.put("bank-list", desktop("bank", "/bank/enterprises"));
-        shots.put("bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + entUscc(jdbc), DESKTOP, 2000));
-        shots.put("phone-bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + entUscc(jdbc), PHONE, 1600));
+        shots.put("bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + PortalFixture.demoEnterprise(jdbc), DESKTOP, 2000));
+        shots.put("phone-bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + PortalFixture.demoEnterprise(jdbc), PHONE, 1600));
         shots.put("admin-users", desktop("admin", "/admin/users"));
         shots.put("admin-registrations", desktop("admin", "/registrations"));
         shots.put("admin-audit", desktop("admin", "/audit"));
@@ -95,15 +90,13 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         return new Shot(user, jdbc -> path, DESKTOP, 900);
     }
 
-    private static String entUscc(JdbcClient jdbc) {
-        return jdbc.sql("select uscc from app_user where username = 'ent'").query(String.class).single().trim();
-    }
 
     @Test
     void everyPictureOfTheGuidesShowsItsPageAsItsUserSeesIt() {
         assertThat(shots().keySet()).as("pictures taken here = pictures the guides show")
                 .containsExactlyInAnyOrderElementsOf(UserGuidesTests.imagesReferenced());
-        consentToTheDemoBank();
+        // the bank's pictures need an enterprise that consented; the demo enterprise does, as it would
+        PortalFixture.withConsentFor(jdbc, PortalFixture.demoEnterprise(jdbc), "DEMO-BANK");
         draftModelVersion();
         String signedIn = "";
         for (Map.Entry<String, Shot> entry : shots().entrySet()) {
@@ -143,13 +136,4 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         }
     }
 
-    /** The bank's pictures need an enterprise that consented; the demo enterprise does, as it would. */
-    private void consentToTheDemoBank() {
-        PlatformUser ent = new PlatformUser("ent", "", "企业用户", Role.ENTERPRISE, entUscc(jdbc), null, true, false);
-        TestUsers.runAs(ent, () -> {
-            boolean granted = consents.allMine(ent, TableQuery.of(0, 100, null, null)).stream()
-                    .anyMatch(c -> c.active() && "DEMO-BANK".equals(c.bankCode()));
-            return granted ? null : consents.grant(ent, "DEMO-BANK", LocalDate.now().plusMonths(6));
-        });
-    }
 }
