@@ -65,14 +65,14 @@ final class AhpCommand implements Callable<Integer> {
                 r.cr(), Ahp.CR_LIMIT);
         for (Ahp.Judgement j : r.mostInconsistent().subList(0, Math.min(NAMED, r.mostInconsistent().size()))) {
             err.printf(Locale.ROOT, "  第 %d 行第 %d 列：判断值 %s，而由权重推算约为 %.2f (row %d, column %d: judged %s, the weights imply %.2f)%n",
-                    j.row() + 1, j.column() + 1, judgement(table, j), j.implied(),
-                    j.row() + 1, j.column() + 1, judgement(table, j), j.implied());
+                    j.row() + 1, j.column() + 1, judgement(j), j.implied(),
+                    j.row() + 1, j.column() + 1, judgement(j), j.implied());
         }
         return PointsCli.INVALID_INPUT;
     }
 
     /** The judgement as a fraction when it is one (1/3 rather than 0.3333333333). */
-    private static String judgement(NumberTable table, Ahp.Judgement j) {
+    private static String judgement(Ahp.Judgement j) {
         double v = j.given();
         return v < 1 && Math.abs(1 / v - Math.rint(1 / v)) < Ahp.RECIPROCAL_TOLERANCE * 10
                 ? "1/" + (long) Math.rint(1 / v) : NumberTable.plain(v);
