@@ -42,8 +42,8 @@ public final class EntropyWeights {
             if (normalisation == Normalisation.SUM) {
                 for (int i = 0; i < n; i++) {
                     if (x[i] < 0) {
-                        throw new CalibrationException(i, j, name, "熵权法按列求和归一时数值不能为负（实际为 " + x[i] + "），可改用极差标准化",
-                                "a value must not be negative for p = x/Σx (got " + x[i] + "); use min-max normalisation");
+                        throw new CalibrationException(i, j, name, "熵权法按列求和归一（p = x/Σx）时数值不能为负，可改用极差（minmax）标准化",
+                                "a value must not be negative for p = x/Σx; use min-max normalisation");
                     }
                 }
             } else {
