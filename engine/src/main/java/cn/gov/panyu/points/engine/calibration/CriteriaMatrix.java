@@ -1,13 +1,11 @@
 package cn.gov.panyu.points.engine.calibration;
 
 import cn.gov.panyu.points.engine.input.RecordColumns;
-import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.Scorer;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,18 +73,14 @@ public final class CriteriaMatrix {
      */
     public static CriteriaMatrix fractions(ScoreModel model, RecordColumns records, Stage stage) {
         // scored with every weight 1, an indicator's points are its fraction; percentiles do not depend on weights
-        List<Indicator> unit = new ArrayList<>();
-        for (Indicator i : model.indicators()) {
-            unit.add(new Indicator(i.code(), i.category(), i.name(), i.value(), i.transform(), new double[]{1, 1, 1}));
-        }
-        Evaluation e = Scorer.score(Reweighting.withIndicators(model, unit, model.indicators().size()), records);
+        Evaluation e = Scorer.score(Reweighting.unitWeights(model), records);
         int count = 0;
         for (int i = 0; i < e.size(); i++) {
             if (e.stage(i) == stage) {
                 count++;
             }
         }
-        double[][] columns = new double[unit.size()][count];
+        double[][] columns = new double[model.indicators().size()][count];
         for (int i = 0, r = 0; i < e.size(); i++) {
             if (e.stage(i) == stage) {
                 for (int j = 0; j < columns.length; j++) {

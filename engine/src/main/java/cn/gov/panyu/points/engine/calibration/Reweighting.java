@@ -137,7 +137,21 @@ public final class Reweighting {
         return copy(model, version, indicators, model.coreTotal());
     }
 
-    /** The model with other indicators (and total); for the unit-weight scoring that reads fractions. */
+    /**
+     * The model with every indicator weight 1 in every stage: scored with it, an indicator's points are its
+     * fraction f (spec §4), which {@code Scorer.reweighted} turns into the points of any other weights.
+     */
+    static ScoreModel unitWeights(ScoreModel model) {
+        List<Indicator> unit = new ArrayList<>();
+        double[] ones = new double[Stage.values().length];
+        Arrays.fill(ones, 1);
+        for (Indicator i : model.indicators()) {
+            unit.add(new Indicator(i.code(), i.category(), i.name(), i.value(), i.transform(), ones));
+        }
+        return copy(model, model.version(), unit, unit.size());
+    }
+
+    /** The model with other indicators (and total). */
     static ScoreModel withIndicators(ScoreModel model, List<Indicator> indicators, double coreTotal) {
         return copy(model, model.version(), indicators, coreTotal);
     }

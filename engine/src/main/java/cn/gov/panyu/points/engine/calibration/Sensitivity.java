@@ -41,7 +41,7 @@ public final class Sensitivity {
      *                        0 points on the other side)
      * @param records         one year's records
      * @param moversPerStage  how many of the biggest movers to list per stage
-     * @param weightChanges   whether to run the one-at-a-time analysis (2 scorings per indicator of the draft)
+     * @param weightChanges   whether to run the one-at-a-time analysis (one more scoring, then 2 cheap re-weighings per indicator)
      */
     public static Report compare(ScoreModel active, ScoreModel draft, RecordColumns records, int moversPerStage,
                                  boolean weightChanges) {
@@ -244,18 +244,21 @@ public final class Sensitivity {
 
     /**
      * One-at-a-time: each indicator's weight ×1.1 and ×0.9. Stages are scored independently (percentiles,
-     * ranks and tiers are all within a stage), so one scoring changes the indicator in every stage at once and
-     * each stage is read on its own: two scorings per indicator rather than six.
+     * ranks and tiers are all within a stage), so one variant changes the indicator in every stage at once and
+     * each stage is read on its own: two variants per indicator rather than six, each re-weighing the fractions
+     * of one unit-weight scoring rather than scoring again.
      */
     private static List<WeightChange> weightChanges(ScoreModel draft, RecordColumns records, Evaluation base) {
         List<WeightChange> changes = new ArrayList<>();
         List<Indicator> indicators = draft.indicators();
         double total = draft.coreTotal();
+        // the fractions once; each variant then only multiplies, sums and ranks
+        Evaluation fractions = Scorer.score(Reweighting.unitWeights(draft), records);
         for (int j = 0; j < indicators.size(); j++) {
             for (double step : new double[]{STEP, -STEP}) {
                 ScoreModel changed = Reweighting.withIndicators(draft, changedWeights(indicators, j, 1 + step, total),
                         total);
-                Evaluation e = Scorer.score(changed, records);
+                Evaluation e = Scorer.reweighted(fractions, changed);
                 for (Stage s : Stage.values()) {
                     double w = indicators.get(j).weight(s);
                     if (w == 0 || w == total) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * [enterprises] [runs]}. Each run does what the calibration page and the sensitivity report do: per stage the
  * fraction matrix, entropy and CRITIC weights, a draft model combining them half and half with the active
  * weights; then the sensitivity of that draft against the active model with the one-at-a-time analysis
- * (2 + 2 × 18 scorings). The first run includes JIT warm-up.
+ * (3 scorings, then 2 × 18 re-weighings of the fractions). The first run includes JIT warm-up.
  */
 public final class CalibrationBenchmark {
 
