@@ -1,9 +1,13 @@
 package cn.gov.panyu.points.engine.calibration;
 
+import cn.gov.panyu.points.engine.model.ScoreModel;
+import cn.gov.panyu.points.engine.model.Stage;
+
 import java.util.List;
 
 /**
- * Weights of named criteria, non-negative and summing to 1, with the notes a method made on the way (e.g. a
+ * Weights of named criteria, non-negative (summing to 1 when a method computed them; in points for
+ * {@link #ofModel}), with the notes a method made on the way (e.g. a
  * column that carried no information and got weight 0) — pages show them beside the figures.
  *
  * @param names   criteria in input order
@@ -19,6 +23,12 @@ public record Weights(List<String> names, double[] weights, List<String> notes) 
         if (names.size() != weights.length) {
             throw new IllegalArgumentException("one weight per name");
         }
+    }
+
+    /** A model's weights of one stage, in points, by indicator code: what calibrated weights are shown beside. */
+    public static Weights ofModel(ScoreModel model, Stage stage) {
+        double[] points = model.indicators().stream().mapToDouble(i -> i.weight(stage)).toArray();
+        return new Weights(model.indicatorCodes(), points, List.of());
     }
 
     @Override

@@ -67,7 +67,8 @@ final class WeightsCommand implements Callable<Integer> {
             CliFiles.report(e.violations, e.dataRows, err);
             return PointsCli.INVALID_INPUT;
         }
-        Set<String> costs = new LinkedHashSet<>(cost);
+        Set<String> costs = new LinkedHashSet<>();
+        cost.forEach(name -> costs.add(name.trim())); // "a, b" as typed
         try {
             double[][] columns = new double[table.header().size()][];
             for (int j = 0; j < columns.length; j++) {

@@ -9,7 +9,6 @@ import cn.gov.panyu.points.engine.model.Stage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -47,9 +46,7 @@ public final class CalibrationBenchmark {
                 Weights critic = CriticWeights.compute(m, Set.of());
                 weighing += System.nanoTime() - w0;
                 Weights objective = Weights.combine(entropy, critic, 0.5);
-                double[] current = active.indicators().stream().mapToDouble(i -> i.weight(s)).toArray();
-                Weights subjective = new Weights(active.indicatorCodes(), current, List.of());
-                draft = Reweighting.scaled(draft, s, Weights.combine(subjective, objective, 0.5), 0, "bench");
+                draft = Reweighting.scaled(draft, s, Weights.combine(Weights.ofModel(active, s), objective, 0.5), 0, "bench");
             }
             long t1 = System.nanoTime();
             Sensitivity.Report report = Sensitivity.compare(active, draft, records, 20, true);

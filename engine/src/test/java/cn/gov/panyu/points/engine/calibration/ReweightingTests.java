@@ -69,6 +69,15 @@ class ReweightingTests {
     }
 
     @Test
+    void aModelsWeightsOfAStage() {
+        Weights w = Weights.ofModel(ModelLoader.defaultModel(), Stage.STARTUP);
+        assertThat(w.names()).hasSize(18).startsWith("T1", "T2");
+        assertThat(w.weight("T1")).isEqualTo(80); // panyu-2025.yaml: T1 STARTUP 80, T2 90, G2 120
+        assertThat(w.weight("T2")).isEqualTo(90);
+        assertThat(w.weight("G2")).isEqualTo(120);
+    }
+
+    @Test
     void subjectiveAndObjectiveWeightsCombine() {
         Weights subjective = new Weights(List.of("a", "b"), new double[]{600, 400}, List.of()); // points: normalised first
         Weights objective = new Weights(List.of("b", "a"), new double[]{0.8, 0.2}, List.of());  // another order
