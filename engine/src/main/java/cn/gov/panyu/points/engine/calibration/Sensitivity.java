@@ -33,6 +33,11 @@ public final class Sensitivity {
     private Sensitivity() {
     }
 
+    /** How a page heads a row or column of a transition matrix: 领跑, 竞跑, 进取, or 未上榜 for {@link #NO_TIER}. */
+    public static String tierLabel(int index) {
+        return index == NO_TIER ? "未上榜" : Tier.values()[index].label();
+    }
+
     /**
      * The whole report.
      *

@@ -87,6 +87,8 @@ class SensitivityTests {
         assertThat(s.transitions(null, null)).isEqualTo(1);            // F5
         assertThat(s.transitions(null, Tier.RISE)).isEqualTo(1);       // F6
         assertThat(s.tierChanges()).isEqualTo(5);
+        assertThat(java.util.stream.IntStream.rangeClosed(0, Sensitivity.NO_TIER).mapToObj(Sensitivity::tierLabel))
+                .containsExactly("领跑", "竞跑", "进取", "未上榜");
         long all = 0;
         for (long[] row : s.transitions()) {
             for (long c : row) {
