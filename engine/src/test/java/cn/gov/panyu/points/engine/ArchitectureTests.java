@@ -30,6 +30,15 @@ class ArchitectureTests {
     }
 
     @Test
+    void calibrationIsPureComputationLikeScoring() {
+        // the platform calls these methods inside requests and the CLI reads the files for them
+        noClasses().that().resideInAnyPackage("..engine.calibration..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "..engine.cli..",
+                        "..engine.output..", "..engine.generate..", "org.dhatim..", "org.snakeyaml..")
+                .check(ENGINE);
+    }
+
+    @Test
     void onlyTheCommandLineDependsOnTheCommandLineLibrary() {
         noClasses().that().resideOutsideOfPackage("..engine.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..")

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "points", mixinStandardHelpOptions = true, versionProvider = PointsCli.Version.class,
         description = {"番禺区企业创新积分 — 命令行工具 (Panyu innovation points command line)"},
         subcommands = {EvaluateCommand.class, CultivationCommand.class, GenerateCommand.class, ValidateModelCommand.class,
-                TemplateCommand.class, CommandLine.HelpCommand.class})
+                TemplateCommand.class, WeightsCommand.class, AhpCommand.class, CorrelateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PointsCli {
 
     static final int OK = 0;

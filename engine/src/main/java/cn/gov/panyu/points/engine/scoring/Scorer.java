@@ -68,7 +68,79 @@ public final class Scorer {
         tasks.add(() -> bonusColumn(model, slices, bonus));
         tasks.add(() -> negatives(model, slices, deduction, eligible));
         tasks.parallelStream().forEach(Runnable::run);
+        return totalsAndRanks(model, records, stage, members, memberCount, points, bonus, deduction, eligible, sorters);
+    }
 
+    /**
+     * The cohort of {@code base} under a model that differs from {@code base}'s only in its indicator weights
+     * (same indicators in the same order, transforms, stages, bonus, negatives and tiers): each indicator's
+     * points are its fraction times the new weight, so nothing is extracted or sorted again except the ranks —
+     * what weighing many weight variants of one cohort needs (calibration's sensitivity analysis).
+     *
+     * <p>{@code base} must have been scored with every indicator weight 1 (its points are then the fractions
+     * themselves), so that the result equals {@link #score(ScoreModel, RecordColumns)} with {@code model} bit
+     * for bit: weight × fraction is the very product the scorer forms.
+     *
+     * @throws IllegalArgumentException when {@code base} was not scored with unit weights or the models differ
+     *                                  in their indicators
+     */
+    public static Evaluation reweighted(Evaluation base, ScoreModel model) {
+        List<Indicator> unit = base.model().indicators();
+        Indicator[] indicators = model.indicators().toArray(Indicator[]::new);
+        if (unit.size() != indicators.length) {
+            throw new IllegalArgumentException("the models differ in their indicators");
+        }
+        for (int j = 0; j < indicators.length; j++) {
+            for (Stage s : Stage.values()) {
+                if (unit.get(j).weight(s) != 1) {
+                    throw new IllegalArgumentException("the base evaluation must be scored with unit weights");
+                }
+            }
+            if (!unit.get(j).code().equals(indicators[j].code())) {
+                throw new IllegalArgumentException("the models differ in their indicators");
+            }
+        }
+        int n = base.size();
+        byte[] stage = new byte[n];
+        int[][] members = new int[STAGES][n];
+        int[] memberCount = new int[STAGES];
+        double[] bonus = new double[n];
+        double[] deduction = new double[n];
+        boolean[] eligible = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            stage[i] = (byte) base.stage(i).ordinal();
+            members[stage[i]][memberCount[stage[i]]++] = i;
+            bonus[i] = base.bonus(i);
+            deduction[i] = base.deduction(i);
+            eligible[i] = base.eligible(i);
+        }
+        double[][] points = new double[indicators.length][];
+        IntStream.range(0, indicators.length).parallel().forEach(j -> {
+            double[] weight = new double[STAGES];
+            for (Stage s : Stage.values()) {
+                weight[s.ordinal()] = indicators[j].weight(s);
+            }
+            points[j] = weightedFractions(base, j, weight, stage);
+        });
+        int largestStage = Arrays.stream(memberCount).max().orElse(0);
+        ThreadLocal<PairSort> sorters = ThreadLocal.withInitial(() -> new PairSort(largestStage));
+        return totalsAndRanks(model, base.columns(), stage, members, memberCount, points, bonus, deduction, eligible,
+                sorters);
+    }
+
+    private static double[] weightedFractions(Evaluation base, int j, double[] weight, byte[] stage) {
+        double[] column = new double[stage.length];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = weight[stage[i]] * base.points(i, j);
+        }
+        return column;
+    }
+
+    /** Spec §5–§6 from the indicator points: core, total, published total, then ranks and tiers per stage. */
+    private static Evaluation totalsAndRanks(ScoreModel model, RecordColumns records, byte[] stage, int[][] members,
+                                             int[] memberCount, double[][] points, double[] bonus, double[] deduction,
+                                             boolean[] eligible, ThreadLocal<PairSort> sorters) {
+        int n = stage.length;
         double[] core = new double[n];
         double[] total = new double[n];
         long[] totalCents = new long[n];

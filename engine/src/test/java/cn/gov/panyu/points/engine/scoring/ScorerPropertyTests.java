@@ -81,6 +81,43 @@ class ScorerPropertyTests {
         }
     }
 
+    @Property(tries = 200)
+    void reweighingUnitFractionsEqualsScoringAgainBitForBit(@ForAll("cohorts") List<EnterpriseRecord> firms,
+                                                             @ForAll long seed) {
+        Evaluation unit = Scorer.score(withWeights(MODEL, (j, s) -> 1.0), firms);
+        Random random = new Random(seed);
+        double[][] drawn = new double[MODEL.indicators().size()][3];
+        for (double[] w : drawn) {
+            for (int s = 0; s < w.length; s++) {
+                w[s] = random.nextInt(4) == 0 ? 0 : random.nextInt(20000) / 100.0; // zeros and 2-dp weights
+            }
+        }
+        ScoreModel other = withWeights(MODEL, (j, s) -> drawn[j][s]);
+        Evaluation expected = Scorer.score(other, firms);
+        Evaluation actual = Scorer.reweighted(unit, other);
+        for (int i = 0; i < expected.size(); i++) {
+            for (int j = 0; j < MODEL.indicators().size(); j++) {
+                assertThat(actual.points(i, j)).isEqualTo(expected.points(i, j));
+            }
+            assertThat(actual.total(i)).isEqualTo(expected.total(i));
+            assertThat(actual.rank(i)).isEqualTo(expected.rank(i));
+            assertThat(actual.tier(i)).isEqualTo(expected.tier(i));
+        }
+    }
+
+    /** The model with weight(indicator index, stage ordinal) as its weights. */
+    private static ScoreModel withWeights(ScoreModel m, java.util.function.BiFunction<Integer, Integer, Double> weight) {
+        List<Indicator> indicators = new ArrayList<>();
+        for (int j = 0; j < m.indicators().size(); j++) {
+            Indicator i = m.indicators().get(j);
+            indicators.add(new Indicator(i.code(), i.category(), i.name(), i.value(), i.transform(),
+                    new double[]{weight.apply(j, 0), weight.apply(j, 1), weight.apply(j, 2)}));
+        }
+        return new ScoreModel(m.id(), m.version(), m.name(), m.description(), m.district(), m.towns(), m.keyIndustries(),
+                m.growthFrom(), m.matureFrom(), m.coreTotal(), indicators, m.bonusCap(), m.bonusItems(), m.negatives(),
+                m.tiers());
+    }
+
     @Provide
     Arbitrary<InputField> scoredFields() {
         return Arbitraries.of(InputField.RD_EXPENSE, InputField.RD_STAFF, InputField.IP_CLASS1, InputField.IP_CLASS2,
