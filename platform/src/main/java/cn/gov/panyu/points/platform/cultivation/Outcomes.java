@@ -1,0 +1,51 @@
+package cn.gov.panyu.points.platform.cultivation;
+
+import org.springframework.stereotype.Component;
+
+import cn.gov.panyu.points.engine.cultivation.Hte;
+import cn.gov.panyu.points.engine.cultivation.Tsme;
+
+/**
+ * The Chinese words for the outcomes, for pages ({@code ${@cultivationOutcomes.label(a.tsme())}}) and files:
+ * users read these, never the codes.
+ */
+@Component("cultivationOutcomes")
+public class Outcomes {
+
+    public static String label(Tsme.Outcome o) {
+        return switch (o) {
+            case PASS -> "通过";
+            case DIRECT_PASS -> "直接通过";
+            case FAIL -> "未通过";
+            case NOT_ELIGIBLE -> "不符合基本条件";
+            case MISSING_DATA -> "数据缺失";
+        };
+    }
+
+    public static String label(Hte.Outcome o) {
+        return switch (o) {
+            case PASS -> "确定通过";
+            case UNDECIDED -> "待专家评审";
+            case FAIL -> "确定不通过";
+            case MISSING_DATA -> "数据缺失";
+        };
+    }
+
+    /** Bootstrap badge colour: red only where something fails. */
+    public static String tone(Tsme.Outcome o) {
+        return switch (o) {
+            case PASS, DIRECT_PASS -> "success";
+            case FAIL, NOT_ELIGIBLE -> "danger";
+            case MISSING_DATA -> "secondary";
+        };
+    }
+
+    public static String tone(Hte.Outcome o) {
+        return switch (o) {
+            case PASS -> "success";
+            case UNDECIDED -> "warning";
+            case FAIL -> "danger";
+            case MISSING_DATA -> "secondary";
+        };
+    }
+}
