@@ -2,7 +2,12 @@ package cn.gov.panyu.points.platform.cultivation;
 
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.stream.Stream;
+
+import cn.gov.panyu.points.engine.cultivation.Check;
 import cn.gov.panyu.points.engine.cultivation.Hte;
+import cn.gov.panyu.points.engine.cultivation.PreAssessment;
 import cn.gov.panyu.points.engine.cultivation.Tsme;
 
 /**
@@ -11,6 +16,12 @@ import cn.gov.panyu.points.engine.cultivation.Tsme;
  */
 @Component("cultivationOutcomes")
 public class Outcomes {
+
+    /** The gaps in money or people of both assessments, each said once (a figure both rules read, once). */
+    public static List<String> gaps(PreAssessment p) {
+        return Stream.concat(p.tsme().checks().stream(), p.hte().checks().stream()).map(Check::gap)
+                .filter(g -> !g.isEmpty()).distinct().toList();
+    }
 
     public static String label(Tsme.Outcome o) {
         return switch (o) {

@@ -93,7 +93,7 @@ public class Pools implements RegistryReferences {
 
     /**
      * Builds the pool of a year by its current rule: a new version whose members are the enterprises the rule
-     * proposes now, each with the decision staff made on it in the previous version of the year, if any.
+     * proposes now, each with the latest decision staff made on it in an earlier version of the year, if any.
      *
      * @return the version's id: the newest one unchanged when it already holds exactly this rule and these members
      */
@@ -114,8 +114,13 @@ public class Pools implements RegistryReferences {
             if (v.ruleText().equals(rule.text()) && new TreeSet<>(memberUsccs(v.id())).equals(new TreeSet<>(proposed.keySet()))) {
                 return v.id();
             }
-            jdbc.sql("select uscc, status, note, decided_by, decided_at from cultivation_pool_member where version_id = ? and status <> 'PROPOSED'")
-                    .param(v.id()).query((ResultSet rs) -> {
+            // each enterprise's latest decision of the year, also from a version it was not in (a stricter rule
+            // left it out for a while): staff decide once, not again after every change of rule
+            jdbc.sql("""
+                    select m.uscc, m.status, m.note, m.decided_by, m.decided_at from cultivation_pool_member m
+                    join cultivation_pool_version v on v.id = m.version_id
+                    where v.pool = ? and v.data_year = ? and m.status <> 'PROPOSED' order by v.version""")
+                    .params(pool.name(), year).query((ResultSet rs) -> {
                         decided.put(rs.getString(1).strip(), new Object[]{rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getTimestamp(5)});
                     });
