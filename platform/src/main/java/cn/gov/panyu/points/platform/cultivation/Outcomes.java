@@ -3,6 +3,7 @@ package cn.gov.panyu.points.platform.cultivation;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import cn.gov.panyu.points.engine.cultivation.Check;
@@ -17,10 +18,20 @@ import cn.gov.panyu.points.engine.cultivation.Tsme;
 @Component("cultivationOutcomes")
 public class Outcomes {
 
+    private static final Pattern FIELD_KEY = Pattern.compile("\\([a-z0-9_]+\\)");
+
     /** The gaps in money or people of both assessments, each said once (a figure both rules read, once). */
     public static List<String> gaps(PreAssessment p) {
         return Stream.concat(p.tsme().checks().stream(), p.hte().checks().stream()).map(Check::gap)
                 .filter(g -> !g.isEmpty()).distinct().toList();
+    }
+
+    /**
+     * An engine text in labels only: the engine names its columns "本年营业收入(revenue_y0)" for files and the
+     * command line; people on a page read "本年营业收入".
+     */
+    public static String withoutKeys(String text) {
+        return FIELD_KEY.matcher(text).replaceAll("");
     }
 
     public static String label(Tsme.Outcome o) {
