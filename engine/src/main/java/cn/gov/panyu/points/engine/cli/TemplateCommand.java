@@ -23,10 +23,14 @@ final class TemplateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "模板文件 (.xlsx)")
     Path out;
 
+    @Option(names = "--cultivation", description = {"加上高企/科小预评的可选列（供 cultivation 命令使用）。",
+            "Adds the optional columns the cultivation command reads."})
+    boolean cultivation;
+
     @Override
     public Integer call() throws IOException {
         try (OutputStream os = Files.newOutputStream(out)) {
-            TemplateWriter.writeXlsxTemplate(os);
+            TemplateWriter.writeXlsxTemplate(os, cultivation);
         }
         spec.commandLine().getOut().println("已生成填报模板 (template written): " + out);
         return PointsCli.OK;

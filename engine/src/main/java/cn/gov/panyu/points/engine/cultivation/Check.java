@@ -11,9 +11,15 @@ package cn.gov.panyu.points.engine.cultivation;
  * @param threshold what the rule asks, e.g. "≥ 10 %"
  * @param source    the input fields the figure is computed from
  * @param gap       how much is missing in money or people, or empty
+ * @param attained  for a condition measured as a ratio and not met, the share of the threshold reached (0.8
+ *                  for 8 % against 10 %), so that "close to meeting it" can be a rule; NaN otherwise
  */
 public record Check(String code, String name, Status status, String figure, String threshold, String source,
-                    String gap) {
+                    String gap, double attained) {
+
+    public Check(String code, String name, Status status, String figure, String threshold, String source, String gap) {
+        this(code, name, status, figure, threshold, source, gap, Double.NaN);
+    }
 
     public enum Status {
         MET("符合"), NOT_MET("不符合"), MISSING("数据缺失"),
@@ -52,7 +58,18 @@ public record Check(String code, String name, Status status, String figure, Stri
     }
 
     Check withGap(String text) {
-        return new Check(code, name, status, figure, threshold, source, text);
+        return new Check(code, name, status, figure, threshold, source, text, attained);
+    }
+
+    /** The share of the threshold reached, for an unmet ratio condition. */
+    Check attained(double share) {
+        return new Check(code, name, status, figure, threshold, source, gap, share);
+    }
+
+    /** Not met, and by no more than {@code margin} of its threshold (0.2 = reached at least 80 % of it). */
+    public boolean nearlyMet(double margin) {
+        // a hair of tolerance: 8 % of a 10 % threshold is 0.8 exactly on paper, not always in binary
+        return status == Status.NOT_MET && !Double.isNaN(attained) && attained >= 1 - margin - 1e-9;
     }
 
     /** e.g. "科技人员占比：8 %（要求 ≥ 10 %；来源 科技人员数(st_staff)、职工总数(employees)）→ 不符合。再增加 3 名…". */

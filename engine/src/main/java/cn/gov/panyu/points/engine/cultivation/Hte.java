@@ -88,8 +88,12 @@ public final class Hte {
         String source = "知识产权、科技成果转化、研发组织管理、企业成长性";
         if (band == null) {
             checks.add(Check.missing("CAPABILITY", "创新能力评价", threshold, capability.missingSource()));
-        } else if (band.min() > CAPABILITY_PASS_ABOVE || band.max() <= CAPABILITY_PASS_ABOVE) {
-            checks.add(Check.of("CAPABILITY", "创新能力评价", band.min() > CAPABILITY_PASS_ABOVE, band.toString(), threshold, source));
+        } else if (band.min() > CAPABILITY_PASS_ABOVE) {
+            checks.add(Check.of("CAPABILITY", "创新能力评价", true, band.toString(), threshold, source));
+        } else if (band.max() <= CAPABILITY_PASS_ABOVE) {
+            // even the best the experts can give stays at or below 70: how close that best comes is the share
+            checks.add(Check.of("CAPABILITY", "创新能力评价", false, band.toString(), threshold, source)
+                    .attained(band.max() / (double) (CAPABILITY_PASS_ABOVE + 1)));
         } else {
             checks.add(new Check("CAPABILITY", "创新能力评价", Check.Status.EXPERT_BAND, band.toString(), threshold, source, ""));
         }
@@ -143,8 +147,8 @@ public final class Hte {
         Check c = Check.of("ST_STAFF_RATIO", "科技人员占职工总数比例", met,
                 Exact.percent(st, all) + "（" + text(st) + " / " + text(all) + " 人）", "≥ 10 %",
                 show(CultivationField.ST_STAFF) + "、" + show(InputField.EMPLOYEES));
-        return met ? c : c.withGap("科技人员占比 " + Exact.percent(st, all) + "：再增加 " + Exact.hires(st, all, ten)
-                + " 名科技人员可达 10 %");
+        return met ? c : c.attained(st * 100 / (all * 10)).withGap("科技人员占比 " + Exact.percent(st, all) + "：再增加 "
+                + Exact.hires(st, all, ten) + " 名科技人员可达 10 %");
     }
 
     /** R&D over the last (up to) three years against sales of the same years, by the latest year's sales band. */
@@ -177,7 +181,8 @@ public final class Hte {
                 Exact.percent(rd, sales) + "（研发 " + Exact.plain(rd) + " / 收入 " + Exact.plain(sales) + " 万元）", threshold,
                 String.join("、", sources));
         if (!met && sales.signum() > 0) {
-            c = c.withGap("研发投入强度 " + Exact.percent(rd, sales) + "，按销售收入档需 " + Exact.plain(need)
+            c = c.attained(rd.doubleValue() * 100 / (sales.doubleValue() * need.doubleValue()))
+                    .withGap("研发投入强度 " + Exact.percent(rd, sales) + "，按销售收入档需 " + Exact.plain(need)
                     + " %：本年还需增加研发投入约 " + Exact.money(Exact.shortfall(need, sales, rd)));
         }
         return c;
@@ -193,7 +198,7 @@ public final class Hte {
         boolean met = HITECH.score(h, all) > 0;
         Check c = Check.of("HITECH_REVENUE", "高新技术产品（服务）收入占比", met,
                 Exact.percent(h, all) + "（" + text(h) + " / " + text(all) + " 万元）", "≥ 60 %", source);
-        return met || !(all > 0) ? c : c.withGap("高新技术产品（服务）收入还差约 "
+        return met || !(all > 0) ? c : c.attained(h * 100 / (all * 60)).withGap("高新技术产品（服务）收入还差约 "
                 + Exact.money(Exact.shortfall(BigDecimal.valueOf(60), all, h)) + " 可达 60 %");
     }
 

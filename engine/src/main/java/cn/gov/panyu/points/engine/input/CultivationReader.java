@@ -83,13 +83,10 @@ public final class CultivationReader {
                     violations.add(new Violation(row.number(), f.key(), cell, row.problem(col), "the cell cannot be read"));
                     continue;
                 }
-                FieldRules.Verdict<Double> verdict = FieldRules.number(f.kind(), cell);
+                FieldRules.Verdict<Double> verdict = FieldRules.number(f, cell);
                 if (verdict.refused()) {
                     violations.add(new Violation(row.number(), f.key(), cell.strip(), verdict.problem().zh(),
                             verdict.problem().en()));
-                } else if (verdict.value() != null && verdict.value() > f.max()) {
-                    violations.add(new Violation(row.number(), f.key(), cell.strip(),
-                            "应为 0–" + FieldRules.plain(f.max()) + " 的整数", "must be an integer from 0 to " + FieldRules.plain(f.max())));
                 } else if (!verdict.missing()) {
                     v[f.ordinal()] = verdict.value();
                 }

@@ -125,6 +125,19 @@ public final class FieldRules {
         return number(numberRule(kind), text);
     }
 
+    /**
+     * A number of a cultivation column: the rules of its kind and, for a self-assessed score, no more than
+     * the points of its part.
+     */
+    public static Verdict<Double> number(CultivationField field, String text) {
+        Verdict<Double> verdict = number(field.kind(), text);
+        if (verdict.value() != null && verdict.value() > field.max()) {
+            return Verdict.refused(new Problem("应为 0–" + plain(field.max()) + " 的整数",
+                    "must be an integer from 0 to " + plain(field.max())));
+        }
+        return verdict;
+    }
+
     private static Verdict<Double> number(NumberRule rule, String text) {
         String t = stripped(text);
         if (t == null) {

@@ -142,7 +142,7 @@ public enum InputField {
         while (h.endsWith("*")) {
             h = h.substring(0, h.length() - 1);
         }
-        h = h.replaceFirst("\\((万元|元|个|人|项|家|件|0/1|yyyy-MM-dd)\\)$", "");
+        h = h.replaceFirst("\\((万元|元|个|人|项|家|件|分|0/1|yyyy-MM-dd)\\)$", "");
         while (h.startsWith("*")) {
             h = h.substring(1);
         }

@@ -26,15 +26,36 @@ public final class TemplateWriter {
 
     /** The template with the town drop-down of Panyu's 16 towns. */
     public static void writeXlsxTemplate(OutputStream out) throws IOException {
-        writeXlsxTemplate(out, ReadRules.PANYU_TOWNS);
+        writeXlsxTemplate(out, false);
+    }
+
+    /** As {@link #writeXlsxTemplate(OutputStream)}, with the pre-assessment's columns when {@code cultivation}. */
+    public static void writeXlsxTemplate(OutputStream out, boolean cultivation) throws IOException {
+        writeXlsxTemplate(out, ReadRules.PANYU_TOWNS, cultivation);
     }
 
     /** The template with a town drop-down of the given towns (the model's list). */
     public static void writeXlsxTemplate(OutputStream out, Collection<String> towns) throws IOException {
+        writeXlsxTemplate(out, towns, false);
+    }
+
+    /**
+     * The template; with {@code cultivation}, the optional columns of the 高企/科小 pre-assessment follow the
+     * scoring input's ({@code points cultivation} reads both from one file).
+     */
+    public static void writeXlsxTemplate(OutputStream out, Collection<String> towns, boolean cultivation)
+            throws IOException {
+        List<CultivationField> extra = cultivation ? List.of(CultivationField.values()) : List.of();
         Xlsx.write(out, "points-engine", wb -> {
-            writeDataSheet(wb.newWorksheet(DATA_SHEET), towns);
-            writeGuideSheet(wb.newWorksheet(GUIDE_SHEET), towns);
+            writeDataSheet(wb.newWorksheet(DATA_SHEET), towns, extra);
+            writeGuideSheet(wb.newWorksheet(GUIDE_SHEET), towns, extra);
         });
+    }
+
+    /** The header of a cultivation column, e.g. {@code 科技人员数（人）}: never required. */
+    static String header(CultivationField f) {
+        String unit = unit(f);
+        return f.label() + (unit.isEmpty() ? "" : "（" + unit + "）");
     }
 
     /** The header as the template shows it, e.g. {@code 本年营业收入（万元）*}. */
@@ -43,7 +64,7 @@ public final class TemplateWriter {
         return f.label() + (unit.isEmpty() ? "" : "（" + unit + "）") + (f.required() ? "*" : "");
     }
 
-    private static void writeDataSheet(Worksheet ws, Collection<String> towns) {
+    private static void writeDataSheet(Worksheet ws, Collection<String> towns, List<CultivationField> extra) {
         InputField[] fields = InputField.values();
         for (int col = 0; col < fields.length; col++) {
             InputField f = fields[col];
@@ -59,6 +80,15 @@ public final class TemplateWriter {
                 ws.style(col).format("yyyy-mm-dd").set();
             }
         }
+        for (int i = 0; i < extra.size(); i++) {
+            int col = fields.length + i;
+            String header = header(extra.get(i));
+            ws.value(0, col, header);
+            // green: read by the pre-assessment only, not by the score
+            ws.style(0, col).bold().wrapText(true).horizontalAlignment("center").verticalAlignment("center")
+                    .fillColor("E2EFDA").set();
+            ws.width(col, Math.max(10, Math.min(30, header.length() * 2 + 2)));
+        }
         ws.rowHeight(0, 36);
         ws.freezePane(2, 1); // keep USCC and name in view while scrolling right
         int townCol = InputField.TOWN.ordinal();
@@ -69,7 +99,7 @@ public final class TemplateWriter {
         }
     }
 
-    private static void writeGuideSheet(Worksheet ws, Collection<String> towns) {
+    private static void writeGuideSheet(Worksheet ws, Collection<String> towns, List<CultivationField> extra) {
         List<String> notes = List.of(
                 "1. 每行填写一家企业在评价年度的数据；带 * 的列为必填。",
                 "2. 表头可以是中文列名或英文键，列的顺序不限；请勿增加其他列。",
@@ -95,6 +125,16 @@ public final class TemplateWriter {
             ws.value(r, 4, rule(f, towns));
             ws.style(r, 4).wrapText(true).set();
         }
+        for (CultivationField f : extra) {
+            r++;
+            ws.value(r, 0, header(f));
+            ws.value(r, 1, f.key());
+            ws.value(r, 2, kindZh(f.kind()));
+            ws.value(r, 3, "否");
+            ws.value(r, 4, "仅用于高企/科小预评：" + f.meaning()
+                    + (Double.isInfinite(f.max()) ? "" : "；不超过 " + FieldRules.plain(f.max())));
+            ws.style(r, 4).wrapText(true).set();
+        }
         ws.width(0, 36);
         ws.width(1, 22);
         ws.width(2, 10);
@@ -113,6 +153,19 @@ public final class TemplateWriter {
                 case EMPLOYEES, RD_STAFF -> "人";
                 case IP_CLASS1, IP_CLASS2, INVENTION_GRANTED -> "件";
                 case RD_PLATFORMS -> "个";
+                default -> "项";
+            };
+        };
+    }
+
+    private static String unit(CultivationField f) {
+        return switch (f.kind()) {
+            case AMOUNT, SIGNED_AMOUNT -> "万元";
+            case FLAG -> "0/1";
+            default -> switch (f) {
+                case ST_STAFF -> "人";
+                case MAIN_IP_CLASS1, MAIN_IP_CLASS2 -> "件";
+                case SELF_IP_QUALITY, SELF_RD_MANAGEMENT -> "分";
                 default -> "项";
             };
         };

@@ -231,4 +231,36 @@ class HteTests {
         }
         return b.build();
     }
+
+    /**
+     * How close an unmet ratio came, for "close to 高企" rules: 8 of 100 S&T staff is 80 % of the 10 % asked,
+     * within a margin of 20 % but not of 19 %; a met condition or one without a ratio is never "nearly met".
+     */
+    @ParameterizedTest
+    @CsvSource({"8,0.20,true", "8,0.19,false", "9,0.10,true", "7,0.20,false"})
+    void anUnmetRatioSaysHowCloseItCame(int stStaff, double margin, boolean nearly) {
+        Check c = check(assess(hte().with(CultivationField.ST_STAFF, stStaff)).checks(), "ST_STAFF_RATIO");
+        assertThat(c.attained()).isCloseTo(stStaff / 10.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(c.nearlyMet(margin)).isEqualTo(nearly);
+    }
+
+    @Test
+    void metConditionsAndConditionsWithoutARatioAreNeverNearlyMet() {
+        Hte.Result r = assess(hte());
+        assertThat(check(r.checks(), "ST_STAFF_RATIO").nearlyMet(1)).isFalse();
+        Facts young = new Facts(rebuilt(hte(), LocalDate.of(2025, 6, 1)), hte().extra());
+        Check registered = check(assess(young).checks(), "REGISTERED_1Y");
+        assertThat(registered.status()).isEqualTo(Check.Status.NOT_MET);
+        assertThat(registered.nearlyMet(1)).isFalse();
+    }
+
+    /** 高新技术产品收入 54 % of 60 % asked is 90 %; R&D 4.5 % of the 5 % band likewise. */
+    @Test
+    void revenueAndRdRatiosSayHowCloseTheyCame() {
+        Hte.Result r = assess(hte().with(InputField.HITECH_REVENUE, 2160));
+        assertThat(check(r.checks(), "HITECH_REVENUE").attained()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+        Facts lowRd = hte().with(InputField.RD_EXPENSE, 180).with(CultivationField.RD_EXPENSE_Y1, 135)
+                .with(CultivationField.RD_EXPENSE_Y2, 90);
+        assertThat(check(assess(lowRd).checks(), "RD_RATIO").attained()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-12));
+    }
 }

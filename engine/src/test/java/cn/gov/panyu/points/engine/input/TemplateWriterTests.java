@@ -66,6 +66,29 @@ class TemplateWriterTests {
                 .satisfies(v -> assertThat(v.ruleZh()).isEqualTo("没有数据行（只有表头）"));
     }
 
+    /**
+     * With the pre-assessment's columns, the same file serves {@code evaluate} and {@code cultivation}: each
+     * extra header resolves to its cultivation column, the guide explains it, and the cultivation reader
+     * reads a filled row of it.
+     */
+    @Test
+    void theCultivationTemplateAddsEveryPreAssessmentColumnAfterTheScoringInput() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TemplateWriter.writeXlsxTemplate(out, true);
+        byte[] bytes = out.toByteArray();
+        List<String> headers = StreamingXlsx.rows(bytes, 0).get(0);
+        int n = InputField.values().length;
+        assertThat(headers).hasSize(n + CultivationField.values().length);
+        for (CultivationField f : CultivationField.values()) {
+            String h = headers.get(n + f.ordinal());
+            assertThat(CultivationField.forHeader(h)).as(h).isEqualTo(f);
+            assertThat(InputField.forHeader(h)).as(h).isNull();
+        }
+        assertThat(headers).contains("科技人员数（人）", "上年研发费用（万元）", "研究开发组织管理水平自评分（分）");
+        assertThat(StreamingXlsx.rows(bytes, 1)).filteredOn(row -> row.size() > 4 && row.get(1).equals("self_rd_management"))
+                .singleElement().satisfies(row -> assertThat(row.get(4)).startsWith("仅用于高企/科小预评：").endsWith("；不超过 20"));
+    }
+
     private static List<List<String>> rows(int sheet) throws IOException {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(template))) {
             Sheet s = wb.getSheet(sheet).orElseThrow();

@@ -24,5 +24,7 @@ public enum AuditAction {
     CONSENT_CHANGE,
     CREDIT_PRODUCT_CHANGE,
     BANK_CHANGE,
+    /** A 培育库 rule set, a pool built, a member confirmed or removed. */
+    CULTIVATION_POOL_CHANGE,
     ACCOUNT_CHANGE
 }

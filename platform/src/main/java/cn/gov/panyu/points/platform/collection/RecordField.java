@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.gov.panyu.points.engine.input.CultivationField;
 import cn.gov.panyu.points.engine.input.FieldRules;
 import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.InputField.Kind;
@@ -33,15 +34,15 @@ public enum RecordField {
     AWARDS_5Y(InputField.AWARDS_5Y), STANDARDS_5Y(InputField.STANDARDS_5Y), PROJECTS_3Y(InputField.PROJECTS_3Y),
     CONTEST_AWARD_3Y(InputField.CONTEST_AWARD_3Y), ACADEMIA_PROJECTS_3Y(InputField.ACADEMIA_PROJECTS_3Y),
     QUALIFICATIONS(InputField.QUALIFICATIONS), NEGATIVES(InputField.NEGATIVES),
-    TOTAL_ASSETS("total_assets", "资产总额", Kind.AMOUNT),
-    TOTAL_LIABILITIES("total_liabilities", "负债总额", Kind.AMOUNT),
-    TOTAL_COST_EXPENSE("total_cost_expense", "成本费用总额", Kind.AMOUNT),
-    NET_ASSETS_Y0("net_assets_y0", "本年净资产", Kind.SIGNED_AMOUNT),
-    NET_ASSETS_Y1("net_assets_y1", "上年净资产", Kind.SIGNED_AMOUNT),
-    NET_ASSETS_Y2("net_assets_y2", "前年净资产", Kind.SIGNED_AMOUNT),
-    TECH_CONVERSIONS_Y0("tech_conversions_y0", "本年科技成果转化数", Kind.COUNT),
-    TECH_CONVERSIONS_Y1("tech_conversions_y1", "上年科技成果转化数", Kind.COUNT),
-    TECH_CONVERSIONS_Y2("tech_conversions_y2", "前年科技成果转化数", Kind.COUNT);
+    TOTAL_ASSETS(CultivationField.TOTAL_ASSETS), TOTAL_LIABILITIES(CultivationField.TOTAL_LIABILITIES),
+    TOTAL_COST_EXPENSE(CultivationField.TOTAL_COST_EXPENSE), NET_ASSETS_Y0(CultivationField.NET_ASSETS_Y0),
+    NET_ASSETS_Y1(CultivationField.NET_ASSETS_Y1), NET_ASSETS_Y2(CultivationField.NET_ASSETS_Y2),
+    TECH_CONVERSIONS_Y0(CultivationField.TECH_CONVERSIONS_Y0), TECH_CONVERSIONS_Y1(CultivationField.TECH_CONVERSIONS_Y1),
+    TECH_CONVERSIONS_Y2(CultivationField.TECH_CONVERSIONS_Y2), ST_STAFF(CultivationField.ST_STAFF),
+    RD_EXPENSE_Y1(CultivationField.RD_EXPENSE_Y1), RD_EXPENSE_Y2(CultivationField.RD_EXPENSE_Y2),
+    MAIN_IP_CLASS1(CultivationField.MAIN_IP_CLASS1), MAIN_IP_CLASS2(CultivationField.MAIN_IP_CLASS2),
+    NATIONAL_AWARD_5Y(CultivationField.NATIONAL_AWARD_5Y), LED_STANDARDS_5Y(CultivationField.LED_STANDARDS_5Y),
+    SELF_IP_QUALITY(CultivationField.SELF_IP_QUALITY), SELF_RD_MANAGEMENT(CultivationField.SELF_RD_MANAGEMENT);
 
     static final Set<String> ALL_COLUMNS = Collections.unmodifiableSet(new LinkedHashSet<>(
             Arrays.stream(values()).map(RecordField::column).toList()));
@@ -53,16 +54,17 @@ public enum RecordField {
     private final String label;
     private final Kind kind;
     private final InputField input;
+    private final CultivationField cultivation;
 
     RecordField(InputField input) {
-        this(input.key(), input.label(), input.kind(), input);
+        this(input.key(), input.label(), input.kind(), input, null);
     }
 
-    RecordField(String column, String label, Kind kind) {
-        this(column, label, kind, null);
+    RecordField(CultivationField cultivation) {
+        this(cultivation.key(), cultivation.label(), cultivation.kind(), null, cultivation);
     }
 
-    RecordField(String column, String label, Kind kind, InputField input) {
+    RecordField(String column, String label, Kind kind, InputField input, CultivationField cultivation) {
         if (kind == Kind.TEXT || kind == Kind.DATE) {
             throw new IllegalArgumentException("the registry's text and date columns are not record fields: " + column);
         }
@@ -70,6 +72,7 @@ public enum RecordField {
         this.label = label;
         this.kind = kind;
         this.input = input;
+        this.cultivation = cultivation;
     }
 
     /** The column name in {@code source_record}/{@code enterprise_year}, also the English header. */
@@ -88,10 +91,10 @@ public enum RecordField {
 
     /**
      * Checks a typed number against the engine's rules: an input field's own (employees ≥ 1 included),
-     * a cultivation field's those of its kind.
+     * a cultivation field's those of its kind and its upper bound.
      */
     public FieldRules.Verdict<Double> check(String text) {
-        return input != null ? FieldRules.number(input, text) : FieldRules.number(kind, text);
+        return input != null ? FieldRules.number(input, text) : FieldRules.number(cultivation, text);
     }
 
     /** The codes of a set field (qualifications, negatives). */
@@ -131,13 +134,21 @@ public enum RecordField {
         return input;
     }
 
+    /** The engine's cultivation column, or null for a field of the scoring spec. */
+    public CultivationField cultivation() {
+        return cultivation;
+    }
+
     /** The unit shown in template headers: 万元, 人, 个, 0/1, or empty. */
     public String unit() {
         if (kind.amount()) {
             return "万元";
         }
-        if (this == EMPLOYEES || this == RD_STAFF) {
+        if (this == EMPLOYEES || this == RD_STAFF || this == ST_STAFF) {
             return "人";
+        }
+        if (this == SELF_IP_QUALITY || this == SELF_RD_MANAGEMENT) {
+            return "分";
         }
         return switch (kind) {
             case COUNT -> "个";

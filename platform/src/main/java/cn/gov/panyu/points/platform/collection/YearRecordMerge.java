@@ -104,21 +104,25 @@ public class YearRecordMerge {
             }
             return "coalesce(nullif(concat_ws(';', " + parts + "), ''), " + self + ")";
         }
-        return "coalesce(" + pick(f, owner(f)) + ", " + self + ")";
+        DataSource owner = owner(f);
+        return owner == DataSource.SELF ? self : "coalesce(" + pick(f, owner) + ", " + self + ")";
     }
 
     private static String pick(RecordField f, DataSource s) {
         return "max(case when source = '" + s.name() + "' then " + f.column() + " end)";
     }
 
-    /** The department that owns a field ({@code negatives}: each one reporting negatives owns its share). */
+    /**
+     * The department that owns a field ({@code negatives}: each one reporting negatives owns its share);
+     * SELF for what only the enterprise can say (its own scores for the 高企 judgement parts).
+     */
     static DataSource owner(RecordField f) {
         for (DataSource d : DataSource.departments()) {
             if (d.fields().contains(f.column())) {
                 return d;
             }
         }
-        throw new IllegalStateException("no department owns " + f.column());
+        return DataSource.SELF;
     }
 
     private static List<DataSource> negativeSources() {
@@ -180,7 +184,7 @@ public class YearRecordMerge {
                     continue;
                 }
                 DataSource owner = owner(f);
-                Object[] dv = sources.get(owner);
+                Object[] dv = owner == DataSource.SELF ? null : sources.get(owner);
                 if (dv == null || dv[i] == null) {
                     continue;
                 }

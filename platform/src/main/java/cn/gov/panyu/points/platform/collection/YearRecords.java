@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
+import cn.gov.panyu.points.engine.cultivation.Facts;
+import cn.gov.panyu.points.engine.input.CultivationField;
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.Negative;
@@ -31,13 +35,19 @@ public class YearRecords {
     /** Rows fetched per round trip: a year of 100,000 enterprises streams rather than loading at once. */
     private static final int FETCH_SIZE = 5_000;
     private static final String SELECT;
+    /** Registry columns, numeric fields and the two sets come first. */
+    private static final int FIRST_CULTIVATION_COLUMN = 6 + NUMERIC.size() + 2;
 
     static {
         StringBuilder sb = new StringBuilder("select e.uscc, e.name, e.town, e.industry, e.established");
         for (InputField f : NUMERIC) {
             sb.append(", y.").append(f.key());
         }
-        sb.append(", y.qualifications, y.negatives from enterprise_year y join enterprise e on e.uscc = y.uscc")
+        sb.append(", y.qualifications, y.negatives");
+        for (CultivationField f : CultivationField.values()) {
+            sb.append(", y.").append(f.key());
+        }
+        sb.append(" from enterprise_year y join enterprise e on e.uscc = y.uscc")
                 .append(" where y.data_year = ?");
         SELECT = sb.toString();
     }
@@ -58,16 +68,25 @@ public class YearRecords {
         this.jdbc = jdbc;
     }
 
+    /** Years with merged records, newest first. */
+    public List<Integer> years() {
+        return jdbc.queryForList("select distinct data_year from enterprise_year order by data_year desc", Integer.class);
+    }
+
+    /**
+     * What changes whenever a year's merged records do (their number and the newest merge), so that a
+     * reader may keep what it derived from them until this changes.
+     */
+    public String stamp(int year) {
+        return jdbc.queryForObject("select count(*) || '@' || coalesce(cast(max(updated_at) as varchar(40)), '-')"
+                + " from enterprise_year where data_year = ?", String.class, year);
+    }
+
     /** Every record of a year that can be scored, and the USCCs of those that cannot. */
     public Loaded ofYear(int year) {
         List<EnterpriseRecord> records = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement(SELECT);
-            ps.setFetchSize(FETCH_SIZE);
-            ps.setInt(1, year);
-            return ps;
-        }, (ResultSet rs) -> {
+        stream(year, rs -> {
             EnterpriseRecord r = record(rs);
             if (r.isMissing(InputField.REVENUE_Y0)) {
                 skipped.add(r.uscc());
@@ -83,6 +102,41 @@ public class YearRecords {
     /** One enterprise's record of a year, as stored — also without revenue_y0 (then not scorable). */
     public Optional<EnterpriseRecord> of(String uscc, int year) {
         return jdbc.query(SELECT + " and y.uscc = ?", (rs, n) -> record(rs), year, uscc).stream().findFirst();
+    }
+
+    /**
+     * One enterprise's data for the 高企/科小 pre-assessment of a year: its record and the cultivation
+     * columns (NaN where missing, which the assessment reports as 数据缺失, never as 0).
+     */
+    public Optional<Facts> factsOf(String uscc, int year) {
+        return jdbc.query(SELECT + " and y.uscc = ?", (rs, n) -> facts(rs), year, uscc).stream().findFirst();
+    }
+
+    /**
+     * The pre-assessment data of every enterprise with a record of the year, streamed in no particular order
+     * (records without revenue included: the assessment names what is missing).
+     */
+    public void forEachFacts(int year, Consumer<Facts> sink) {
+        stream(year, rs -> sink.accept(facts(rs)));
+    }
+
+    private void stream(int year, RowCallbackHandler row) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(SELECT);
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setInt(1, year);
+            return ps;
+        }, row);
+    }
+
+    private static Facts facts(ResultSet rs) throws SQLException {
+        double[] extra = new double[CultivationField.values().length];
+        int col = FIRST_CULTIVATION_COLUMN;
+        for (CultivationField f : CultivationField.values()) {
+            double v = rs.getDouble(col++);
+            extra[f.ordinal()] = rs.wasNull() ? Double.NaN : v;
+        }
+        return new Facts(record(rs), extra);
     }
 
     private static EnterpriseRecord record(ResultSet rs) throws SQLException {

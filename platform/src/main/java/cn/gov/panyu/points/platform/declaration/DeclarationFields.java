@@ -48,11 +48,14 @@ public class DeclarationFields {
                     TOTAL_COST_EXPENSE, HITECH_REVENUE)),
             new Section("assets", List.of(TOTAL_ASSETS, TOTAL_LIABILITIES, NET_ASSETS_Y0, NET_ASSETS_Y1,
                     NET_ASSETS_Y2, EQUITY_FINANCING_3Y)),
-            new Section("rd", List.of(RD_EXPENSE, EMPLOYEES, RD_STAFF)),
-            new Section("ip", List.of(IP_CLASS1, IP_CLASS2, INVENTION_GRANTED, STANDARDS_5Y, TECH_CONTRACT,
-                    TECH_CONVERSIONS_Y0, TECH_CONVERSIONS_Y1, TECH_CONVERSIONS_Y2)),
-            new Section("honours", List.of(RD_PLATFORMS, PROJECTS_3Y, AWARDS_5Y, ACADEMIA_PROJECTS_3Y,
-                    CONTEST_AWARD_3Y, QUALIFICATIONS)));
+            new Section("rd", List.of(RD_EXPENSE, RD_EXPENSE_Y1, RD_EXPENSE_Y2, EMPLOYEES, RD_STAFF, ST_STAFF)),
+            new Section("ip", List.of(IP_CLASS1, IP_CLASS2, MAIN_IP_CLASS1, MAIN_IP_CLASS2, INVENTION_GRANTED,
+                    STANDARDS_5Y, LED_STANDARDS_5Y, TECH_CONTRACT, TECH_CONVERSIONS_Y0, TECH_CONVERSIONS_Y1,
+                    TECH_CONVERSIONS_Y2)),
+            new Section("honours", List.of(RD_PLATFORMS, PROJECTS_3Y, AWARDS_5Y, NATIONAL_AWARD_5Y,
+                    ACADEMIA_PROJECTS_3Y, CONTEST_AWARD_3Y, QUALIFICATIONS)),
+            // the judgement parts of the 高企 innovation-capability assessment: only the enterprise can say
+            new Section("selfAssessment", List.of(SELF_IP_QUALITY, SELF_RD_MANAGEMENT)));
 
     static final List<RecordField> FIELDS = SECTIONS.stream().flatMap(s -> s.fields().stream()).toList();
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.gov.panyu.points.engine.generate.SyntheticDistrict;
+import cn.gov.panyu.points.engine.generate.CultivationDraw;
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.Negative;
@@ -212,40 +213,15 @@ final class DemoDistrict {
         if (field == null) {
             throw new IllegalArgumentException("not a record column: " + column);
         }
-        double v = field.input() != null ? r.value(field.input()) : cultivation(r, field);
+        // the cultivation columns as the engine's generator draws them, so that the demo's pre-assessments are
+        // those of `generate --cultivation` on the same records
+        double v = field.input() != null ? r.value(field.input()) : CultivationDraw.of(r)[field.cultivation().ordinal()];
         if (Double.isNaN(v)) {
             return "";
         }
         // BigDecimal rather than String.format: this runs for every cell of 50,000 rows
         return field.kind().amount() ? BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).toPlainString()
                 : Long.toString(Math.round(v));
-    }
-
-    /**
-     * The fields only the cultivation rules read, which the engine's generator does not draw: derived
-     * from the record's own numbers so that balance sheets look like the income statements beside them.
-     */
-    static double cultivation(EnterpriseRecord r, RecordField field) {
-        double revenue = nz(r.value(InputField.REVENUE_Y0));
-        double profit = nz(r.value(InputField.NET_PROFIT));
-        // a firm-specific balance-sheet ratio from its code, stable across years
-        double spread = (Math.floorMod(r.uscc().hashCode(), 1000)) / 1000.0;
-        double assets = fen(Math.max(50, revenue * (0.8 + 0.9 * spread)));
-        double liabilities = fen(assets * (0.25 + 0.4 * spread));
-        double netAssets = assets - liabilities;
-        long conversions = Math.round(nz(r.value(InputField.IP_CLASS1)) * 0.3 + nz(r.value(InputField.IP_CLASS2)) * 0.1);
-        return switch (field) {
-            case TOTAL_ASSETS -> assets;
-            case TOTAL_LIABILITIES -> liabilities;
-            case TOTAL_COST_EXPENSE -> fen(Math.max(0, revenue - profit));
-            case NET_ASSETS_Y0 -> fen(netAssets);
-            case NET_ASSETS_Y1 -> fen(netAssets * 0.9);
-            case NET_ASSETS_Y2 -> fen(netAssets * 0.82);
-            case TECH_CONVERSIONS_Y0 -> conversions;
-            case TECH_CONVERSIONS_Y1 -> Math.max(0, conversions - 1);
-            case TECH_CONVERSIONS_Y2 -> Math.max(0, conversions - 2);
-            default -> throw new IllegalArgumentException(field + " is an input field");
-        };
     }
 
     private static String quoted(String s) {
@@ -262,10 +238,6 @@ final class DemoDistrict {
 
     private static double fen(double v) {
         return Math.round(v * 100) / 100.0;
-    }
-
-    private static double nz(double v) {
-        return Double.isNaN(v) ? 0 : v;
     }
 
     private static double clamp(double v, double lo, double hi) {

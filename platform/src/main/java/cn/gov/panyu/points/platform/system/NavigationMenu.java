@@ -57,7 +57,10 @@ public class NavigationMenu {
                     item("bankProducts", "/bank/products", "bank#products", Role.BANK),
                     item("creditProducts", "/credit/products", "staff#credit-products", STAFF),
                     item("partnerBanks", "/credit/banks", "staff#partner-banks", STAFF),
-                    item("consents", "/my/consents", "enterprise#consents", Role.ENTERPRISE)),
+                    item("consents", "/my/consents", "enterprise#consents", Role.ENTERPRISE),
+                    item("cultivation", "/cultivation", "staff#cultivation", STAFF),
+                    item("pools", "/cultivation/pools", "staff#pools", STAFF),
+                    item("myCultivation", "/my/cultivation", "enterprise#cultivation", Role.ENTERPRISE)),
             group("system", item("accounts", "/admin/users", "admin#accounts", ADMIN),
                     item("registrations", "/registrations", "admin#registrations", STAFF),
                     item("audit", "/audit", "admin#audit", STAFF), item("info", "/admin/system", "admin#system", ADMIN)));

@@ -134,6 +134,12 @@ class AccessMatrixIntegrationTests {
                 "GET /credit/banks", "GET /credit/banks/export", "POST /credit/banks", "POST /credit/banks/{code}");
         put(t, Access.BANK, "GET /bank/products", "GET /bank/products/export", "GET /bank/products/new",
                 "POST /bank/products", "GET /bank/products/{id}", "POST /bank/products/{id}");
+        // 高企/科小培育: staff assess and keep the pools; an enterprise sees its own pre-assessment
+        put(t, Access.STAFF, "GET /cultivation", "GET /cultivation/export", "GET /cultivation/enterprises/{uscc}",
+                "GET /cultivation/pools", "POST /cultivation/pools/{pool}/rule", "POST /cultivation/pools/{pool}/build",
+                "GET /cultivation/pools/versions/{id}", "GET /cultivation/pools/versions/{id}/export",
+                "POST /cultivation/pools/versions/{id}/members/{uscc}");
+        put(t, Access.ENTERPRISE, "GET /my/cultivation");
         return t;
     }
 
@@ -352,6 +358,7 @@ class AccessMatrixIntegrationTests {
             case "year" -> String.valueOf(Year.now().getValue() - 1);
             case "slug" -> "staff";
             case "name" -> "staff-home.png";
+            case "pool" -> "matrix-no-such-pool"; // building or changing a pool nobody has: 404, changes nothing
             default -> throw new IllegalStateException("no test value for path variable {" + variable + "} in " + pattern);
         };
     }

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.gov.panyu.points.engine.input.IndustryCode;
+import cn.gov.panyu.points.engine.input.CultivationField;
 import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.Qualification;
@@ -41,6 +42,7 @@ class ChineseLabelsIntegrationTests {
     private static Set<String> forbidden() {
         Set<String> codes = new LinkedHashSet<>();
         Stream.of(InputField.values()).map(InputField::key).forEach(codes::add);
+        Stream.of(CultivationField.values()).map(CultivationField::key).forEach(codes::add);
         Stream.of(Qualification.values()).map(Enum::name).forEach(codes::add);
         Stream.of(Negative.values()).map(Enum::name).forEach(codes::add);
         Stream.of(Stage.values()).map(Enum::name).forEach(codes::add);
@@ -75,11 +77,12 @@ class ChineseLabelsIntegrationTests {
         for (String url : List.of("/", "/enterprises", "/enterprises/" + ent, "/enterprises/" + ent + "?year=" + year,
                 "/collection/imports", "/collection/imports/new", "/collection/conflicts", "/collection/anomalies",
                 "/models", "/indicators", "/evaluation/runs", "/evaluation/runs/" + run, "/evaluation/notice",
-                "/rankings", "/declarations/review", "/declarations/review/" + declaration, "/audit", "/registrations")) {
+                "/rankings", "/declarations/review", "/declarations/review/" + declaration, "/audit", "/registrations",
+                "/cultivation", "/cultivation/enterprises/" + ent, "/cultivation/pools")) {
             offences.addAll(offences(url, TestUsers.staff()));
         }
         offences.addAll(offences("/admin/users", TestUsers.admin()));
-        for (String url : List.of("/", "/my", "/declarations", "/declarations/" + year, "/my/consents")) {
+        for (String url : List.of("/", "/my", "/declarations", "/declarations/" + year, "/my/consents", "/my/cultivation")) {
             offences.addAll(offences(url, TestUsers.enterprise(ent)));
         }
         for (String url : List.of("/", "/bank/enterprises", "/bank/enterprises/" + consented)) {

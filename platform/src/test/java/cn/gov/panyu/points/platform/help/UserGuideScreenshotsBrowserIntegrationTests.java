@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.TestUsers;
+import cn.gov.panyu.points.platform.cultivation.Pool;
+import cn.gov.panyu.points.platform.cultivation.PreAssessments;
+import cn.gov.panyu.points.platform.cultivation.Pools;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 import cn.gov.panyu.points.platform.portal.PortalFixture;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
@@ -40,6 +43,10 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
     JdbcClient jdbc;
     @Autowired
     ScoreModels models;
+    @Autowired
+    Pools pools;
+    @Autowired
+    PreAssessments preAssessments;
 
     /** One picture: who looks, at which page (given the demo's ids), at which width and height. */
     record Shot(String user, Function<JdbcClient, String> path, int width, int height) {
@@ -71,11 +78,16 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
                 "select max(run_id) from publication").query(Long.class).single(), DESKTOP, 1100));
         shots.put("staff-notice", desktop("staff", "/evaluation/notice"));
         shots.put("staff-rankings", desktop("staff", "/rankings"));
+        shots.put("staff-cultivation", new Shot("staff", jdbc -> "/cultivation", DESKTOP, 1100));
+        shots.put("staff-cultivation-enterprise", new Shot("staff", jdbc -> "/cultivation/enterprises/"
+                + PortalFixture.demoEnterprise(jdbc), DESKTOP, 1500));
+        shots.put("staff-pools", new Shot("staff", jdbc -> "/cultivation/pools", DESKTOP, 1000));
         shots.put("ent-my", new Shot("ent", jdbc -> "/my", DESKTOP, 3000));
         shots.put("phone-my", new Shot("ent", jdbc -> "/my", PHONE, 1600));
         shots.put("ent-declarations", desktop("ent", "/declarations"));
         shots.put("ent-declaration", new Shot("ent", jdbc -> "/declarations/" + (LocalDate.now().getYear() - 1), DESKTOP, 1400));
         shots.put("ent-consents", desktop("ent", "/my/consents"));
+        shots.put("ent-cultivation", new Shot("ent", jdbc -> "/my/cultivation", DESKTOP, 1500));
         shots.put("bank-list", desktop("bank", "/bank/enterprises"));
         shots.put("bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + PortalFixture.demoEnterprise(jdbc), DESKTOP, 2000));
         shots.put("phone-bank-report", new Shot("bank", jdbc -> "/bank/enterprises/" + PortalFixture.demoEnterprise(jdbc), PHONE, 1600));
@@ -98,6 +110,7 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         // the bank's pictures need an enterprise that consented; the demo enterprise does, as it would
         PortalFixture.withConsentFor(jdbc, PortalFixture.demoEnterprise(jdbc), "DEMO-BANK");
         draftModelVersion();
+        buildPools();
         String signedIn = "";
         for (Map.Entry<String, Shot> entry : shots().entrySet()) {
             Shot shot = entry.getValue();
@@ -126,6 +139,14 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
             Thread.sleep(CHART_ANIMATION.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The demo builds no 培育库: staff build each of the latest year, as they would. */
+    private void buildPools() {
+        int year = TestUsers.asStaff(() -> preAssessments.years()).get(0);
+        for (Pool pool : Pool.values()) {
+            TestUsers.asStaff(() -> pools.build(pool, year, "staff"));
         }
     }
 

@@ -103,6 +103,10 @@ class PhoneLayoutBrowserIntegrationTests extends BrowserTestSupport {
 
         HeadlessChromium.open(browser, url("/my/consents"), By.id("c-bank"));
         assertFitsThePhone("phone-portal-consents");
+
+        HeadlessChromium.open(browser, url("/my/cultivation"), By.id("hte-card"));
+        assertFitsThePhone("phone-portal-cultivation");
+        assertVisible(By.id("tsme-card"), By.id("hte-card"));
     }
 
     @Test
@@ -121,7 +125,8 @@ class PhoneLayoutBrowserIntegrationTests extends BrowserTestSupport {
     @Test
     void staffPagesDoNotBreakOnAPhone() {
         HeadlessChromium.signIn(browser, url(""), "staff");
-        for (String path : new String[] {"/", "/enterprises", "/evaluation/runs", "/collection/conflicts", "/audit"}) {
+        for (String path : new String[] {"/", "/enterprises", "/evaluation/runs", "/collection/conflicts", "/audit",
+                "/cultivation", "/cultivation/pools"}) {
             HeadlessChromium.open(browser, url(path), By.tagName("h1"));
             assertFitsThePhone("phone-staff" + (path.equals("/") ? "-home" : path.replace('/', '-')));
         }

@@ -1,0 +1,38 @@
+package cn.gov.panyu.points.platform.cultivation;
+
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.gov.panyu.points.platform.account.PlatformUser;
+
+/**
+ * 培育自评 in the portal: the enterprise's own 科小/高企 pre-assessment, with what it lacks in money and people —
+ * only its own (the code comes from the signed-in account, never from the request).
+ */
+@Controller
+class MyCultivationController {
+
+    private final PreAssessments assessments;
+
+    MyCultivationController(PreAssessments assessments) {
+        this.assessments = assessments;
+    }
+
+    @GetMapping("/my/cultivation")
+    String mine(@AuthenticationPrincipal PlatformUser user, @RequestParam(required = false) Integer year, Model model) {
+        List<Integer> years = assessments.years().stream()
+                .filter(y -> assessments.explain(user.uscc(), y).isPresent()).toList();
+        model.addAttribute("years", years);
+        if (!years.isEmpty()) {
+            int y = year != null && years.contains(year) ? year : years.get(0);
+            model.addAttribute("year", y);
+            model.addAttribute("p", assessments.explain(user.uscc(), y).orElseThrow());
+        }
+        return "cultivation/my";
+    }
+}
