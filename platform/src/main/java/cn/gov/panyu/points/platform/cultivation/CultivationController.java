@@ -54,7 +54,7 @@ class CultivationController {
         if (years.isEmpty()) {
             return "cultivation/overview";
         }
-        int y = year != null && years.contains(year) ? year : years.get(0);
+        int y = PreAssessments.chosen(years, year);
         YearAssessment assessed = assessments.year(y);
         AssessmentFilter filter = AssessmentFilter.of(tsme, hte, town, q);
         model.addAttribute("year", y);
@@ -85,7 +85,7 @@ class CultivationController {
     @GetMapping("/cultivation/enterprises/{uscc}")
     String enterprise(@PathVariable String uscc, @RequestParam(required = false) Integer year, Model model) {
         List<Integer> years = assessments.years();
-        int y = year != null && years.contains(year) ? year : years.isEmpty() ? 0 : years.get(0);
+        int y = PreAssessments.chosen(years, year);
         PreAssessment p = assessments.explain(uscc, y)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该企业在该年度没有数据"));
         audit.record(AuditAction.VIEW_ENTERPRISE, uscc, "培育评估 " + y + " 年");

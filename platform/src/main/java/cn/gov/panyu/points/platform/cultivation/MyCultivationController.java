@@ -29,7 +29,7 @@ class MyCultivationController {
                 .filter(y -> assessments.explain(user.uscc(), y).isPresent()).toList();
         model.addAttribute("years", years);
         if (!years.isEmpty()) {
-            int y = year != null && years.contains(year) ? year : years.get(0);
+            int y = PreAssessments.chosen(years, year);
             model.addAttribute("year", y);
             model.addAttribute("p", assessments.explain(user.uscc(), y).orElseThrow());
         }

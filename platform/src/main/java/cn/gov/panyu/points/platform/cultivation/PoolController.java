@@ -54,7 +54,7 @@ class PoolController {
         List<Integer> years = assessments.years();
         model.addAttribute("years", years);
         if (!years.isEmpty()) {
-            int y = year != null && years.contains(year) ? year : years.get(0);
+            int y = PreAssessments.chosen(years, year);
             model.addAttribute("year", y);
             model.addAttribute("cards", List.of(Pool.values()).stream().map(p -> new PoolCard(p, pools.rule(p),
                     pools.latest(p, y).orElse(null), pools.movement(p, y))).toList());

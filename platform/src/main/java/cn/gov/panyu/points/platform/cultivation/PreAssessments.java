@@ -33,6 +33,11 @@ public class PreAssessments {
         return records.years();
     }
 
+    /** The year a page shows: the one asked for when it has records, else the newest; 0 when none has. */
+    static int chosen(List<Integer> years, Integer asked) {
+        return asked != null && years.contains(asked) ? asked : years.isEmpty() ? 0 : years.get(0);
+    }
+
     /** Every enterprise's pre-assessment of the year (none for a year without records). */
     public YearAssessment year(int year) {
         String stamp = records.stamp(year);
