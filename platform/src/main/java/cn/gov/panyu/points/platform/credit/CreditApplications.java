@@ -137,7 +137,7 @@ public class CreditApplications {
         if (open != null) {
             throw new CreditException("您已有一笔办理中的该产品申请（#" + open + "），请在其办结后再申请。");
         }
-        CreditFacts facts = lines.facts(user.uscc()).orElseThrow(); // eligible, so there is a published result
+        CreditFacts facts = lines.myFacts(user).orElseThrow(); // eligible, so there is a published result
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

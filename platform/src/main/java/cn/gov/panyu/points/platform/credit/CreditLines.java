@@ -91,6 +91,12 @@ public class CreditLines {
                 offers.stream().filter(o -> !o.assessment().eligible())).toList();
     }
 
+    /** The facts of the signed-in enterprise, which its application keeps (the decision rests on them). */
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    public Optional<CreditFacts> myFacts(PlatformUser user) {
+        return facts(user.uscc());
+    }
+
     /** One current product judged on the signed-in enterprise; empty when no such product is offered today. */
     @PreAuthorize("hasRole('ENTERPRISE')")
     public Optional<Offer> offer(PlatformUser user, long productId) {
