@@ -103,6 +103,9 @@ class PhoneLayoutBrowserIntegrationTests extends BrowserTestSupport {
 
         HeadlessChromium.open(browser, url("/my/consents"), By.id("c-bank"));
         assertFitsThePhone("phone-portal-consents");
+
+        HeadlessChromium.open(browser, url("/my/market"), By.id("eligible-products"));
+        assertFitsThePhone("phone-portal-market");
     }
 
     @Test
