@@ -55,8 +55,8 @@ class MenuPagesBrowserIntegrationTests extends BrowserTestSupport {
                         .as(who).isEqualTo(label);
             });
         }
-        assertThat(entriesPerRole).containsEntry("anonymous", 3).containsEntry("ent", 6).containsEntry("bank", 5)
-                .containsEntry("expert", 3).containsEntry("staff", 19).containsEntry("admin", 21);
+        assertThat(entriesPerRole).containsEntry("anonymous", 3).containsEntry("ent", 8).containsEntry("bank", 8)
+                .containsEntry("expert", 3).containsEntry("staff", 20).containsEntry("admin", 22);
     }
 
     @Test
