@@ -19,21 +19,28 @@ import java.util.Set;
  */
 public enum ApplicationStatus {
 
-    SUBMITTED("已提交"),
-    INFO_REQUESTED("需补充材料"),
-    ACCEPTED("已受理"),
-    REJECTED("已拒绝"),
-    LOANED("已放款"),
-    WITHDRAWN("已撤回");
+    SUBMITTED("已提交", "primary"),
+    INFO_REQUESTED("需补充材料", "warning"),
+    ACCEPTED("已受理", "info"),
+    REJECTED("已拒绝", "danger"),
+    LOANED("已放款", "success"),
+    WITHDRAWN("已撤回", "secondary");
 
     private final String label;
+    private final String tone;
 
-    ApplicationStatus(String label) {
+    ApplicationStatus(String label, String tone) {
         this.label = label;
+        this.tone = tone;
     }
 
     public String label() {
         return label;
+    }
+
+    /** The colour its badge is shown in (a Bootstrap contextual name), so that a waiting application stands out. */
+    public String tone() {
+        return tone;
     }
 
     /** The statuses this one may lead to; empty for a final status. */

@@ -102,11 +102,8 @@ public class CreditTotals {
 
     /** All rows added up: the figures of everything the filter selects. */
     public static CreditTotal sum(List<CreditTotal> rows) {
-        CreditTotal sum = CreditTotal.empty(null, null, null, null, null);
-        for (CreditTotal r : rows) {
-            sum = sum.plus(r);
-        }
-        return sum;
+        // from the first row, not from an empty one: a key all rows share (one bank, one year) stays in the sum
+        return rows.stream().reduce(CreditTotal::plus).orElseGet(() -> CreditTotal.empty(null, null, null, null, null));
     }
 
     /** The years that have an application or a loan, newest first, for the filter. */

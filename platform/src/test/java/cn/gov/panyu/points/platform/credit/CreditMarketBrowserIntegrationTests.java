@@ -62,7 +62,7 @@ class CreditMarketBrowserIntegrationTests extends BrowserTestSupport {
         type("loan-amount", "100");
         type("loan-rate", "3.65");
         type("loan-term", "12");
-        browser.findElement(By.id("loan-date")).sendKeys(LocalDate.now().toString()); // date input: today already
+        assertThat(browser.findElement(By.id("loan-date")).getAttribute("value")).isEqualTo(LocalDate.now().toString());
         HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("loan-submit")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("已登记放款");
         assertThat(browser.findElement(By.id("application-status")).getText()).isEqualTo("已放款");
