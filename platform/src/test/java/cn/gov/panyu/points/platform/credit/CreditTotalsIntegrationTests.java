@@ -21,9 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
-import cn.gov.panyu.points.platform.TestEnterprises;
 import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
+import cn.gov.panyu.points.platform.portal.PortalFixture;
 import cn.gov.panyu.points.platform.table.ExcelExport;
 
 /**
@@ -48,7 +48,8 @@ class CreditTotalsIntegrationTests {
     @BeforeAll
     void dataset() {
         jdbc.sql("insert into bank (code, name) values (?, '统计测试银行甲'), (?, '统计测试银行乙')").params(A, B).update();
-        String firm = TestEnterprises.register(jdbc, "统计测试企业");
+        // an enterprise of the district (registering one would change the district the loader's test counts)
+        String firm = PortalFixture.otherListed(jdbc, 60).get(45);
         long productA = product(A);
         long productB = product(B);
         // A, 2025, 成长期 竞跑: filed 3 times; decided after 2 days (then a loan of 100 at 4.00) and after 1.5 days

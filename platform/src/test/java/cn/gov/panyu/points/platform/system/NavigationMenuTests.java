@@ -99,7 +99,7 @@ class NavigationMenuTests {
     @Test
     void enterprisesFindTheirDeclarationsAndBankConsentsInTheMenu() {
         assertThat(paths(menu.groupsFor(as(Role.ENTERPRISE)))).containsExactly("/declarations", "/my",
-                "/public/rankings", "/public/methodology", "/my/consents");
+                "/public/rankings", "/public/methodology", "/my/market", "/my/applications", "/my/consents");
     }
 
     @Test
