@@ -156,6 +156,19 @@ class CreditApplicationsIntegrationTests {
     }
 
     @Test
+    void anOwnGrantToTheSameBankLeavesTheApplicationsConsentAlone() throws Exception {
+        long id = apply(applicant);
+
+        submit("/my/consents", ent(applicant), "bank", BANK, "expiresOn", LocalDate.now().plusMonths(3).toString());
+
+        assertThat(jdbc.sql("select ended_at from consent where application_id = ?").param(id).query(Timestamp.class).list())
+                .containsExactly((Timestamp) null);
+        assertThat(jdbc.sql("select count(*) from consent where uscc = ? and bank_code = ? and ended_at is null")
+                .params(applicant, BANK).query(Long.class).single()).isEqualTo(2);
+        assertThat(statusOf(id)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void aSecondOpenApplicationForTheSameProductAndAnIneligibleOneAreRefused() throws Exception {
         apply(applicant);
         String again = submit("/my/market/" + product, ent(applicant), "amount", "50", "purpose", "流动资金",
