@@ -23,6 +23,10 @@ public enum AuditAction {
     OBJECTION_CHANGE,
     CONSENT_CHANGE,
     CREDIT_PRODUCT_CHANGE,
+    /** A 积分贷 application filed, decided, answered or withdrawn. */
+    CREDIT_APPLICATION_CHANGE,
+    /** A loan recorded by a bank, through an application or from outside the platform. */
+    CREDIT_LOAN_RECORD,
     BANK_CHANGE,
     /** A 培育库 rule set, a pool built, a member confirmed or removed. */
     CULTIVATION_POOL_CHANGE,

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,11 +37,14 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 @PreAuthorize("hasRole('BANK')")
 public class BankEnterprises {
 
-    private static final String FROM = """
-            from consent c
-            join enterprise e on e.uscc = c.uscc
-            left join published_score s on s.data_year = :year and s.uscc = c.uscc
-            where """ + " " + Consents.ACTIVE_FOR_BANK;
+    /**
+     * The enterprises with an active consent, once each: an enterprise may hold its own consent and those its
+     * applications granted at the same time; the list shows the one that lasts longest.
+     */
+    static final String CONSENTING = "(select c.uscc, max(c.expires_on) as expires_on from consent c where "
+            + Consents.ACTIVE_FOR_BANK + " group by c.uscc)";
+    private static final String FROM = "from " + CONSENTING + " c join enterprise e on e.uscc = c.uscc"
+            + " left join published_score s on s.data_year = :year and s.uscc = c.uscc";
     private static final String SELECT = """
             select e.uscc, e.name, e.town, e.industry, c.expires_on, s.data_year, s.total, s.stage, s.rank_in_stage,
                    s.tier\s""" + FROM;
@@ -85,10 +89,7 @@ public class BankEnterprises {
     /** The detailed report; empty — exactly as for an unknown USCC — unless the enterprise consented now. */
     @Transactional(readOnly = true)
     public Optional<BankReport> report(PlatformUser user, String uscc) {
-        Optional<LocalDate> expires = jdbc.sql("select c.expires_on from consent c where c.uscc = :uscc and "
-                        + Consents.ACTIVE_FOR_BANK)
-                .param("uscc", uscc).param("bank", bank(user)).param("today", LocalDate.now())
-                .query(LocalDate.class).optional();
+        Optional<LocalDate> expires = activeConsentUntil(bank(user), uscc);
         Optional<Registry> registry = expires.flatMap(e -> scores.registry(uscc));
         if (registry.isEmpty()) {
             return Optional.empty();
@@ -102,6 +103,16 @@ public class BankEnterprises {
                         .query(Integer.class).optional().orElse(null);
         return Optional.of(new BankReport(registry.get(), expires.get(), year, score, history, figuresYear,
                 figuresYear == null ? List.of() : scores.keyFigures(uscc, figuresYear)));
+    }
+
+    /**
+     * The last day of the longest active consent of the enterprise to the bank; empty without one — the one
+     * check before a bank reads anything about a single enterprise.
+     */
+    Optional<LocalDate> activeConsentUntil(String bankCode, String uscc) {
+        return jdbc.sql("select max(c.expires_on) from consent c where c.uscc = :uscc and " + Consents.ACTIVE_FOR_BANK)
+                .param("uscc", uscc).param("bank", bankCode).param("today", LocalDate.now())
+                .query(LocalDate.class).list().stream().filter(Objects::nonNull).findFirst();
     }
 
     /** The year whose published results the list shows; a year no result has when nothing is published. */

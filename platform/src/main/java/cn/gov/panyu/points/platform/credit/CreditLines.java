@@ -2,9 +2,11 @@ package cn.gov.panyu.points.platform.credit;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -71,10 +73,41 @@ public class CreditLines {
     public List<Offer> offers(PlatformUser user, String uscc) {
         LocalDate today = LocalDate.now();
         Optional<CreditFacts> facts = facts(uscc);
-        return products.offeredBy(user, today).stream()
-                .map(p -> new Offer(p, facts.map(f -> CreditRules.assess(p.terms().rules(), f, today))
-                        .orElseGet(() -> CreditAssessment.missed(NOT_PUBLISHED))))
-                .toList();
+        return products.offeredBy(user, today).stream().map(p -> judge(p, facts, today)).toList();
+    }
+
+    /**
+     * The 金融超市 of the signed-in enterprise: every bank's current products judged on its own latest
+     * published result, eligible ones first (highest line first), then the others in the order of the banks.
+     */
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    public List<Offer> market(PlatformUser user) {
+        LocalDate today = LocalDate.now();
+        Optional<CreditFacts> facts = facts(user.uscc());
+        List<Offer> offers = products.offered(today).stream().map(p -> judge(p, facts, today)).toList();
+        return Stream.concat(
+                offers.stream().filter(o -> o.assessment().eligible())
+                        .sorted(Comparator.comparing((Offer o) -> o.assessment().line()).reversed()),
+                offers.stream().filter(o -> !o.assessment().eligible())).toList();
+    }
+
+    /** The facts of the signed-in enterprise, which its application keeps (the decision rests on them). */
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    public Optional<CreditFacts> myFacts(PlatformUser user) {
+        return facts(user.uscc());
+    }
+
+    /** One current product judged on the signed-in enterprise; empty when no such product is offered today. */
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    public Optional<Offer> offer(PlatformUser user, long productId) {
+        LocalDate today = LocalDate.now();
+        return products.offered(productId, today).map(p -> judge(p, facts(user.uscc()), today));
+    }
+
+    /** A product's verdict on facts that may be missing (no published result: never eligible). */
+    static Offer judge(CreditProduct p, Optional<CreditFacts> facts, LocalDate today) {
+        return new Offer(p, facts.map(f -> CreditRules.assess(p.terms().rules(), f, today))
+                .orElseGet(() -> CreditAssessment.missed(NOT_PUBLISHED)));
     }
 
     private static BigDecimal amount(EnterpriseRecord r, InputField field) {

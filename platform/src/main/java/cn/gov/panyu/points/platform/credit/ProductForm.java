@@ -236,7 +236,7 @@ public class ProductForm {
     }
 
     /** A required whole number by the engine's count rule, within [min, max]. */
-    private static Integer whole(String field, String label, String text, int min, int max, Map<String, String> problems) {
+    static Integer whole(String field, String label, String text, int min, int max, Map<String, String> problems) {
         FieldRules.Verdict<Double> v = FieldRules.number(InputField.Kind.COUNT, text);
         if (v.refused() || v.missing()) {
             problems.put(field, label + "：" + (v.refused() ? v.problem().zh() : FieldRules.REQUIRED.zh()));
@@ -249,7 +249,7 @@ public class ProductForm {
         return v.value().intValue();
     }
 
-    private static LocalDate date(String field, String label, String text, Map<String, String> problems) {
+    static LocalDate date(String field, String label, String text, Map<String, String> problems) {
         String t = trimmed(text);
         if (t.isEmpty()) {
             problems.put(field, label + "：" + FieldRules.REQUIRED.zh());

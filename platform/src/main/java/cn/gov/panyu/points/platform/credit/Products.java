@@ -87,9 +87,13 @@ public class Products {
 
     /** One product the user may manage, or 404. */
     public CreditProduct get(PlatformUser user, long id) {
+        return find(user, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** One product the user may manage; empty for another bank's or an unknown id. */
+    public Optional<CreditProduct> find(PlatformUser user, long id) {
         SqlFilter f = scope(user, null).and("p.id = ?", id);
-        return jdbc.sql("select " + COLUMNS + " " + FROM + f.where()).params(f.args()).query(Products::row).optional()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return jdbc.sql("select " + COLUMNS + " " + FROM + f.where()).params(f.args()).query(Products::row).optional();
     }
 
     /**
@@ -140,6 +144,25 @@ public class Products {
         SqlFilter f = scope(user, null).and("p.valid_from <= ?", day).and("p.valid_to >= ?", day);
         return jdbc.sql("select " + COLUMNS + " " + FROM + f.where() + " order by p.name, p.id").params(f.args())
                 .query(Products::row).list();
+    }
+
+    /** Every bank's products offered on {@code day}, for an enterprise's 金融超市: by bank, then name. */
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    public List<CreditProduct> offered(LocalDate day) {
+        SqlFilter f = offeredOn(day);
+        return jdbc.sql("select " + COLUMNS + " " + FROM + f.where() + " order by b.name, p.name, p.id").params(f.args())
+                .query(Products::row).list();
+    }
+
+    /** One product offered on {@code day}, for an enterprise applying; empty for any other id. */
+    @PreAuthorize("hasRole('ENTERPRISE')")
+    public Optional<CreditProduct> offered(long id, LocalDate day) {
+        SqlFilter f = offeredOn(day).and("p.id = ?", id);
+        return jdbc.sql("select " + COLUMNS + " " + FROM + f.where()).params(f.args()).query(Products::row).optional();
+    }
+
+    private static SqlFilter offeredOn(LocalDate day) {
+        return SqlFilter.all().and("p.valid_from <= ?", day).and("p.valid_to >= ?", day);
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, PlatformUser user, ProductTerms t) {
@@ -213,7 +236,7 @@ public class Products {
     }
 
     /** As the form reads it (no trailing zeros of the column's scale), so a stored product equals the checked one. */
-    private static BigDecimal stripped(BigDecimal v) {
+    static BigDecimal stripped(BigDecimal v) {
         if (v == null) {
             return null;
         }

@@ -33,6 +33,8 @@ import cn.gov.panyu.points.platform.collection.DataSource;
 import cn.gov.panyu.points.platform.collection.DepartmentImports;
 import cn.gov.panyu.points.platform.collection.ImportResult;
 import cn.gov.panyu.points.platform.consent.Consents;
+import cn.gov.panyu.points.platform.credit.LoanTerms;
+import cn.gov.panyu.points.platform.credit.Loans;
 import cn.gov.panyu.points.platform.credit.ProductRules;
 import cn.gov.panyu.points.platform.credit.ProductTerms;
 import cn.gov.panyu.points.platform.credit.Products;
@@ -83,13 +85,15 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final UserAccounts accounts;
     private final Consents consents;
     private final Products products;
+    private final Loans loans;
     private final int size;
 
     DemoDistrictLoader(JdbcClient jdbc, DepartmentImports imports, SelfDeclarations declarations,
                        EvaluationRuns runs, PublishedResults published, ScoreModels models, UserAccounts accounts,
-                       Consents consents, Products products,
+                       Consents consents, Products products, Loans loans,
                        @Value("${points.demo.enterprises:3000}") int size) {
         this.products = products;
+        this.loans = loans;
         this.jdbc = jdbc;
         this.imports = imports;
         this.declarations = declarations;
@@ -155,6 +159,7 @@ class DemoDistrictLoader implements ApplicationRunner {
         enterpriseAccount(latestYear).ifPresent(uscc -> {
             log.info("演示数据：企业账户 {} 绑定企业 {}，密码 {}", ENTERPRISE_USER, uscc, PASSWORD);
             consentForDemoBank(uscc);
+            demoBankLoan(uscc);
         });
         demoBankProduct();
         log.info("演示数据加载完成：{} 家企业，用时 {} s (demo district loaded)", size, seconds(started));
@@ -191,16 +196,35 @@ class DemoDistrictLoader implements ApplicationRunner {
      * the same path (and leaves the same audit entry) as a real grant.
      */
     private void consentForDemoBank(String uscc) {
-        SecurityContext system = SecurityContextHolder.getContext();
         PlatformUser enterprise = new PlatformUser(ENTERPRISE_USER, "", "演示企业用户", Role.ENTERPRISE, uscc, null, true, false);
+        as(enterprise, () -> consents.grant(enterprise, DEMO_BANK, LocalDate.now().plusYears(1)));
+        log.info("演示数据：企业 {} 已授权 {} 查看其积分报告", uscc, DEMO_BANK);
+    }
+
+    /**
+     * A loan the demo bank granted the demo enterprise last year, before the platform's 积分贷, recorded as a
+     * loan from outside the platform — so that the bank's 放款登记 and the staff's 信贷统计 have a believable
+     * row, while this year's figures are left to what people do in the demo. Recorded through the loans
+     * service as the demo bank's officer.
+     */
+    private void demoBankLoan(String uscc) {
+        PlatformUser officer = new PlatformUser("bank", "", "合作银行客户经理（演示）", Role.BANK, null, DEMO_BANK, true, false);
+        LocalDate granted = LocalDate.now().minusYears(1).withMonth(6).withDayOfMonth(18);
+        as(officer, () -> loans.recordOutside(officer, uscc, null,
+                new LoanTerms(new BigDecimal("150"), new BigDecimal("3.85"), 12, granted)));
+        log.info("演示数据：{} 登记向企业 {} 的平台外放款 150 万元", DEMO_BANK, uscc);
+    }
+
+    /** Runs {@code action} signed in as {@code user}, as the services check, then returns to the loader's own context. */
+    private static void as(PlatformUser user, Runnable action) {
+        SecurityContext own = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(enterprise, null, enterprise.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
-            consents.grant(enterprise, DEMO_BANK, LocalDate.now().plusYears(1));
-            log.info("演示数据：企业 {} 已授权 {} 查看其积分报告", uscc, DEMO_BANK);
+            action.run();
         } finally {
-            SecurityContextHolder.setContext(system);
+            SecurityContextHolder.setContext(own);
         }
     }
 

@@ -140,6 +140,15 @@ class AccessMatrixIntegrationTests {
                 "GET /cultivation/pools/versions/{id}", "GET /cultivation/pools/versions/{id}/export",
                 "POST /cultivation/pools/versions/{id}/members/{uscc}");
         put(t, Access.ENTERPRISE, "GET /my/cultivation");
+        // 金融超市 and the enterprise's own applications
+        put(t, Access.ENTERPRISE, "GET /my/market", "GET /my/market/{id}", "POST /my/market/{id}", "GET /my/applications",
+                "GET /my/applications/{id}", "POST /my/applications/{id}/withdraw", "POST /my/applications/{id}/answer");
+        // a bank's credit workspace: its products' white-lists, its applications and its loans
+        put(t, Access.BANK, "GET /bank/whitelist", "GET /bank/whitelist/export", "GET /bank/applications",
+                "GET /bank/applications/export", "GET /bank/applications/{id}", "POST /bank/applications/{id}/decide",
+                "POST /bank/applications/{id}/loan", "GET /bank/loans", "GET /bank/loans/export", "POST /bank/loans");
+        // the bureau's credit statistics
+        put(t, Access.STAFF, "GET /credit/totals", "GET /credit/totals/export");
         return t;
     }
 

@@ -55,8 +55,8 @@ class MenuPagesBrowserIntegrationTests extends BrowserTestSupport {
                         .as(who).isEqualTo(label);
             });
         }
-        assertThat(entriesPerRole).containsEntry("anonymous", 3).containsEntry("ent", 7).containsEntry("bank", 5)
-                .containsEntry("expert", 3).containsEntry("staff", 21).containsEntry("admin", 23);
+        assertThat(entriesPerRole).containsEntry("anonymous", 3).containsEntry("ent", 9).containsEntry("bank", 8)
+                .containsEntry("expert", 3).containsEntry("staff", 22).containsEntry("admin", 24);
     }
 
     @Test

@@ -99,7 +99,8 @@ class NavigationMenuTests {
     @Test
     void enterprisesFindTheirDeclarationsAndBankConsentsInTheMenu() {
         assertThat(paths(menu.groupsFor(as(Role.ENTERPRISE)))).containsExactly("/declarations", "/my",
-                "/public/rankings", "/public/methodology", "/my/consents", "/my/cultivation");
+                "/public/rankings", "/public/methodology", "/my/market", "/my/applications", "/my/consents",
+                "/my/cultivation");
     }
 
     @Test

@@ -107,6 +107,8 @@ class PhoneLayoutBrowserIntegrationTests extends BrowserTestSupport {
         HeadlessChromium.open(browser, url("/my/cultivation"), By.id("hte-card"));
         assertFitsThePhone("phone-portal-cultivation");
         assertVisible(By.id("tsme-card"), By.id("hte-card"));
+        HeadlessChromium.open(browser, url("/my/market"), By.id("eligible-products"));
+        assertFitsThePhone("phone-portal-market");
     }
 
     @Test
