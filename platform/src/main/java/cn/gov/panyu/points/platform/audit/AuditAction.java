@@ -24,5 +24,9 @@ public enum AuditAction {
     CONSENT_CHANGE,
     CREDIT_PRODUCT_CHANGE,
     BANK_CHANGE,
-    ACCOUNT_CHANGE
+    ACCOUNT_CHANGE,
+    /** 双创大赛: a contest, its entries, assignments, matches and awards changed. */
+    CONTEST_CHANGE,
+    /** 双创大赛: an expert declared on an entry, submitted or changed a score. */
+    CONTEST_SCORE
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.collection.AwardedRecords;
 import cn.gov.panyu.points.platform.collection.DataSource;
 import cn.gov.panyu.points.platform.collection.RecordField;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Anomaly;
@@ -41,11 +42,13 @@ public class EnterpriseProfiles {
     private final JdbcClient jdbc;
     private final PublishedScores scores;
     private final AuditLog audit;
+    private final AwardedRecords awards;
 
-    EnterpriseProfiles(JdbcClient jdbc, PublishedScores scores, AuditLog audit) {
+    EnterpriseProfiles(JdbcClient jdbc, PublishedScores scores, AuditLog audit, AwardedRecords awards) {
         this.jdbc = jdbc;
         this.scores = scores;
         this.audit = audit;
+        this.awards = awards;
     }
 
     /**
@@ -125,6 +128,8 @@ public class EnterpriseProfiles {
                     return null;
                 }).list();
 
+        // a contest award sets its flag in the merge without a source row: the page says where it came from
+        Optional<String> award = awards.provenance(uscc, year);
         List<DataSource> sources = new ArrayList<>(bySource.keySet());
         List<FieldRow> rows = new ArrayList<>();
         for (RecordField field : RecordField.values()) {
@@ -147,8 +152,9 @@ public class EnterpriseProfiles {
             if (!anyValue && !conflicts.containsKey(column)) {
                 continue;
             }
+            String provenance = field == RecordField.CONTEST_AWARD_3Y && merged.get(column) != null ? award.orElse(null) : null;
             rows.add(new FieldRow(column, field.label(), field.unit(), cells, FieldValues.text(field, merged.get(column)),
-                    conflicts.containsKey(column), conflicts.get(column)));
+                    conflicts.containsKey(column), conflicts.get(column), provenance));
         }
         return new YearData(sources, rows, !merged.isEmpty());
     }

@@ -58,6 +58,8 @@ public class NavigationMenu {
                     item("creditProducts", "/credit/products", "staff#credit-products", STAFF),
                     item("partnerBanks", "/credit/banks", "staff#partner-banks", STAFF),
                     item("consents", "/my/consents", "enterprise#consents", Role.ENTERPRISE)),
+            group("contest", item("contests", "/contests", "staff#contests", STAFF),
+                    item("expert", "/expert", "expert#workspace", Role.EXPERT)),
             group("system", item("accounts", "/admin/users", "admin#accounts", ADMIN),
                     item("registrations", "/registrations", "admin#registrations", STAFF),
                     item("audit", "/audit", "admin#audit", STAFF), item("info", "/admin/system", "admin#system", ADMIN)));
@@ -157,7 +159,7 @@ public class NavigationMenu {
             case ADMIN, STAFF -> "/help/staff#home";
             case ENTERPRISE -> "/help/enterprise#my";
             case BANK -> "/help/bank#enterprises";
-            case EXPERT -> "/help";
+            case EXPERT -> "/help/expert#workspace";
         };
     }
 
