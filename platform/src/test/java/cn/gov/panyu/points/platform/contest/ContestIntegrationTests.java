@@ -35,7 +35,6 @@ import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 import cn.gov.panyu.points.platform.table.ExcelExport;
-import cn.gov.panyu.points.platform.table.ExcelExport.Column;
 
 /**
  * 双创大赛 end to end on the demo district: an imported file matched to the registry, experts who see and score
@@ -248,8 +247,7 @@ class ContestIntegrationTests {
         String uscc = usccs.get(0);
         int next = year + 1;
         // the next year's data of the enterprise, as the departments would deliver it, without a contest award
-        jdbc.sql("delete from source_record where uscc = ? and data_year = ?").params(uscc, next).update();
-        copyYear(uscc, year, next);
+        ContestFixture.copyYear(jdbc, uscc, year, next);
         merge.rebuild(uscc, next);
         assertThat(flag(uscc, next)).isEqualTo(0);
         BigDecimal without = bonus(uscc, next);
@@ -278,20 +276,6 @@ class ContestIntegrationTests {
     }
 
     // ---- helpers ----
-
-    private void copyYear(String uscc, int from, int to) {
-        List<String> columns = columnsOf("source_record");
-        String list = String.join(", ", columns.stream().filter(c -> !c.equals("data_year")).toList());
-        jdbc.sql("insert into source_record (data_year, " + list + ") select ?, " + list
-                + " from source_record where uscc = ? and data_year = ?").params(to, uscc, from).update();
-        jdbc.sql("update source_record set contest_award_3y = 0 where uscc = ? and data_year = ? and source = 'SCITECH'")
-                .params(uscc, to).update();
-    }
-
-    private List<String> columnsOf(String table) {
-        return jdbc.sql("select column_name from information_schema.columns where table_name = ? and column_name <> 'id'"
-                        + " order by ordinal_position").param(table).query(String.class).list();
-    }
 
     private Integer flag(String uscc, int y) {
         return jdbc.sql("select contest_award_3y from enterprise_year where uscc = ? and data_year = ?").params(uscc, y)
@@ -327,12 +311,8 @@ class ContestIntegrationTests {
 
     @SafeVarargs
     private ImportReport importEntries(long contest, List<String>... rows) throws Exception {
-        List<Column<List<String>>> columns = new ArrayList<>();
-        for (EntryFile.Column c : EntryFile.Column.values()) {
-            columns.add(new Column<>(c.header(), r -> r.get(c.ordinal()).isEmpty() ? null : r.get(c.ordinal())));
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExcelExport.write(out, "参赛项目", columns, List.of(rows));
+        ContestFixture.entries(out, List.of(rows));
         MvcResult result = mvc.perform(multipart("/contests/" + contest + "/entries")
                         .file(new MockMultipartFile("file", "参赛项目.xlsx", ExcelExport.XLSX.toString(), out.toByteArray()))
                         .with(csrf()).with(TestUsers.staff()))
