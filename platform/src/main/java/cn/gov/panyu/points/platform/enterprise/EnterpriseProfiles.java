@@ -141,10 +141,12 @@ public class EnterpriseProfiles {
                     .noneMatch(e -> e.getKey().department() && e.getKey().fields().contains(column)
                             && e.getValue().get(column) != null);
             boolean anyValue = merged.get(column) != null;
+            String provenance = field == RecordField.CONTEST_AWARD_3Y && anyValue ? award.orElse(null) : null;
             for (DataSource source : sources) {
                 Object value = bySource.get(source).get(column);
                 anyValue |= value != null;
-                boolean chosen = value != null && (source.department()
+                // the award, not a source, sets the flag when it counts: no source cell was taken
+                boolean chosen = value != null && provenance == null && (source.department()
                         ? source.fields().contains(column) && !declaredWins
                         : declaredWins);
                 cells.add(new Cell(FieldValues.text(field, value), chosen));
@@ -152,7 +154,6 @@ public class EnterpriseProfiles {
             if (!anyValue && !conflicts.containsKey(column)) {
                 continue;
             }
-            String provenance = field == RecordField.CONTEST_AWARD_3Y && merged.get(column) != null ? award.orElse(null) : null;
             rows.add(new FieldRow(column, field.label(), field.unit(), cells, FieldValues.text(field, merged.get(column)),
                     conflicts.containsKey(column), conflicts.get(column), provenance));
         }
