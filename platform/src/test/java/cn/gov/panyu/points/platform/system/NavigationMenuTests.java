@@ -147,6 +147,12 @@ class NavigationMenuTests {
     }
 
     @Test
+    void expertsFindTheirWorkspaceAndStaffTheContests() {
+        assertThat(paths(menu.groupsFor(as(Role.EXPERT)))).containsExactly("/public/rankings", "/public/methodology", "/expert");
+        assertThat(paths(menu.groupsFor(as(Role.STAFF)))).contains("/contests").doesNotContain("/expert");
+    }
+
+    @Test
     void anEntryMustNameItsRoles() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> NavigationMenu.item("x", "/x", null))
                 .isInstanceOf(IllegalArgumentException.class);
