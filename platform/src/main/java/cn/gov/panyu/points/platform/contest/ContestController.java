@@ -160,13 +160,13 @@ class ContestController {
     String screening(@PathVariable long id, @RequestParam(required = false) Long group,
                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                      @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Model model) {
-        Screening.ScreeningList list = screening.page(id, group(id, group), TableQuery.of(page, size, sort, dir));
+        Long shown = group(id, group);
+        Screening.ScreeningList list = screening.page(id, shown, TableQuery.of(page, size, sort, dir));
         model.addAttribute("list", list);
         model.addAttribute("contest", list.contest());
         model.addAttribute("page", list.page());
-        model.addAttribute("group", group(id, group));
-        model.addAttribute("base", BASE + "/" + id + "/screening" + (group(id, group) == null ? "" : "?group=" + group));
-        model.addAttribute("awards", Award.values());
+        model.addAttribute("group", shown);
+        model.addAttribute("base", BASE + "/" + id + "/screening" + (shown == null ? "" : "?group=" + shown));
         return "contest/screening";
     }
 
