@@ -36,7 +36,7 @@ class SecurityConfiguration {
     /** Bureau work; administrators hold the staff role too. */
     static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/evaluation/**", "/rankings/**",
             "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**", "/analytics/**",
-            "/credit/**", "/cultivation/**"};
+            "/credit/**", "/cultivation/**", "/contests/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts, SessionRegistry sessions)
@@ -50,6 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers(STAFF).hasRole(Role.STAFF.name())
                         .requestMatchers("/declarations/**", "/my", "/my/**").hasRole(Role.ENTERPRISE.name())
                         .requestMatchers("/bank/**").hasRole(Role.BANK.name())
+                        .requestMatchers("/expert", "/expert/**").hasRole(Role.EXPERT.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(flow).failureHandler(flow).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(flow).logoutSuccessUrl("/login?logout"))

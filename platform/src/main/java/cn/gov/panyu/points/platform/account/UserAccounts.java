@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,6 +66,18 @@ public class UserAccounts implements RegistryReferences {
     @Override
     public Set<String> referenced(Collection<String> usccs) {
         return RegistryReferences.query(jdbc, "select uscc from app_user where uscc in (:usccs)", usccs);
+    }
+
+    /** The users of a role who may sign in, by display name (e.g. the experts staff assign contest entries to). */
+    public List<PlatformUser> activeOf(Role role) {
+        return jdbc.sql("""
+                        select username, password_hash, display_name, role, uscc, bank_code, enabled, status,
+                               locked_until, must_change_password
+                        from app_user where role = :role and enabled and status = 'ACTIVE'
+                        order by display_name, username""")
+                .param("role", role.name())
+                .query(UserAccounts::user)
+                .list();
     }
 
     public boolean isEmpty() {

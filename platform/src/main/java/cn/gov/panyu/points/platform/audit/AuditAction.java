@@ -30,5 +30,9 @@ public enum AuditAction {
     BANK_CHANGE,
     /** A 培育库 rule set, a pool built, a member confirmed or removed. */
     CULTIVATION_POOL_CHANGE,
-    ACCOUNT_CHANGE
+    ACCOUNT_CHANGE,
+    /** 双创大赛: a contest, its entries, assignments, matches and awards changed. */
+    CONTEST_CHANGE,
+    /** 双创大赛: an expert declared on an entry, submitted or changed a score. */
+    CONTEST_SCORE
 }

@@ -26,6 +26,7 @@ import cn.gov.panyu.points.engine.input.SetCodes;
  * Rebuilds the merged yearly record ({@code enterprise_year}) from what the sources reported
  * ({@code source_record}): per field the owning department's value, else the self-declared one
  * ({@link DataSource} says who owns what). {@code negatives} is the union of the departments' sets.
+ * {@code contest_award_3y} is also 1 where a recorded 双创大赛 award counts for the year ({@link AwardedRecords}).
  *
  * <p>Set-based so that a year of 100,000 enterprises is a handful of statements, not a query per field:
  * one {@code insert … select … group by} pivots the sources into the merged record; conflicts are only
@@ -48,12 +49,14 @@ public class YearRecordMerge {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final PlausibilityChecks checks;
+    private final AwardedRecords awards;
     private final String mergeSql;
 
-    YearRecordMerge(JdbcClient jdbc, JdbcTemplate template, PlausibilityChecks checks) {
+    YearRecordMerge(JdbcClient jdbc, JdbcTemplate template, PlausibilityChecks checks, AwardedRecords awards) {
         this.jdbc = jdbc;
         this.template = template;
         this.checks = checks;
+        this.awards = awards;
         this.mergeSql = mergeSql();
     }
 
@@ -80,6 +83,8 @@ public class YearRecordMerge {
         jdbc.sql("delete from enterprise_year where data_year = :year" + only).params(params).update();
         int merged = jdbc.sql(mergeSql + only + " group by uscc").params(params).update();
         reconcileConflicts(year, uscc, disagreements);
+        // a recorded 双创大赛 award is evidence of its own: it sets the flag whatever the sources say
+        awards.apply(year, uscc);
         checks.check(year, uscc);
         return merged;
     }

@@ -55,9 +55,12 @@ public record EnterpriseProfile(Registry registry, List<Integer> years, Integer 
     /**
      * One field: the value of each source (aligned with {@link YearData#sources()}), the merged value, and
      * the conflict between department and declaration if one was flagged.
+     *
+     * @param provenance where the merged value comes from when no source column shows it (a 双创大赛 award:
+     *                   "双创大赛 2026 一等奖"); null otherwise
      */
     public record FieldRow(String column, String label, String unit, List<Cell> cells, String merged,
-                           boolean conflict, String conflictNote) {
+                           boolean conflict, String conflictNote, String provenance) {
 
         public FieldRow {
             cells = List.copyOf(cells);

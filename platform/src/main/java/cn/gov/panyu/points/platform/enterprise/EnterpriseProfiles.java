@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
+import cn.gov.panyu.points.platform.collection.AwardedRecords;
 import cn.gov.panyu.points.platform.collection.DataSource;
 import cn.gov.panyu.points.platform.collection.RecordField;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseProfile.Anomaly;
@@ -41,11 +42,13 @@ public class EnterpriseProfiles {
     private final JdbcClient jdbc;
     private final PublishedScores scores;
     private final AuditLog audit;
+    private final AwardedRecords awards;
 
-    EnterpriseProfiles(JdbcClient jdbc, PublishedScores scores, AuditLog audit) {
+    EnterpriseProfiles(JdbcClient jdbc, PublishedScores scores, AuditLog audit, AwardedRecords awards) {
         this.jdbc = jdbc;
         this.scores = scores;
         this.audit = audit;
+        this.awards = awards;
     }
 
     /**
@@ -125,6 +128,8 @@ public class EnterpriseProfiles {
                     return null;
                 }).list();
 
+        // a contest award sets its flag in the merge without a source row: the page says where it came from
+        Optional<String> award = awards.provenance(uscc, year);
         List<DataSource> sources = new ArrayList<>(bySource.keySet());
         List<FieldRow> rows = new ArrayList<>();
         for (RecordField field : RecordField.values()) {
@@ -136,10 +141,12 @@ public class EnterpriseProfiles {
                     .noneMatch(e -> e.getKey().department() && e.getKey().fields().contains(column)
                             && e.getValue().get(column) != null);
             boolean anyValue = merged.get(column) != null;
+            String provenance = field == RecordField.CONTEST_AWARD_3Y && anyValue ? award.orElse(null) : null;
             for (DataSource source : sources) {
                 Object value = bySource.get(source).get(column);
                 anyValue |= value != null;
-                boolean chosen = value != null && (source.department()
+                // the award, not a source, sets the flag when it counts: no source cell was taken
+                boolean chosen = value != null && provenance == null && (source.department()
                         ? source.fields().contains(column) && !declaredWins
                         : declaredWins);
                 cells.add(new Cell(FieldValues.text(field, value), chosen));
@@ -148,7 +155,7 @@ public class EnterpriseProfiles {
                 continue;
             }
             rows.add(new FieldRow(column, field.label(), field.unit(), cells, FieldValues.text(field, merged.get(column)),
-                    conflicts.containsKey(column), conflicts.get(column)));
+                    conflicts.containsKey(column), conflicts.get(column), provenance));
         }
         return new YearData(sources, rows, !merged.isEmpty());
     }

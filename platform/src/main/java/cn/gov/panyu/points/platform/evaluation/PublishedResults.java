@@ -98,6 +98,17 @@ public class PublishedResults {
                 .params(year, stage.name()).query(Integer.class).single();
     }
 
+    /**
+     * The lowest and highest total of the enterprises ranked (eligible) in a stage of the year's published run,
+     * empty when the stage ranked none: what a score is normalised against within its stage.
+     */
+    public Optional<StageRange> stageRange(int year, Stage stage) {
+        return jdbc.sql("select min(total), max(total) from published_score where data_year = ? and stage = ? and eligible")
+                .params(year, stage.name())
+                .query((rs, n) -> new StageRange(stage, rs.getBigDecimal(1), rs.getBigDecimal(2)))
+                .list().stream().filter(range -> range.lowest() != null).findFirst();
+    }
+
     /** How many enterprises each tier of each stage holds in a year's published run: [stage][tier]. */
     public long[][] tierCounts(int year) {
         long[][] counts = new long[Stage.values().length][Tier.values().length];

@@ -8,7 +8,8 @@ public enum Guide {
     STAFF("staff", "业务人员使用指南"),
     ENTERPRISE("enterprise", "企业用户使用指南"),
     BANK("bank", "金融机构使用指南"),
-    ADMIN("admin", "系统管理员使用指南");
+    ADMIN("admin", "系统管理员使用指南"),
+    EXPERT("expert", "评审专家使用指南");
 
     private final String slug;
     private final String title;

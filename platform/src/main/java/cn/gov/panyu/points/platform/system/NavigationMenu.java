@@ -67,6 +67,8 @@ public class NavigationMenu {
                     item("cultivation", "/cultivation", "staff#cultivation", STAFF),
                     item("pools", "/cultivation/pools", "staff#pools", STAFF),
                     item("myCultivation", "/my/cultivation", "enterprise#cultivation", Role.ENTERPRISE)),
+            group("contest", item("contests", "/contests", "staff#contests", STAFF),
+                    item("expert", "/expert", "expert#workspace", Role.EXPERT)),
             group("system", item("accounts", "/admin/users", "admin#accounts", ADMIN),
                     item("registrations", "/registrations", "admin#registrations", STAFF),
                     item("audit", "/audit", "admin#audit", STAFF), item("info", "/admin/system", "admin#system", ADMIN)));
@@ -166,7 +168,7 @@ public class NavigationMenu {
             case ADMIN, STAFF -> "/help/staff#home";
             case ENTERPRISE -> "/help/enterprise#my";
             case BANK -> "/help/bank#enterprises";
-            case EXPERT -> "/help";
+            case EXPERT -> "/help/expert#workspace";
         };
     }
 

@@ -50,7 +50,7 @@ class AccessMatrixIntegrationTests {
 
     /** Who may use an endpoint; everybody else gets 403, anonymous visitors the sign-in page. */
     enum Access {
-        PUBLIC, SIGNED_IN, STAFF, ADMIN, ENTERPRISE, BANK;
+        PUBLIC, SIGNED_IN, STAFF, ADMIN, ENTERPRISE, BANK, EXPERT;
 
         boolean allows(Audience who) {
             return switch (this) {
@@ -60,6 +60,7 @@ class AccessMatrixIntegrationTests {
                 case ADMIN -> who == Audience.ADMIN;
                 case ENTERPRISE -> who == Audience.ENTERPRISE;
                 case BANK -> who == Audience.BANK;
+                case EXPERT -> who == Audience.EXPERT;
             };
         }
     }
@@ -149,6 +150,14 @@ class AccessMatrixIntegrationTests {
                 "POST /bank/applications/{id}/loan", "GET /bank/loans", "GET /bank/loans/export", "POST /bank/loans");
         // the bureau's credit statistics
         put(t, Access.STAFF, "GET /credit/totals", "GET /credit/totals/export");
+        // 双创大赛: staff run contests; an expert reaches only their own assignments (404 for others')
+        put(t, Access.STAFF, "GET /contests", "GET /contests/new", "POST /contests", "GET /contests/template",
+                "GET /contests/{id}", "POST /contests/{id}/entries", "POST /contests/{id}/weight",
+                "POST /contests/{id}/entries/{entryId}/match", "POST /contests/{id}/entries/{entryId}/assign",
+                "POST /contests/{id}/entries/{entryId}/award", "GET /contests/{id}/screening",
+                "GET /contests/{id}/screening/export");
+        put(t, Access.EXPERT, "GET /expert", "GET /expert/assignments/{id}", "POST /expert/assignments/{id}/declaration",
+                "POST /expert/assignments/{id}/scores");
         return t;
     }
 
@@ -175,11 +184,17 @@ class AccessMatrixIntegrationTests {
 
     private String uscc;
     private String activeModel;
+    private String contest;
 
     @BeforeAll
     void testData() {
         uscc = TestEnterprises.register(jdbc, "权限矩阵测试企业");
         activeModel = jdbc.sql("select id from score_model where status = 'ACTIVE'").query(Long.class).single().toString();
+        // a real contest, so that its pages (and their paging) render rather than answer 404
+        jdbc.sql("insert into contest (name, contest_year, expert_weight, created_by, created_at) values (?, 2026, 70, 'staff', current_timestamp)")
+                .param(TestEnterprises.uniqueName("权限矩阵大赛")).update();
+        contest = jdbc.sql("select max(id) from contest").query(Long.class).single().toString();
+        jdbc.sql("insert into contest_group (contest_id, name, position) values (?, '初创组', 0)").param(Long.parseLong(contest)).update();
     }
 
     @Test
@@ -218,11 +233,12 @@ class AccessMatrixIntegrationTests {
     @Test
     void staffPagesActuallyRenderForStaffWithRealData() throws Exception {
         for (String endpoint : List.of("GET /enterprises/{uscc}", "GET /models/{id}", "GET /audit", "GET /registrations",
-                "GET /collection/templates/{source}")) {
+                "GET /collection/templates/{source}", "GET /contests/{id}", "GET /contests/{id}/screening", "GET /contests")) {
             assertThat(perform(endpoint, Audience.STAFF, true).status()).as(endpoint).isEqualTo(200);
         }
         assertThat(perform("GET /admin/users/{username}", Audience.ADMIN, true).status()).isEqualTo(200);
         assertThat(perform("GET /declarations/{year:\\d{4}}", Audience.ENTERPRISE, true).status()).isEqualTo(200);
+        assertThat(perform("GET /expert", Audience.EXPERT, true).status()).isEqualTo(200);
     }
 
     @Test
@@ -358,7 +374,9 @@ class AccessMatrixIntegrationTests {
     private String value(String variable, String pattern, boolean reading) {
         return switch (variable) {
             case "uscc" -> uscc;
-            case "id" -> reading && pattern.startsWith("/models/") ? activeModel : NO_ID;
+            case "id" -> reading && pattern.startsWith("/models/") ? activeModel
+                    : reading && pattern.startsWith("/contests/") ? contest : NO_ID;
+            case "entryId" -> NO_ID;
             case "attachmentId" -> NO_ID;
             case "username" -> reading ? "staff" : "matrix-nobody";
             case "token" -> "matrix-no-such-token";

@@ -87,6 +87,9 @@ class UnknownIdsIntegrationTests {
         }
         sessions.put(Access.ENTERPRISE, session(enterprise));
         sessions.put(Access.BANK, session(bank));
+        String expert = TestEnterprises.uniqueName("expert-unknown-");
+        accounts.create(expert, SignIn.DEMO_PASSWORD, "未知编号测试专家", Role.EXPERT, null, null);
+        sessions.put(Access.EXPERT, session(expert));
     }
 
     private Session session(String username) {
@@ -101,7 +104,7 @@ class UnknownIdsIntegrationTests {
     /** A value for the path variable that names nothing. */
     private static String unknown(String variable) {
         return switch (variable) {
-            case "id", "attachmentId" -> NO_ID;
+            case "id", "attachmentId", "entryId" -> NO_ID;
             case "uscc" -> TestEnterprises.uscc(); // well-formed, registered nowhere
             case "username" -> "no-such-user";
             case "code" -> "NO-SUCH-BANK";

@@ -113,6 +113,8 @@ class UserGuidesTests {
         assertThat(helpLink(get("/collection/imports").with(TestUsers.staff()))).isEqualTo("/help/staff#import");
         assertThat(helpLink(get("/").with(TestUsers.staff()))).isEqualTo("/help/staff#home");
         assertThat(helpLink(get("/admin/users").with(TestUsers.admin()))).isEqualTo("/help/admin#accounts");
+        assertThat(helpLink(get("/contests").with(TestUsers.staff()))).isEqualTo("/help/staff#contests");
+        assertThat(helpLink(get("/expert").with(TestUsers.expert()))).isEqualTo("/help/expert#workspace");
         assertThat(helpLink(get("/public/rankings"))).isEqualTo("/help/enterprise#public");
         assertThat(helpLink(get("/login"))).isEqualTo("/help/enterprise#register");
         assertThat(helpLink(get("/"))).isEqualTo("/help");

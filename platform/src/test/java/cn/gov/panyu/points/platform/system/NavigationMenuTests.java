@@ -26,7 +26,8 @@ class NavigationMenuTests {
     @Test
     void groupsFollowTheBureausTaskOrder() {
         assertThat(menu.groups()).extracting(NavigationMenu.Group::labelKey).containsExactly(
-                "menu.collection", "menu.scoremodel", "menu.evaluation", "menu.portal", "menu.analytics", "menu.services", "menu.system");
+                "menu.collection", "menu.scoremodel", "menu.evaluation", "menu.portal", "menu.analytics", "menu.services",
+                "menu.contest", "menu.system");
     }
 
     @Test
@@ -145,6 +146,12 @@ class NavigationMenuTests {
             assertThat(paths(menu.groupsFor(as(role)))).as(role.name())
                     .doesNotContain("/enterprises", "/audit", "/admin/users", "/collection/imports", "/models");
         }
+    }
+
+    @Test
+    void expertsFindTheirWorkspaceAndStaffTheContests() {
+        assertThat(paths(menu.groupsFor(as(Role.EXPERT)))).containsExactly("/public/rankings", "/public/methodology", "/expert");
+        assertThat(paths(menu.groupsFor(as(Role.STAFF)))).contains("/contests").doesNotContain("/expert");
     }
 
     @Test
