@@ -24,5 +24,7 @@ public enum AuditAction {
     CONSENT_CHANGE,
     CREDIT_PRODUCT_CHANGE,
     BANK_CHANGE,
-    ACCOUNT_CHANGE
+    ACCOUNT_CHANGE,
+    /** 白皮书: a generation requested, a foreword edited, a document downloaded. */
+    WHITE_PAPER
 }
