@@ -18,9 +18,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -95,7 +92,7 @@ class WhitePaperIntegrationTests {
                 values (?, ?, 'RUNNING', 'other', 40, '排版', 'admin', ?, ?)""")
                 .params(year, run, LocalDateTime.now(), LocalDateTime.now()).update();
 
-        WhitePaper again = papers.generate(year, "staff");
+        WhitePaper again = TestUsers.asStaff(() -> papers.generate(year, "staff"));
 
         assertThat(again.status()).isEqualTo(WhitePaper.Status.RUNNING);
         assertThat(again.requestedBy()).isEqualTo("admin");
@@ -157,21 +154,14 @@ class WhitePaperIntegrationTests {
         return p;
     }
 
-    // MockMvc's request as a given user leaves the test's own security context empty: the service calls
-    // between requests sign in again
+    // MockMvc's request as a given user leaves the test's own security context empty: calls between requests
+    // run as staff explicitly
     private WhitePaper paper(int year) {
-        signIn();
-        return papers.paper(year).orElseThrow();
+        return TestUsers.asStaff(() -> papers.paper(year).orElseThrow());
     }
 
     private WhitePapers.Foreword foreword(int year) {
-        signIn();
-        return papers.foreword(year).orElseThrow();
-    }
-
-    private static void signIn() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("staff", "",
-                AuthorityUtils.createAuthorityList("ROLE_STAFF")));
+        return TestUsers.asStaff(() -> papers.foreword(year).orElseThrow());
     }
 
     private String token(int year) {
