@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.concurrent.TimeUnit;
 
@@ -21,9 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.panyu.points.platform.TestUsers;
+import cn.gov.panyu.points.platform.audit.AuditLog;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
+import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.portal.PortalFixture;
 
 /**
@@ -44,6 +48,16 @@ class WhitePaperIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     WhitePapers papers;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    PublishedResults published;
+    @Autowired
+    WhitePaperContents contents;
+    @Autowired
+    WhitePaperRenderer renderer;
+    @Autowired
+    AuditLog audit;
 
     @Test
     void aGeneratedWhitePaperShowsTheDatabasesFiguresOfItsRun() throws Exception {
@@ -127,6 +141,30 @@ class WhitePaperIntegrationTests {
         assertThat(foreword(year).body()).startsWith("## 编者按");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'WHITE_PAPER' and detail like ?")
                 .param("%" + year + " 年度白皮书前言%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutACjkFontTheHtmlIsMadeAndThePagesSayWhyThereIsNoPdf() throws Exception {
+        int year = LATEST - 2;
+        WhitePaperFont missing = new WhitePaperFont("no-such-folder/wqy-microhei.ttc");
+        WhitePapers withoutFont = new WhitePapers(jdbc, tx, published, contents, renderer, missing, audit, Duration.ofSeconds(30));
+        try {
+            TestUsers.asStaff(() -> withoutFont.generate(year, "staff"));
+            WhitePaper paper = awaitFinished(year);
+
+            assertThat(paper.status()).isEqualTo(WhitePaper.Status.DONE);
+            assertThat(paper.hasPdf()).isFalse();
+            assertThat(paper.hasHtml()).isTrue();
+            assertThat(paper.pdfProblem()).contains("未找到中文字体", "fonts-wqy-microhei", "points.whitepaper.font");
+            assertThat(page("/analytics/whitepaper/" + year)).contains("未找到中文字体", "id=\"open-html\"")
+                    .doesNotContain("id=\"download-pdf\"");
+            mvc.perform(get("/analytics/whitepaper/" + year + "/pdf").with(TestUsers.staff())).andExpect(status().isNotFound());
+            mvc.perform(get("/analytics/whitepaper/" + year + "/html").with(TestUsers.staff())).andExpect(status().isOk());
+        } finally {
+            withoutFont.stop();
+            // the year has no white paper for the other tests, as before
+            jdbc.sql("delete from white_paper where data_year = ?").param(year).update();
+        }
     }
 
     @Test
