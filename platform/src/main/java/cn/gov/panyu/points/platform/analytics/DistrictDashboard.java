@@ -87,6 +87,40 @@ public class DistrictDashboard {
     }
 
     /**
+     * The spread of each stage's totals in a published year's run, in bins of {@code width} points (the white
+     * paper's distribution), from the same snapshot as {@link #view}; empty when the year is not published.
+     */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional(readOnly = true)
+    public List<ScoreHistogram> histograms(int year, int width) {
+        if (width <= 0) {
+            throw new IllegalArgumentException("bin width " + width);
+        }
+        return published.run(year).map(run -> histograms(snapshots.of(run), width)).orElse(List.of());
+    }
+
+    private static List<ScoreHistogram> histograms(RunSnapshots.Snapshot snapshot, int width) {
+        long binHundredths = width * 100L;
+        List<ScoreHistogram> result = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            TreeMap<Long, Long> counts = new TreeMap<>();
+            for (RunSnapshots.Line l : snapshot.lines()) {
+                if (l.stage() == stage) {
+                    counts.merge(Math.floorDiv(l.hundredths(), binHundredths), 1L, Long::sum);
+                }
+            }
+            List<ScoreHistogram.Bin> bins = new ArrayList<>();
+            if (!counts.isEmpty()) {
+                for (long b = counts.firstKey(); b <= counts.lastKey(); b++) {
+                    bins.add(new ScoreHistogram.Bin(b * width, (b + 1) * width, counts.getOrDefault(b, 0L)));
+                }
+            }
+            result.add(new ScoreHistogram(stage, counts.values().stream().mapToLong(Long::longValue).sum(), bins));
+        }
+        return result;
+    }
+
+    /**
      * The {@link #MOVERS} largest rises (or falls) among the filter's enterprises published in both years and
      * in the same stage in both: a stage change moves the total onto another scale, so its difference says
      * nothing about the enterprise. Ties by USCC. A bounded heap over the changes the snapshot worked out

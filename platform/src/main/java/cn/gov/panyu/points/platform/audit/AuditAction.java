@@ -34,5 +34,7 @@ public enum AuditAction {
     /** 双创大赛: a contest, its entries, assignments, matches and awards changed. */
     CONTEST_CHANGE,
     /** 双创大赛: an expert declared on an entry, submitted or changed a score. */
-    CONTEST_SCORE
+    CONTEST_SCORE,
+    /** 白皮书: a generation requested, a foreword edited, a document downloaded. */
+    WHITE_PAPER
 }

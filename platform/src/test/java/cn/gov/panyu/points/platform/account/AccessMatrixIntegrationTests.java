@@ -116,6 +116,10 @@ class AccessMatrixIntegrationTests {
         put(t, Access.STAFF, "GET /enterprises", "GET /enterprises/export", "GET /enterprises/{uscc}",
                 "GET /enterprises/{uscc}/export");
         put(t, Access.STAFF, "GET /analytics", "GET /analytics/leader", "GET /analytics/data", "GET /analytics/export");
+        put(t, Access.STAFF, "GET /analytics/whitepaper", "GET /analytics/whitepaper/{year}",
+                "GET /analytics/whitepaper/{year}/status", "POST /analytics/whitepaper/{year}/generate",
+                "POST /analytics/whitepaper/{year}/foreword", "GET /analytics/whitepaper/{year}/pdf",
+                "GET /analytics/whitepaper/{year}/html");
         put(t, Access.STAFF, "GET /declarations/review", "GET /declarations/review/export",
                 "GET /declarations/review/{id}", "POST /declarations/review/{id}/approve",
                 "POST /declarations/review/{id}/return", "GET /declarations/review/{id}/attachments/{attachmentId}");

@@ -2,32 +2,18 @@ package cn.gov.panyu.points.platform.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.gov.panyu.points.engine.model.Stage;
-import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.analytics.Chart.Point;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
-import cn.gov.panyu.points.platform.evaluation.PublishedRun;
-import cn.gov.panyu.points.platform.evaluation.PublishedScore;
 import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
 
 /**
@@ -36,40 +22,10 @@ import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
  */
 class DistrictDashboardTests {
 
-    private final PublishedResults published = mock(PublishedResults.class);
-    private final RunSnapshots snapshots = new RunSnapshots(published);
-    private final DistrictDashboard dashboard = new DistrictDashboard(published, snapshots);
-    private final Map<Integer, List<PublishedScore>> results = new HashMap<>();
-
-    @BeforeEach
-    void twoPublishedYears() {
-        publish(2025, "S1", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "80");
-        publish(2025, "S2", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "70");
-        for (String uscc : List.of("S3", "S4", "S5")) {
-            publish(2025, uscc, Stage.STARTUP, null, "南村镇", "C39", "40");
-        }
-        for (String uscc : List.of("G1", "G2", "G3", "G4")) {
-            publish(2025, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "65");
-        }
-        publish(2024, "S1", Stage.STARTUP, Tier.RISE, "南村镇", "C39", "40");
-        publish(2024, "S3", Stage.STARTUP, null, "南村镇", "C39", "46.5");
-        for (String uscc : List.of("G1", "G2", "G3")) {
-            publish(2024, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "60");
-        }
-        // G4 was a start-up in 2024: its change of total is no rise
-        publish(2024, "G4", Stage.STARTUP, null, "大石街道", "I65", "20");
-        when(published.years()).thenAnswer(i -> results.keySet().stream().sorted(Comparator.reverseOrder()).toList());
-        when(published.run(anyInt())).thenAnswer(i -> {
-            int year = i.getArgument(0);
-            return results.containsKey(year) ? Optional.of(new PublishedRun(year, year * 10L, 1, null)) : Optional.empty();
-        });
-        doAnswer(i -> {
-            ScoreFilter filter = i.getArgument(0);
-            Consumer<PublishedScore> sink = i.getArgument(2);
-            results.get(filter.year()).forEach(sink);
-            return null;
-        }).when(published).each(any(), any(), any());
-    }
+    private final SmallDistrict district = SmallDistrict.twoYears();
+    private final PublishedResults published = district.published;
+    private final RunSnapshots snapshots = district.snapshots;
+    private final DistrictDashboard dashboard = district.dashboard;
 
     @Test
     void keyFiguresOfTheWholeDistrict() {
@@ -193,18 +149,32 @@ class DistrictDashboardTests {
     }
 
     @Test
+    void histogramsCountEachStagesTotalsInBinsWithoutGaps() {
+        List<ScoreHistogram> h = dashboard.histograms(2025, 10);
+
+        // start-ups 80, 70, 40, 40, 40: bins 40–50 … 80–90, the empty 50–60 and 60–70 kept
+        assertThat(h.get(0).stage()).isEqualTo(Stage.STARTUP);
+        assertThat(h.get(0).evaluated()).isEqualTo(5);
+        assertThat(h.get(0).bins()).extracting(ScoreHistogram.Bin::label).containsExactly("40–50", "50–60", "60–70", "70–80", "80–90");
+        assertThat(h.get(0).bins()).extracting(ScoreHistogram.Bin::count).containsExactly(3L, 0L, 0L, 1L, 1L);
+        assertThat(h.get(0).largest()).isEqualTo(3);
+        // growth 4 × 65; no mature enterprise
+        assertThat(h.get(1).bins()).containsExactly(new ScoreHistogram.Bin(60, 70, 4));
+        assertThat(h.get(2).evaluated()).isZero();
+        assertThat(h.get(2).bins()).isEmpty();
+        // 2024 start-ups 40, 46.5, 20 in bins of 25: 0–25 holds 20, 25–50 the other two
+        assertThat(dashboard.histograms(2024, 25).get(0).bins()).extracting(ScoreHistogram.Bin::count).containsExactly(1L, 2L);
+        assertThat(dashboard.histograms(2023, 10)).isEmpty();
+    }
+
+    @Test
     void nothingPublishedIsNoDashboard() {
-        results.clear();
+        district.clear();
 
         assertThat(dashboard.view(DashboardFilter.none())).isEmpty();
     }
 
     private static List<Object> values(Chart chart, int series) {
         return chart.series().get(series).points().stream().map(p -> (Object) p.value()).toList();
-    }
-
-    private void publish(int year, String uscc, Stage stage, Tier tier, String town, String industry, String total) {
-        results.computeIfAbsent(year, y -> new ArrayList<>()).add(new PublishedScore(year, year * 10L, 1, uscc,
-                "企业" + uscc, town, industry, stage, null, null, null, new BigDecimal(total), null, tier, true, null, null, null));
     }
 }

@@ -7,8 +7,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,10 +28,13 @@ import cn.gov.panyu.points.platform.cultivation.Pools;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 import cn.gov.panyu.points.platform.portal.PortalFixture;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
+import cn.gov.panyu.points.platform.whitepaper.WhitePaperPages;
+import cn.gov.panyu.points.platform.whitepaper.WhitePapers;
 
 /**
  * Takes the pictures of the user guides (docs/guide/img) from the demo district, the way each kind of user
- * sees the pages, and checks that each page opened as that user without an error. The pictures go to
+ * sees the pages, and checks that each page opened as that user without an error; and two pages of the white
+ * paper's PDF, drawn by PDFBox. The pictures go to
  * {@code target/guide-img}; {@code scripts/guide-screenshots.sh} points {@code points.guide.images} at
  * docs/guide/img to refresh the guides'.
  */
@@ -47,6 +54,8 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
     Pools pools;
     @Autowired
     PreAssessments preAssessments;
+    @Autowired
+    WhitePapers papers;
 
     /** One picture: who looks, at which page (given the demo's ids), at which width and height. */
     record Shot(String user, Function<JdbcClient, String> path, int width, int height) {
@@ -82,6 +91,7 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         shots.put("staff-cultivation-enterprise", new Shot("staff", jdbc -> "/cultivation/enterprises/"
                 + PortalFixture.demoEnterprise(jdbc), DESKTOP, 1500));
         shots.put("staff-pools", new Shot("staff", jdbc -> "/cultivation/pools", DESKTOP, 1000));
+        shots.put("staff-whitepaper", new Shot("staff", jdbc -> "/analytics/whitepaper/" + PortalFixture.LATEST, DESKTOP, 1000));
         shots.put("ent-my", new Shot("ent", jdbc -> "/my", DESKTOP, 3000));
         shots.put("phone-my", new Shot("ent", jdbc -> "/my", PHONE, 1600));
         shots.put("ent-declarations", desktop("ent", "/declarations"));
@@ -98,19 +108,30 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         return shots;
     }
 
+    /** Pages of the white paper's PDF the staff guide shows, by the text that picks each page. */
+    static Map<String, String> whitePaperPages() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("whitepaper-overview", "各发展阶段概况");
+        pages.put("whitepaper-tiers", "各镇街榜单分布");
+        return pages;
+    }
+
     private static Shot desktop(String user, String path) {
         return new Shot(user, jdbc -> path, DESKTOP, 900);
     }
 
 
     @Test
-    void everyPictureOfTheGuidesShowsItsPageAsItsUserSeesIt() {
-        assertThat(shots().keySet()).as("pictures taken here = pictures the guides show")
+    void everyPictureOfTheGuidesShowsItsPageAsItsUserSeesIt() throws Exception {
+        Set<String> pictures = new TreeSet<>(shots().keySet());
+        pictures.addAll(whitePaperPages().keySet());
+        assertThat(pictures).as("pictures taken here = pictures the guides show")
                 .containsExactlyInAnyOrderElementsOf(UserGuidesTests.imagesReferenced());
         // the bank's pictures need an enterprise that consented; the demo enterprise does, as it would
         PortalFixture.withConsentFor(jdbc, PortalFixture.demoEnterprise(jdbc), "DEMO-BANK");
         draftModelVersion();
         buildPools();
+        byte[] whitePaper = whitePaper();
         String signedIn = "";
         for (Map.Entry<String, Shot> entry : shots().entrySet()) {
             Shot shot = entry.getValue();
@@ -131,6 +152,21 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
             HeadlessChromium.screenshot(browser, IMAGES, entry.getKey());
         }
         browser.manage().window().setSize(new Dimension(1440, 1000));
+        try (PDDocument document = Loader.loadPDF(whitePaper)) {
+            for (Map.Entry<String, String> page : whitePaperPages().entrySet()) {
+                WhitePaperPages.draw(document, WhitePaperPages.pageWith(document, page.getValue()), 100, IMAGES, page.getKey());
+            }
+        }
+    }
+
+    /** The latest year's white paper as staff generate it; its page then offers the downloads. */
+    private byte[] whitePaper() throws InterruptedException {
+        TestUsers.asStaff(() -> papers.generate(PortalFixture.LATEST, "staff"));
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (TestUsers.asStaff(() -> papers.paper(PortalFixture.LATEST).orElseThrow().running()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return TestUsers.asStaff(() -> papers.pdf(PortalFixture.LATEST).content());
     }
 
     /** Charts draw, and animate, after the page has loaded: a picture taken at once shows them half drawn. */
