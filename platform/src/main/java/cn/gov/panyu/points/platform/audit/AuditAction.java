@@ -24,5 +24,7 @@ public enum AuditAction {
     CONSENT_CHANGE,
     CREDIT_PRODUCT_CHANGE,
     BANK_CHANGE,
-    ACCOUNT_CHANGE
+    ACCOUNT_CHANGE,
+    /** 预算绩效: a declaration imported or edited, an actual entered, a snapshot taken, a self-evaluation saved. */
+    PERFORMANCE_CHANGE
 }

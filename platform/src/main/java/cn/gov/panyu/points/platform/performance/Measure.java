@@ -23,7 +23,7 @@ import cn.gov.panyu.points.engine.input.Qualification;
  */
 public enum Measure {
 
-    NEW_HTE("新认定高新技术企业数", "家",
+    NEW_HTE("新认定高新技术企业数", "家", List.of("新认定高新技术企业"),
             "本年资质含“高新技术企业”、上年记录中没有该资质（或上年无记录）的企业数",
             "数据采集·企业年度记录：资质（科技部门）") {
         @Override
@@ -34,7 +34,7 @@ public enum Measure {
                     .filter(r -> r.has(Qualification.HTE) && !before.contains(r.uscc())).count());
         }
     },
-    HTE_INVENTIONS("高新技术企业国内发明专利授权数", "件",
+    HTE_INVENTIONS("高新技术企业国内发明专利授权数", "件", List.of(),
             "本年高新技术企业“当年国内发明专利授权数”之和",
             "数据采集·企业年度记录：当年国内发明专利授权数（知识产权部门）") {
         @Override
@@ -42,7 +42,7 @@ public enum Measure {
             return sum(year.hte(), InputField.INVENTION_GRANTED);
         }
     },
-    HTE_REVENUE("高新技术企业营业收入总额", "万元",
+    HTE_REVENUE("高新技术企业营业收入总额", "万元", List.of(),
             "本年高新技术企业“本年营业收入”之和",
             "数据采集·企业年度记录：本年营业收入（税务/统计部门）、资质") {
         @Override
@@ -50,7 +50,7 @@ public enum Measure {
             return sum(year.hte(), InputField.REVENUE_Y0);
         }
     },
-    RD_INTENSITY("研发投入强度", "%",
+    RD_INTENSITY("研发投入强度", "%", List.of(),
             "本年填有研发费用的企业：研发费用之和 ÷ 其本年营业收入之和 × 100",
             "数据采集·企业年度记录：研发费用、本年营业收入（税务部门）") {
         @Override
@@ -63,7 +63,7 @@ public enum Measure {
             return sum(with, InputField.RD_EXPENSE).multiply(BigDecimal.valueOf(100)).divide(revenue, 4, RoundingMode.HALF_UP);
         }
     },
-    RD_SPENDING("研发经费投入", "万元",
+    RD_SPENDING("研发经费投入", "万元", List.of(),
             "本年全部企业“研发费用”之和",
             "数据采集·企业年度记录：研发费用（税务部门）") {
         @Override
@@ -71,7 +71,7 @@ public enum Measure {
             return sum(year.records(), InputField.RD_EXPENSE);
         }
     },
-    HTE_EMPLOYEES("高新技术企业从业人数", "人",
+    HTE_EMPLOYEES("高新技术企业从业人数", "人", List.of(),
             "本年高新技术企业“职工总数”之和",
             "数据采集·企业年度记录：职工总数（社保部门）") {
         @Override
@@ -79,7 +79,7 @@ public enum Measure {
             return sum(year.hte(), InputField.EMPLOYEES);
         }
     },
-    CONTEST_AWARDS("双创大赛获奖企业数", "个",
+    CONTEST_AWARDS("双创大赛获奖企业数", "个", List.of("参加比赛获奖数量"),
             "本年记录中“近三年双创大赛获奖”为是的企业数（近三年口径，企业计一次）",
             "数据采集·企业年度记录：近三年双创大赛获奖（科技部门）") {
         @Override
@@ -88,7 +88,7 @@ public enum Measure {
                     .filter(r -> !r.isMissing(InputField.CONTEST_AWARD_3Y) && r.value(InputField.CONTEST_AWARD_3Y) > 0).count());
         }
     },
-    PLATFORM_BUILT("创新积分信息平台建成数", "个",
+    PLATFORM_BUILT("创新积分信息平台建成数", "个", List.of("建设广州市番禺区企业创新积分信息平台"),
             "本平台已上线运行，计 1 个",
             "本平台") {
         @Override
@@ -111,12 +111,14 @@ public enum Measure {
 
     private final String label;
     private final String unit;
+    private final List<String> aliases;
     private final String definition;
     private final String source;
 
-    Measure(String label, String unit, String definition, String source) {
+    Measure(String label, String unit, List<String> aliases, String definition, String source) {
         this.label = label;
         this.unit = unit;
+        this.aliases = aliases;
         this.definition = definition;
         this.source = source;
     }
@@ -159,6 +161,23 @@ public enum Measure {
             return null;
         }
         return value.divide(Units.scale(targetUnit).factor(), 4, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The measure an indicator of this name and yearly target is bound to on import: the one whose label or
+     * alias is the name and whose unit fits the target's; null when none (the indicator is then entered by hand).
+     */
+    static Measure suggestedFor(String indicatorName, TargetExpression target) {
+        if (indicatorName == null) {
+            return null;
+        }
+        String name = indicatorName.strip();
+        for (Measure m : values()) {
+            if ((m.label.equals(name) || m.aliases.contains(name)) && target.quantitative() && m.fits(target.unit())) {
+                return m;
+            }
+        }
+        return null;
     }
 
     public static Measure byCode(String code) {
