@@ -36,6 +36,15 @@ public record Declaration(long id, String department, int year, Budget budget, L
         }
     }
 
+    /** The declaration as a form again: what the parser would read from its export. */
+    public PerformanceForm toForm() {
+        return new PerformanceForm(department, budget, goals,
+                tasks.stream().map(t -> new PerformanceForm.KeyTask(t.name(), t.content(), t.funds(), t.expectation(), t.optional())).toList(),
+                indicators.stream().map(i -> new PerformanceForm.Indicator(i.level1(), i.level2(), i.name(), i.periodTarget(),
+                        i.yearTarget(), i.weight())).toList(),
+                unplaced);
+    }
+
     /** The indicators that are indicators (not empty headings). */
     public List<Item> scored() {
         return indicators.stream().filter(i -> !i.headingOnly()).toList();
@@ -50,9 +59,36 @@ public record Declaration(long id, String department, int year, Budget budget, L
         return tree;
     }
 
+    /**
+     * An indicator row as the form's table shows it: how many rows its 一级 and 二级 cells span, 0 where the
+     * cell above spans it.
+     */
+    public record TreeRow(Item item, int level1Span, int level2Span) {
+    }
+
+    public List<TreeRow> treeRows() {
+        List<TreeRow> rows = new ArrayList<>();
+        for (Map<String, List<Item>> l2 : tree().values()) {
+            int l1Span = l2.values().stream().mapToInt(List::size).sum();
+            boolean firstOfL1 = true;
+            for (List<Item> items : l2.values()) {
+                for (int k = 0; k < items.size(); k++) {
+                    rows.add(new TreeRow(items.get(k), firstOfL1 ? l1Span : 0, k == 0 ? items.size() : 0));
+                    firstOfL1 = false;
+                }
+            }
+        }
+        return rows;
+    }
+
     /** The sum of the weights given. */
     public BigDecimal weightTotal() {
         return scored().stream().map(Item::weight).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Whether the weights add up to the 90 points the indicators share (预算执行率 has the other 10). */
+    public boolean weightsComplete() {
+        return weightTotal().compareTo(BigDecimal.valueOf(100 - SelfEvaluation.BUDGET_POINTS)) == 0;
     }
 
     public BigDecimal taskFunds() {

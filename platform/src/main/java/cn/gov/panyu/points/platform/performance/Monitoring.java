@@ -43,6 +43,17 @@ class Monitoring {
      */
     public record Row(Declaration.Item item, TargetExpression target, Measure measure, String source, Actual manual,
                       Progress progress, List<Point> history) {
+
+        /** The actual as pages and exports show it: a number with the target's unit, or a judgement, or —. */
+        public String actualText() {
+            if (progress.actual() != null) {
+                return progress.actual().stripTrailingZeros().toPlainString() + target.unit();
+            }
+            if (manual != null && manual.achieved() != null) {
+                return manual.achieved() ? "已完成" : "未完成";
+            }
+            return "—";
+        }
     }
 
     /** A declaration's monitoring on a day. */
@@ -127,14 +138,23 @@ class Monitoring {
         Map<Long, Actual> latest = new HashMap<>();
         jdbc.sql("""
                 select a.* from performance_actual a join performance_indicator i on i.id = a.indicator_id
-                where i.declaration_id = ? order by a.id""").param(declarationId).query((rs, n) -> {
-            Timestamp at = rs.getTimestamp("entered_at");
-            Object achieved = rs.getObject("achieved");
-            return Map.entry(rs.getLong("indicator_id"), new Actual(rs.getLong("id"), rs.getBigDecimal("value"),
-                    achieved == null ? null : rs.getBoolean("achieved"), rs.getString("evidence"), rs.getString("link"),
-                    rs.getString("entered_by"), at.toLocalDateTime()));
-        }).list().forEach(e -> latest.put(e.getKey(), e.getValue()));
+                where i.declaration_id = ? order by a.id""").param(declarationId)
+                .query((rs, n) -> Map.entry(rs.getLong("indicator_id"), actual(rs)))
+                .list().forEach(e -> latest.put(e.getKey(), e.getValue()));
         return latest;
+    }
+
+    /** Every actual entered for an indicator, latest first. */
+    List<Actual> entries(long indicatorId) {
+        return jdbc.sql("select * from performance_actual where indicator_id = ? order by id desc").param(indicatorId)
+                .query((rs, n) -> actual(rs)).list();
+    }
+
+    private static Actual actual(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Object achieved = rs.getObject("achieved");
+        return new Actual(rs.getLong("id"), rs.getBigDecimal("value"), achieved == null ? null : rs.getBoolean("achieved"),
+                rs.getString("evidence"), rs.getString("link"), rs.getString("entered_by"),
+                rs.getTimestamp("entered_at").toLocalDateTime());
     }
 
     private Map<Long, List<Point>> history(long declarationId) {

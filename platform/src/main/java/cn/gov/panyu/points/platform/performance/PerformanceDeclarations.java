@@ -75,6 +75,12 @@ public class PerformanceDeclarations {
         return find(jdbc, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
+    /** The declaration an indicator belongs to, or 404. */
+    public long declarationOf(long indicatorId) {
+        return jdbc.sql("select declaration_id from performance_indicator where id = ? and name is not null").param(indicatorId)
+                .query(Long.class).optional().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
     /**
      * Reads the file — the budget system's tab-separated text, or the form as .xlsx — and stores it as the
      * declaration of its department for {@code year}.

@@ -43,6 +43,12 @@ public class PerformanceMonitoring {
         return monitoring.report(declarations.get(id), day);
     }
 
+    /** The actuals entered for an indicator of the declaration, latest first. */
+    public java.util.List<Monitoring.Actual> entries(long id, long indicatorId) {
+        declarations.get(id);
+        return monitoring.entries(indicatorId);
+    }
+
     /** Records an actual of one indicator of the declaration; 404 for an indicator of another. */
     @Transactional
     public void enter(long id, long indicatorId, Entry entry, PlatformUser user) {

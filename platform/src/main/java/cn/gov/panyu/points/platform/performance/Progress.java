@@ -100,6 +100,11 @@ public record Progress(BigDecimal actual, BigDecimal completion, Status status, 
         return new Progress(actual, completion, Status.ON_TRACK, expected, null);
     }
 
+    /** The completion as a progress bar fills: 0 to 100. */
+    public BigDecimal bar() {
+        return completion == null ? BigDecimal.ZERO : completion.max(BigDecimal.ZERO).min(HUNDRED);
+    }
+
     /** The share of {@code year} elapsed at the end of {@code day}: 0 before the year, 1 from its last day on. */
     static BigDecimal elapsed(int year, LocalDate day) {
         if (day.getYear() < year) {

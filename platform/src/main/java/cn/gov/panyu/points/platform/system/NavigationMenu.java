@@ -53,6 +53,7 @@ public class NavigationMenu {
                     publicItem("methodology", "/public/methodology", "enterprise#public")),
             group("analytics", item("dashboard", "/analytics", "staff#dashboard", STAFF),
                     item("leader", "/analytics/leader", "staff#dashboard", STAFF)),
+            group("performance", item("declarations", "/performance", "staff#performance", STAFF)),
             group("services", item("bank", "/bank/enterprises", "bank#enterprises", Role.BANK),
                     item("bankProducts", "/bank/products", "bank#products", Role.BANK),
                     item("creditProducts", "/credit/products", "staff#credit-products", STAFF),

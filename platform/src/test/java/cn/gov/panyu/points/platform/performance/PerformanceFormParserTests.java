@@ -34,9 +34,19 @@ class PerformanceFormParserTests {
         assertSeed(form);
     }
 
-    /** Every figure of the seed, read by hand from the file. */
+    static final String DEPARTMENT = "广州市番禺区科技工业商务和信息化局";
+
     static void assertSeed(PerformanceForm form) {
-        assertThat(form.department()).isEqualTo("广州市番禺区科技工业商务和信息化局");
+        assertSeed(form, DEPARTMENT, false);
+    }
+
+    /**
+     * Every figure of the seed, read by hand from the file.
+     *
+     * @param weighted the form carries the default weights (a stored declaration, or its export)
+     */
+    static void assertSeed(PerformanceForm form, String department, boolean weighted) {
+        assertThat(form.department()).isEqualTo(department);
 
         PerformanceForm.Budget b = form.budget();
         assertThat(b.basic()).isEqualByComparingTo("4992.53");
@@ -106,7 +116,15 @@ class PerformanceFormParserTests {
                 // 社会成本指标: a 二级 heading on its own line, in the first column
                 tuple("成本指标", "社会成本指标", null, null, null),
                 tuple("成本指标", "生态环境成本指标", "对环境污染持续减少（是/否）", "是", "是"));
-        assertThat(form.indicators()).allMatch(i -> i.weight() == null); // the form has no 分值 column
+        if (weighted) {
+            // the default rule: 产出 and 成本 (12 indicators) share 50, 效益 (13) 30, 满意度 (1) 10
+            assertThat(form.indicators()).extracting(i -> i.weight() == null ? null : i.weight().stripTrailingZeros().toPlainString())
+                    .containsExactly("4.16", "4.16", "4.16", "4.16", "4.16", "4.16", "4.16", "4.16", "4.16", "4.16",
+                            "2.3", "2.3", "2.3", "2.3", "2.3", "2.3", "2.3", "2.3", "2.3", "2.3", "2.3", "2.3", "2.4", null,
+                            "10", "4.16", null, "4.24");
+        } else {
+            assertThat(form.indicators()).allMatch(i -> i.weight() == null); // the form has no 分值 column
+        }
         assertThat(form.unplaced()).isEmpty();
     }
 
