@@ -118,9 +118,9 @@ class Monitoring {
         Report report = report(d, day);
         LocalDateTime now = LocalDateTime.now();
         for (Row r : report.rows()) {
-            jdbc.sql("delete from performance_snapshot where indicator_id = ? and month = ?").params(r.item().id(), month).update();
+            jdbc.sql("delete from performance_snapshot where indicator_id = ? and period = ?").params(r.item().id(), month).update();
             jdbc.sql("""
-                    insert into performance_snapshot (indicator_id, month, value, completion, status, taken_at)
+                    insert into performance_snapshot (indicator_id, period, actual, completion, status, taken_at)
                     values (?, ?, ?, ?, ?, ?)""")
                     .params(r.item().id(), month, r.progress().actual(), r.progress().completion(),
                             r.progress().status().name(), Timestamp.valueOf(now)).update();
@@ -152,7 +152,7 @@ class Monitoring {
 
     private static Actual actual(java.sql.ResultSet rs) throws java.sql.SQLException {
         Object achieved = rs.getObject("achieved");
-        return new Actual(rs.getLong("id"), rs.getBigDecimal("value"), achieved == null ? null : rs.getBoolean("achieved"),
+        return new Actual(rs.getLong("id"), rs.getBigDecimal("amount"), achieved == null ? null : rs.getBoolean("achieved"),
                 rs.getString("evidence"), rs.getString("link"), rs.getString("entered_by"),
                 rs.getTimestamp("entered_at").toLocalDateTime());
     }
@@ -160,8 +160,8 @@ class Monitoring {
     private Map<Long, List<Point>> history(long declarationId) {
         Map<Long, List<Point>> history = new HashMap<>();
         jdbc.sql("""
-                select s.indicator_id, s.month, s.value, s.completion, s.status from performance_snapshot s
-                join performance_indicator i on i.id = s.indicator_id where i.declaration_id = ? order by s.month""")
+                select s.indicator_id, s.period, s.actual, s.completion, s.status from performance_snapshot s
+                join performance_indicator i on i.id = s.indicator_id where i.declaration_id = ? order by s.period""")
                 .param(declarationId).query((rs, n) -> Map.entry(rs.getLong(1), new Point(rs.getString(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), Status.valueOf(rs.getString(5)))))
                 .list().forEach(e -> history.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

@@ -56,7 +56,7 @@ public class PerformanceMonitoring {
         Declaration.Item item = d.scored().stream().filter(i -> i.id() == indicatorId).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         jdbc.sql("""
-                insert into performance_actual (indicator_id, value, achieved, evidence, link, entered_by, entered_at)
+                insert into performance_actual (indicator_id, amount, achieved, evidence, link, entered_by, entered_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(indicatorId, entry.value(), entry.achieved(), entry.evidence(), entry.link(), user.username(),
                         LocalDateTime.now()).update();

@@ -53,12 +53,12 @@ public class NavigationMenu {
                     publicItem("methodology", "/public/methodology", "enterprise#public")),
             group("analytics", item("dashboard", "/analytics", "staff#dashboard", STAFF),
                     item("leader", "/analytics/leader", "staff#dashboard", STAFF)),
-            group("performance", item("declarations", "/performance", "staff#performance", STAFF)),
             group("services", item("bank", "/bank/enterprises", "bank#enterprises", Role.BANK),
                     item("bankProducts", "/bank/products", "bank#products", Role.BANK),
                     item("creditProducts", "/credit/products", "staff#credit-products", STAFF),
                     item("partnerBanks", "/credit/banks", "staff#partner-banks", STAFF),
                     item("consents", "/my/consents", "enterprise#consents", Role.ENTERPRISE)),
+            group("performance", item("declarations", "/performance", "staff#performance", STAFF)),
             group("system", item("accounts", "/admin/users", "admin#accounts", ADMIN),
                     item("registrations", "/registrations", "admin#registrations", STAFF),
                     item("audit", "/audit", "admin#audit", STAFF), item("info", "/admin/system", "admin#system", ADMIN)));

@@ -134,6 +134,12 @@ class AccessMatrixIntegrationTests {
                 "GET /credit/banks", "GET /credit/banks/export", "POST /credit/banks", "POST /credit/banks/{code}");
         put(t, Access.BANK, "GET /bank/products", "GET /bank/products/export", "GET /bank/products/new",
                 "POST /bank/products", "GET /bank/products/{id}", "POST /bank/products/{id}");
+        // 预算绩效: the bureau's own performance targets, staff only
+        put(t, Access.STAFF, "GET /performance", "POST /performance/import", "GET /performance/{id}",
+                "GET /performance/{id}/export", "GET /performance/indicators/{id}", "POST /performance/indicators/{id}",
+                "POST /performance/indicators/{id}/actuals", "POST /performance/indicators/{id}/score",
+                "GET /performance/{id}/monitoring", "POST /performance/{id}/snapshot", "GET /performance/{id}/monitoring/export",
+                "GET /performance/{id}/evaluation", "POST /performance/{id}/evaluation", "GET /performance/{id}/evaluation/export");
         return t;
     }
 

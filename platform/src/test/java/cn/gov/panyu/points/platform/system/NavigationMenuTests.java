@@ -26,7 +26,8 @@ class NavigationMenuTests {
     @Test
     void groupsFollowTheBureausTaskOrder() {
         assertThat(menu.groups()).extracting(NavigationMenu.Group::labelKey).containsExactly(
-                "menu.collection", "menu.scoremodel", "menu.evaluation", "menu.portal", "menu.analytics", "menu.services", "menu.system");
+                "menu.collection", "menu.scoremodel", "menu.evaluation", "menu.portal", "menu.analytics", "menu.services",
+                "menu.performance", "menu.system");
     }
 
     @Test
