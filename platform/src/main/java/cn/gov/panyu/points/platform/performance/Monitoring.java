@@ -47,7 +47,11 @@ class Monitoring {
         /** The actual as pages and exports show it: a number with the target's unit, or a judgement, or —. */
         public String actualText() {
             if (progress.actual() != null) {
-                return progress.actual().stripTrailingZeros().toPlainString() + target.unit();
+                // two decimals are what the form's targets use; below 1 (0.55万人) four keep the figure readable
+                BigDecimal a = progress.actual();
+                int scale = a.abs().compareTo(BigDecimal.ONE) < 0 ? 4 : 2;
+                BigDecimal shown = a.setScale(scale, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+                return (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString() + target.unit();
             }
             if (manual != null && manual.achieved() != null) {
                 return manual.achieved() ? "已完成" : "未完成";
