@@ -60,13 +60,17 @@ class PerformanceBrowserIntegrationTests extends BrowserTestSupport {
         HeadlessChromium.open(browser, url("/performance/" + latest + "/monitoring"), By.id("perf-monitoring"));
         WebElement satisfaction = browser.findElements(By.cssSelector("#perf-monitoring tbody tr")).stream()
                 .filter(r -> r.getText().contains("服务对象满意度")).findFirst().orElseThrow();
-        HeadlessChromium.open(browser, satisfaction.findElement(By.linkText("填报")).getAttribute("href"), By.id("value"));
+        String indicator = satisfaction.findElement(By.linkText("填报")).getAttribute("href");
+        browser.manage().window().setSize(new Dimension(1440, 2200)); // the whole page, its buttons in view
+        HeadlessChromium.open(browser, indicator, By.id("value"));
         browser.findElement(By.id("value")).sendKeys("93.5");
         browser.findElement(By.id("evidence")).sendKeys("年度服务对象满意度问卷（回收 412 份）");
+        HeadlessChromium.screenshot(browser, "performance-indicator");
         HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("perf-actual-save")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("已填报");
         assertThat(browser.findElement(By.id("perf-monitoring")).getText()).contains("93.5%").contains("年度服务对象满意度问卷");
 
+        browser.manage().window().setSize(new Dimension(1440, 3000));
         HeadlessChromium.open(browser, url("/performance/" + latest + "/evaluation"), By.id("perf-scores"));
         browser.findElement(By.id("executed")).sendKeys("43311.92");
         browser.findElement(By.id("achievements")).sendKeys("高新技术企业培育、研发投入等指标按平台数据核算，总体完成年度目标。");
@@ -74,7 +78,6 @@ class PerformanceBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("自评已保存");
         assertThat(browser.findElement(By.id("perf-result")).getText()).contains("95.00%").contains("9.50 / 10");
         assertThat(browser.findElement(By.id("perf-grade")).getText()).isIn("优", "良", "中", "差");
-        browser.manage().window().setSize(new Dimension(1440, 3000));
         HeadlessChromium.screenshot(browser, "performance-evaluation");
     }
 
