@@ -36,7 +36,7 @@ class SecurityConfiguration {
     /** Bureau work; administrators hold the staff role too. */
     static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/evaluation/**", "/rankings/**",
             "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**", "/analytics/**",
-            "/credit/**", "/cultivation/**", "/contests/**"};
+            "/credit/**", "/cultivation/**", "/contests/**", "/performance/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts, SessionRegistry sessions)

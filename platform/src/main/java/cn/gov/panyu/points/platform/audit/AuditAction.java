@@ -36,5 +36,7 @@ public enum AuditAction {
     /** 双创大赛: an expert declared on an entry, submitted or changed a score. */
     CONTEST_SCORE,
     /** 白皮书: a generation requested, a foreword edited, a document downloaded. */
-    WHITE_PAPER
+    WHITE_PAPER,
+    /** 预算绩效: a declaration imported or edited, an actual entered, a snapshot taken, a self-evaluation saved. */
+    PERFORMANCE_CHANGE
 }

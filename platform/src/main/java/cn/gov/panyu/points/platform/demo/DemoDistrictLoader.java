@@ -42,6 +42,9 @@ import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.evaluation.PublishedScore;
 import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
+import cn.gov.panyu.points.platform.performance.DemoDeclaration;
+import cn.gov.panyu.points.platform.performance.PerformanceDeclarations;
+import cn.gov.panyu.points.platform.performance.PerformanceMonitoring;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
@@ -86,14 +89,18 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final Consents consents;
     private final Products products;
     private final Loans loans;
+    private final PerformanceDeclarations performance;
+    private final PerformanceMonitoring monitoring;
     private final int size;
 
     DemoDistrictLoader(JdbcClient jdbc, DepartmentImports imports, SelfDeclarations declarations,
                        EvaluationRuns runs, PublishedResults published, ScoreModels models, UserAccounts accounts,
-                       Consents consents, Products products, Loans loans,
-                       @Value("${points.demo.enterprises:3000}") int size) {
+                       Consents consents, Products products, Loans loans, PerformanceDeclarations performance,
+                       PerformanceMonitoring monitoring, @Value("${points.demo.enterprises:3000}") int size) {
         this.products = products;
         this.loans = loans;
+        this.performance = performance;
+        this.monitoring = monitoring;
         this.jdbc = jdbc;
         this.imports = imports;
         this.declarations = declarations;
@@ -162,6 +169,7 @@ class DemoDistrictLoader implements ApplicationRunner {
             demoBankLoan(uscc);
         });
         demoBankProduct();
+        performanceDeclarations(latestYear);
         log.info("演示数据加载完成：{} 家企业，用时 {} s (demo district loaded)", size, seconds(started));
     }
 
@@ -246,6 +254,21 @@ class DemoDistrictLoader implements ApplicationRunner {
                 "面向上榜科技企业的信用贷款，额度按创新积分榜单和积分分档核定，无需抵押。", rules, 12,
                 new BigDecimal("4.35"), today.withDayOfYear(1), today.plusYears(1)))
                 .ifPresent(id -> log.info("演示数据：{} 发布积分贷产品 #{}", DEMO_BANK, id));
+    }
+
+    /**
+     * The bureau's own 部门整体预算绩效目标申报表 (the form the budget system exported), imported for the current
+     * year, as staff would, and for the latest year of data as well: that year's monitoring and self-evaluation
+     * then show the measures computed from the district's records. One snapshot each, so the trend has a start.
+     */
+    private void performanceDeclarations(int latestYear) {
+        PlatformUser system = (PlatformUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        byte[] form = DemoDeclaration.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int year : List.of(LocalDate.now().getYear(), latestYear)) {
+            PerformanceDeclarations.Imported imported = performance.importForm(system, year, "部门整体预算绩效目标申报表.txt", form);
+            monitoring.snapshot(imported.id(), LocalDate.now(), system);
+            log.info("演示数据：{} 年度预算绩效目标申报表已导入（#{}）", year, imported.id());
+        }
     }
 
     private static SecurityContext systemContext() {

@@ -70,6 +70,7 @@ public class NavigationMenu {
                     item("myCultivation", "/my/cultivation", "enterprise#cultivation", Role.ENTERPRISE)),
             group("contest", item("contests", "/contests", "staff#contests", STAFF),
                     item("expert", "/expert", "expert#workspace", Role.EXPERT)),
+            group("performance", item("declarations", "/performance", "staff#performance", STAFF)),
             group("system", item("accounts", "/admin/users", "admin#accounts", ADMIN),
                     item("registrations", "/registrations", "admin#registrations", STAFF),
                     item("audit", "/audit", "admin#audit", STAFF), item("info", "/admin/system", "admin#system", ADMIN)));

@@ -162,6 +162,12 @@ class AccessMatrixIntegrationTests {
                 "GET /contests/{id}/screening/export");
         put(t, Access.EXPERT, "GET /expert", "GET /expert/assignments/{id}", "POST /expert/assignments/{id}/declaration",
                 "POST /expert/assignments/{id}/scores");
+        // 预算绩效: the bureau's own performance targets, staff only
+        put(t, Access.STAFF, "GET /performance", "POST /performance/import", "GET /performance/{id}",
+                "GET /performance/{id}/export", "GET /performance/indicators/{id}", "POST /performance/indicators/{id}",
+                "POST /performance/indicators/{id}/actuals", "POST /performance/indicators/{id}/score",
+                "GET /performance/{id}/monitoring", "POST /performance/{id}/snapshot", "GET /performance/{id}/monitoring/export",
+                "GET /performance/{id}/evaluation", "POST /performance/{id}/evaluation", "GET /performance/{id}/evaluation/export");
         return t;
     }
 

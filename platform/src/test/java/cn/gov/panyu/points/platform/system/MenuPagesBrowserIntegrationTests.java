@@ -56,7 +56,7 @@ class MenuPagesBrowserIntegrationTests extends BrowserTestSupport {
             });
         }
         assertThat(entriesPerRole).containsEntry("anonymous", 3).containsEntry("ent", 9).containsEntry("bank", 8)
-                .containsEntry("expert", 4).containsEntry("staff", 24).containsEntry("admin", 26);
+                .containsEntry("expert", 4).containsEntry("staff", 25).containsEntry("admin", 27);
     }
 
     @Test

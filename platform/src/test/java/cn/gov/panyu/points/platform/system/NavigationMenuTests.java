@@ -27,7 +27,7 @@ class NavigationMenuTests {
     void groupsFollowTheBureausTaskOrder() {
         assertThat(menu.groups()).extracting(NavigationMenu.Group::labelKey).containsExactly(
                 "menu.collection", "menu.scoremodel", "menu.evaluation", "menu.portal", "menu.analytics", "menu.services",
-                "menu.contest", "menu.system");
+                "menu.contest", "menu.performance", "menu.system");
     }
 
     @Test
