@@ -24,5 +24,7 @@ public enum AuditAction {
     CONSENT_CHANGE,
     CREDIT_PRODUCT_CHANGE,
     BANK_CHANGE,
-    ACCOUNT_CHANGE
+    ACCOUNT_CHANGE,
+    /** A data-quality detection run, or a staff decision on a flag (确认有误 / 误报). */
+    QUALITY_REVIEW
 }
