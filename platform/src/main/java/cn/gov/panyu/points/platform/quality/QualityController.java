@@ -14,10 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.gov.panyu.points.engine.quality.Rule;
-import cn.gov.panyu.points.platform.quality.QualityReviews.Filter;
 import cn.gov.panyu.points.platform.table.ExcelExport;
 import cn.gov.panyu.points.platform.table.ExcelExport.Column;
 import cn.gov.panyu.points.platform.table.TableQuery;
@@ -26,47 +24,12 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 @Controller
 class QualityController {
 
-    private static final String PATH = "/collection/quality";
+    static final String PATH = "/collection/quality";
 
     private final QualityReviews reviews;
 
     QualityController(QualityReviews reviews) {
         this.reviews = reviews;
-    }
-
-    /**
-     * The filters as a request names them; status defaults to the open flags (the work), {@code ALL} shows
-     * every status. Unknown values filter nothing rather than failing.
-     */
-    record Params(Integer year, String rule, String town, String industry, String status) {
-
-        Filter filter() {
-            Rule r = null;
-            for (Rule candidate : Rule.values()) {
-                if (candidate.name().equals(rule)) {
-                    r = candidate;
-                }
-            }
-            return new Filter(year, r, town, industry, status == null ? FlagStatus.OPEN : FlagStatus.parse(status));
-        }
-
-        String statusOrDefault() {
-            return status == null ? FlagStatus.OPEN.name() : status;
-        }
-
-        /** The list's URL with these filters: for sort headers, pager, export and the way back after a decision. */
-        String url() {
-            UriComponentsBuilder b = UriComponentsBuilder.fromPath(PATH).queryParam("status", statusOrDefault());
-            if (year != null) {
-                b.queryParam("year", year);
-            }
-            for (String[] p : new String[][] {{"rule", rule}, {"town", town}, {"industry", industry}}) {
-                if (p[1] != null && !p[1].isBlank()) {
-                    b.queryParam(p[0], p[1]);
-                }
-            }
-            return b.encode().build().toUriString();
-        }
     }
 
     @GetMapping(PATH)
@@ -75,7 +38,7 @@ class QualityController {
                 @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
                 @RequestParam(required = false) String dir, Model model) {
-        Params p = new Params(year, rule, town, industry, status);
+        QueueParams p = new QueueParams(year, rule, town, industry, status);
         model.addAttribute("page", reviews.flags(p.filter(), TableQuery.of(page, size, sort, dir)));
         model.addAttribute("base", p.url());
         model.addAttribute("params", p);
@@ -99,7 +62,7 @@ class QualityController {
                                                  @RequestParam(required = false) String status,
                                                  @RequestParam(required = false) String sort,
                                                  @RequestParam(required = false) String dir) {
-        Params p = new Params(year, rule, town, industry, status);
+        QueueParams p = new QueueParams(year, rule, town, industry, status);
         List<QualityFlag> rows = reviews.allFlags(p.filter(), TableQuery.of(1, 20, sort, dir));
         List<Column<QualityFlag>> columns = List.of(new Column<>("编号", f -> f.id()),
                 new Column<>("严重程度", f -> f.severityPoints()), new Column<>("年度", f -> f.year()),
@@ -118,7 +81,7 @@ class QualityController {
         QualityReviews.Detection d = reviews.detect(year, user.getUsername());
         redirect.addFlashAttribute("notice", "已检测 " + d.year() + " 年 " + d.enterprises() + " 家企业的数据：" + d.raised()
                 + " 条待核查" + (d.suppressed() == 0 ? "" : "，" + d.suppressed() + " 条此前已核查且数值未变，不再提示"));
-        return "redirect:" + new Params(year, null, null, null, null).url();
+        return "redirect:" + new QueueParams(year, null, null, null, null).url();
     }
 
     @PostMapping(PATH + "/{id}/decision")
@@ -130,7 +93,7 @@ class QualityController {
         QualityFlag f = reviews.decide(id, FlagStatus.parse(decision), note, user.getUsername());
         redirect.addFlashAttribute("notice", f.name() + " " + f.fieldLabel() + "：已标记为"
                 + FlagStatus.parse(decision).label());
-        return "redirect:" + new Params(year, rule, town, industry, status).url();
+        return "redirect:" + new QueueParams(year, rule, town, industry, status).url();
     }
 
     @ExceptionHandler(QualityRefusedException.class)

@@ -1,0 +1,224 @@
+package cn.gov.panyu.points.platform.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.gov.panyu.points.platform.TestEnterprises;
+import cn.gov.panyu.points.platform.TestUsers;
+import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.collection.YearRecordMerge;
+import cn.gov.panyu.points.platform.table.ExcelExport;
+
+/**
+ * The 数据质量 queue on a seeded year of its own: one flag of each rule, ranked, shown with its reason and
+ * figures; decisions kept and learned from; only staff reach it.
+ */
+@PlatformIntegrationTest
+class QualityQueueIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    YearRecordMerge merge;
+
+    /** A year no other test fills (the test database outlives a run), emptied first in case a run drew it before. */
+    private int year;
+    private final List<String> c39 = new ArrayList<>();
+    private String contradiction;
+    private String disagreement;
+    private String jump;
+
+    @BeforeEach
+    void seed() {
+        year = ThreadLocalRandom.current().nextInt(3000, 9000);
+        for (String table : List.of("quality_flag", "quality_check", "data_conflict", "data_anomaly", "enterprise_year",
+                "source_record")) {
+            jdbc.sql("delete from " + table + " where data_year = ?").param(year).update();
+        }
+        // seven C39 growth-stage firms (revenue 2000 万元), R&D staff 10 12 11 13 12 14 60: median 12, MAD 1,
+        // z(60) = 0.6745 · 48 = 32.4; every firm has 100 employees, a group without spread
+        int[] rdStaff = {10, 12, 11, 13, 12, 14, 60};
+        for (int i = 0; i < rdStaff.length; i++) {
+            String uscc = TestEnterprises.register(jdbc, "质量测试电子" + i + "号");
+            c39.add(uscc);
+            record(uscc, 2000, null, 100, rdStaff[i]);
+        }
+        // three I65 firms, too few for outliers: 30 R&D staff of 20 employees; a jump from 1000 to 6000 万元;
+        // the tax office's R&D expense 200 against a declared 150
+        contradiction = software("质量测试软件甲");
+        record(contradiction, 2000, null, 20, 30);
+        jump = software("质量测试软件乙");
+        record(jump, 6000, 1000.0, 50, 5);
+        disagreement = software("质量测试软件丙");
+        jdbc.sql("insert into source_record (uscc, data_year, source, revenue_y0, rd_expense) values (?, ?, 'TAX', 3000, 200)")
+                .params(disagreement, year).update();
+        jdbc.sql("insert into source_record (uscc, data_year, source, employees) values (?, ?, 'SOCIAL', 40)")
+                .params(disagreement, year).update();
+        jdbc.sql("insert into source_record (uscc, data_year, source, rd_expense) values (?, ?, 'SELF', 150)")
+                .params(disagreement, year).update();
+        merge.rebuild(disagreement, year);
+    }
+
+    private String software(String name) {
+        String uscc = TestEnterprises.register(jdbc, name);
+        jdbc.sql("update enterprise set industry = 'I65', town = '大石街道' where uscc = ?").param(uscc).update();
+        return uscc;
+    }
+
+    private void record(String uscc, double revenue, Double lastRevenue, int employees, int rdStaff) {
+        jdbc.sql("insert into enterprise_year (uscc, data_year, revenue_y0, revenue_y1, employees, rd_staff)"
+                + " values (?, ?, ?, ?, ?, ?)").params(uscc, year, revenue, lastRevenue, employees, rdStaff).update();
+    }
+
+    private void detect() throws Exception {
+        mvc.perform(post("/collection/quality/detect").param("year", String.valueOf(year)).with(TestUsers.staff()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    /** The open flags of the year, "uscc rule field value", in the queue's order. */
+    private List<String> open() {
+        return jdbc.sql("select uscc, check_rule, field, flag_value from quality_flag where data_year = ? and status = 'OPEN'"
+                        + " order by severity desc, id").param(year)
+                .query((rs, n) -> rs.getString(1).strip() + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4))
+                .list();
+    }
+
+    private long flagId(String uscc, String rule) {
+        return jdbc.sql("select id from quality_flag where data_year = ? and uscc = ? and check_rule = ? and status = 'OPEN'")
+                .params(year, uscc, rule).query(Long.class).single();
+    }
+
+    private String page(String query) throws Exception {
+        return mvc.perform(get("/collection/quality?" + query).with(TestUsers.staff())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void detectionRaisesOneFlagPerRuleRankedBySeverity() throws Exception {
+        detect();
+
+        // contradiction 90 + 10 · 10/20 = 95; disagreement 40 + 50 · 50/200 = 52.5; jump ×6 against ×5: 35 + 10·log2(1.2) = 37.6;
+        // outlier min(90, 10 · 32.4) = 90 — so: 95, 90, 52.5, 37.6
+        assertThat(open()).containsExactly(contradiction + " IMPOSSIBLE rd_staff 30", c39.get(6) + " OUTLIER rd_staff 60",
+                disagreement + " SOURCE_DISAGREEMENT rd_expense 200 / 150", jump + " YEAR_ON_YEAR revenue_y0 6000");
+
+        // idempotent: asked again on the same data, the same queue
+        detect();
+        assertThat(open()).hasSize(4);
+    }
+
+    @Test
+    void thePageShowsEachFlagWithItsReasonAndTheFiguresBehindIt() throws Exception {
+        detect();
+
+        String html = page("year=" + year);
+        assertThat(html).contains("质量测试电子6号", "研发人员数 60 远高于同行业同阶段", "中位数绝对偏差（MAD）", "稳健 z 值", "32.38",
+                "研发人员数 30 大于职工总数 20", "研发费用：税务 200 万元，企业填报 150 万元，相差 25%",
+                "营业收入由上年 1000 万元增至 6000 万元（6 倍）", "同行业同阶段离群", "确认有误", "误报");
+        assertThat(html.indexOf("质量测试软件甲")).as("the contradiction ranks first").isLessThan(html.indexOf("质量测试电子6号"));
+        // people read labels: no rule code or field key in the text of the table (attributes may hold them)
+        String text = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>")).replaceAll("<[^>]*>", " ");
+        assertThat(text).doesNotContain("OUTLIER", "IMPOSSIBLE", "rd_staff", "rd_expense", "SOURCE_DISAGREEMENT", "YEAR_ON_YEAR");
+
+        // filters: rule, town, industry
+        assertThat(page("year=" + year + "&rule=OUTLIER")).contains("质量测试电子6号").doesNotContain("质量测试软件甲");
+        assertThat(page("year=" + year + "&town=大石街道")).contains("质量测试软件甲").doesNotContain("质量测试电子6号");
+        assertThat(page("year=" + year + "&industry=C39")).contains("质量测试电子6号").doesNotContain("质量测试软件乙");
+        assertThat(page("year=" + year + "&status=FALSE_ALARM")).doesNotContain("质量测试电子6号");
+
+        var export = mvc.perform(get("/collection/quality/export?year=" + year).with(TestUsers.staff()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(export.getContentType()).isEqualTo(ExcelExport.XLSX.toString());
+        assertThat(export.getContentAsByteArray().length).isGreaterThan(1000);
+    }
+
+    @Test
+    void aFalseAlarmIsNotRaisedAgainForTheSameValueButIsWhenTheValueChanges() throws Exception {
+        detect();
+        long id = flagId(c39.get(6), "OUTLIER");
+
+        mvc.perform(post("/collection/quality/" + id + "/decision").param("decision", "FALSE_ALARM").param("note", "新设研究院，属实")
+                .param("year", String.valueOf(year)).with(TestUsers.staff()).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status || '|' || decided_by || '|' || note from quality_flag where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("FALSE_ALARM|staff|新设研究院，属实");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'QUALITY_REVIEW' and target_uscc = ?")
+                .param(c39.get(6)).query(Long.class).single()).isEqualTo(1);
+
+        detect();
+        assertThat(open()).noneMatch(f -> f.startsWith(c39.get(6)));
+        assertThat(jdbc.sql("select suppressed from quality_check where data_year = ?").param(year).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(page("year=" + year + "&status=FALSE_ALARM")).contains("质量测试电子6号", "新设研究院，属实");
+
+        // the figure changes: 61 is another value, so the flag is back
+        jdbc.sql("update enterprise_year set rd_staff = 61 where uscc = ? and data_year = ?").params(c39.get(6), year).update();
+        detect();
+        assertThat(open()).contains(c39.get(6) + " OUTLIER rd_staff 61");
+    }
+
+    @Test
+    void aConfirmedFlagIsKeptAndADecidedFlagCannotBeDecidedAgain() throws Exception {
+        detect();
+        long id = flagId(contradiction, "IMPOSSIBLE");
+        mvc.perform(post("/collection/quality/" + id + "/decision").param("decision", "CONFIRMED").with(TestUsers.staff())
+                .with(csrf())).andExpect(status().is3xxRedirection());
+
+        var again = mvc.perform(post("/collection/quality/" + id + "/decision").param("decision", "FALSE_ALARM")
+                .with(TestUsers.staff()).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(again.getFlashMap().get("error")).isEqualTo("该提示已由他人核查");
+        assertThat(jdbc.sql("select status from quality_flag where id = ?").param(id).query(String.class).single())
+                .isEqualTo("CONFIRMED");
+
+        detect();
+        assertThat(jdbc.sql("select count(*) from quality_flag where data_year = ? and uscc = ?").params(year, contradiction)
+                .query(Long.class).single()).as("the confirmed flag stays, no new one for the same value").isEqualTo(1);
+    }
+
+    @Test
+    void aDisagreementDecidedInConflictsIsNotRaisedHere() throws Exception {
+        long conflict = jdbc.sql("select id from data_conflict where data_year = ? and uscc = ?").params(year, disagreement)
+                .query(Long.class).single();
+        mvc.perform(post("/collection/conflicts/" + conflict + "/resolve").param("decision", "department")
+                .with(TestUsers.staff()).with(csrf())).andExpect(status().is3xxRedirection());
+        detect();
+        assertThat(open()).noneMatch(f -> f.startsWith(disagreement));
+    }
+
+    @Test
+    void unknownFlagsAreNotFoundAndOnlyStaffReachTheQueue() throws Exception {
+        mvc.perform(post("/collection/quality/987654321/decision").param("decision", "CONFIRMED").with(TestUsers.staff())
+                .with(csrf())).andExpect(status().isNotFound());
+        for (var who : List.of(TestUsers.enterprise(contradiction), TestUsers.bank("B01"), TestUsers.expert())) {
+            mvc.perform(get("/collection/quality").with(who)).andExpect(status().isForbidden());
+            mvc.perform(post("/collection/quality/detect").param("year", String.valueOf(year)).with(who).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(open()).isEmpty();
+    }
+
+    @Test
+    void theStaffHomeCountsTheOpenFlags() throws Exception {
+        detect();
+        String home = mvc.perform(get("/").with(TestUsers.staff())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(home).contains("数据质量待核查", "/collection/quality?status=OPEN");
+    }
+}
