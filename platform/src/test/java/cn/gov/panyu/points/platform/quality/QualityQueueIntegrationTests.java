@@ -2,14 +2,13 @@ package cn.gov.panyu.points.platform.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.gov.panyu.points.platform.TestEnterprises;
 import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.collection.YearRecordMerge;
@@ -39,53 +37,21 @@ class QualityQueueIntegrationTests {
     @Autowired
     YearRecordMerge merge;
 
-    /** A year no other test fills (the test database outlives a run), emptied first in case a run drew it before. */
+    private QualityFixture.Year seeded;
     private int year;
-    private final List<String> c39 = new ArrayList<>();
+    private List<String> c39;
     private String contradiction;
     private String disagreement;
     private String jump;
 
     @BeforeEach
     void seed() {
-        year = ThreadLocalRandom.current().nextInt(3000, 9000);
-        for (String table : List.of("quality_flag", "quality_check", "data_conflict", "data_anomaly", "enterprise_year",
-                "source_record")) {
-            jdbc.sql("delete from " + table + " where data_year = ?").param(year).update();
-        }
-        // seven C39 growth-stage firms (revenue 2000 万元), R&D staff 10 12 11 13 12 14 60: median 12, MAD 1,
-        // z(60) = 0.6745 · 48 = 32.4; every firm has 100 employees, a group without spread
-        int[] rdStaff = {10, 12, 11, 13, 12, 14, 60};
-        for (int i = 0; i < rdStaff.length; i++) {
-            String uscc = TestEnterprises.register(jdbc, "质量测试电子" + i + "号");
-            c39.add(uscc);
-            record(uscc, 2000, null, 100, rdStaff[i]);
-        }
-        // three I65 firms, too few for outliers: 30 R&D staff of 20 employees; a jump from 1000 to 6000 万元;
-        // the tax office's R&D expense 200 against a declared 150
-        contradiction = software("质量测试软件甲");
-        record(contradiction, 2000, null, 20, 30);
-        jump = software("质量测试软件乙");
-        record(jump, 6000, 1000.0, 50, 5);
-        disagreement = software("质量测试软件丙");
-        jdbc.sql("insert into source_record (uscc, data_year, source, revenue_y0, rd_expense) values (?, ?, 'TAX', 3000, 200)")
-                .params(disagreement, year).update();
-        jdbc.sql("insert into source_record (uscc, data_year, source, employees) values (?, ?, 'SOCIAL', 40)")
-                .params(disagreement, year).update();
-        jdbc.sql("insert into source_record (uscc, data_year, source, rd_expense) values (?, ?, 'SELF', 150)")
-                .params(disagreement, year).update();
-        merge.rebuild(disagreement, year);
-    }
-
-    private String software(String name) {
-        String uscc = TestEnterprises.register(jdbc, name);
-        jdbc.sql("update enterprise set industry = 'I65', town = '大石街道' where uscc = ?").param(uscc).update();
-        return uscc;
-    }
-
-    private void record(String uscc, double revenue, Double lastRevenue, int employees, int rdStaff) {
-        jdbc.sql("insert into enterprise_year (uscc, data_year, revenue_y0, revenue_y1, employees, rd_staff)"
-                + " values (?, ?, ?, ?, ?, ?)").params(uscc, year, revenue, lastRevenue, employees, rdStaff).update();
+        seeded = QualityFixture.seed(jdbc, merge);
+        year = seeded.year();
+        c39 = seeded.c39();
+        contradiction = seeded.contradiction();
+        disagreement = seeded.disagreement();
+        jump = seeded.jump();
     }
 
     private void detect() throws Exception {
@@ -144,8 +110,8 @@ class QualityQueueIntegrationTests {
         assertThat(page("year=" + year + "&industry=C39")).contains("质量测试电子6号").doesNotContain("质量测试软件乙");
         assertThat(page("year=" + year + "&status=FALSE_ALARM")).doesNotContain("质量测试电子6号");
 
-        var export = mvc.perform(get("/collection/quality/export?year=" + year).with(TestUsers.staff()))
-                .andExpect(status().isOk()).andReturn().getResponse();
+        var started = mvc.perform(get("/collection/quality/export?year=" + year).with(TestUsers.staff())).andReturn();
+        var export = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(export.getContentType()).isEqualTo(ExcelExport.XLSX.toString());
         assertThat(export.getContentAsByteArray().length).isGreaterThan(1000);
     }
