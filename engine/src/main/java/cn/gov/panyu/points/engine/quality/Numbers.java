@@ -39,7 +39,8 @@ public final class Numbers {
 
     /** A computed figure of a field: amounts to two decimals, counts whole where they are. */
     static String figure(InputField field, double v) {
-        return field.kind().amount() ? derivedAmount(v) : v == Math.rint(v) ? plain(v) : derived(v);
+        // a median back from the log scale is 12.000000000000002 rather than 12: counts to four decimals
+        return field.kind().amount() ? derivedAmount(v) : statistic(v);
     }
 
     /** Amounts keep two decimals at most (万元 to the hundred yuan), however large. */

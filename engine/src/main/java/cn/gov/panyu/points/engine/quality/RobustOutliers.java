@@ -21,12 +21,19 @@ import cn.gov.panyu.points.engine.model.Stage;
  * R&amp;D spending is normal where a textile firm's would be absurd, and a start-up's revenue is not a mature
  * firm's. Only reported figures count: a missing figure is neither an outlier nor part of the median.
  *
- * <p><b>MAD = 0</b> happens when more than half the group report the same figure (typically 0 patents).
- * The MAD is then no scale at all, and dividing by it would make every other figure infinitely far. We fall
- * back, as Iglewicz &amp; Hoaglin's successors (IBM SPSS) do, to the mean absolute deviation from the median:
- * z = (x − median)/(1.253314·MeanAD), 1.253314 = √(π/2) making MeanAD comparable to a standard deviation for
- * normal data just as 0.6745 does for the MAD. When the mean absolute deviation is 0 too, every figure of the
- * group is the same and nothing is flagged.
+ * <p><b>On a log scale</b>: x is ln(1 + figure). Firm sizes are log-normal — within a group, staff and
+ * spending spread over orders of magnitude — and on the raw scale the MAD of the many small firms made
+ * every large firm an "outlier" (43 % of a synthetic district of 100,000 was flagged). On the log scale a
+ * distance is a ratio: z = 0.6745·ln((1 + x)/(1 + median))/MAD, so a firm is flagged for being many times
+ * larger or smaller than its peers, whatever their size. The median is shown back on the figure's scale
+ * (e^m − 1; for an odd count the middle firm's own figure), the MAD and z are the log scale's.
+ *
+ * <p><b>MAD = 0</b> happens when more than half the group report the same figure (typically 0 patents or
+ * no technology contracts). The MAD then gives no scale, and any other figure would be infinitely far;
+ * substitutes such as the mean absolute deviation flag every firm that differs from the majority at all
+ * when the majority is large (one in five firms of a group with a patent). So a group and field with
+ * MAD = 0 is not checked for outliers; those figures are still checked by the contradiction and
+ * year-on-year rules.
  *
  * <p><b>Small groups</b>: a group with fewer than {@link #MIN_GROUP} reported figures is not checked — with
  * three firms the "median" is one of them, and one firm's figure is no norm for the others.
@@ -35,7 +42,6 @@ public final class RobustOutliers {
 
     public static final double THRESHOLD = 3.5;
     static final double MAD_CONSISTENCY = 0.6745;
-    static final double MEAN_AD_CONSISTENCY = 1.253314;
     public static final int MIN_GROUP = 5;
 
     /**
@@ -46,17 +52,11 @@ public final class RobustOutliers {
             InputField.EMPLOYEES, InputField.IP_CLASS1, InputField.TECH_CONTRACT, InputField.TAX_PAID);
 
     /** A group's centre and scale. */
-    public record Scale(double median, double mad, double meanAbsoluteDeviation) {
+    public record Scale(double median, double mad) {
 
-        /** The modified z-score of x (0 when the group has no spread at all). */
+        /** The modified z-score of x; 0 when MAD = 0 (no scale: nothing is an outlier, see the class comment). */
         public double z(double x) {
-            if (mad > 0) {
-                return MAD_CONSISTENCY * (x - median) / mad;
-            }
-            if (meanAbsoluteDeviation > 0) {
-                return (x - median) / (MEAN_AD_CONSISTENCY * meanAbsoluteDeviation);
-            }
-            return 0;
+            return mad > 0 ? MAD_CONSISTENCY * (x - median) / mad : 0;
         }
 
         /** The centre and scale of the values (they are copied, not reordered). */
@@ -65,13 +65,11 @@ public final class RobustOutliers {
             Arrays.sort(sorted);
             double median = median(sorted);
             double[] deviations = new double[sorted.length];
-            double sum = 0;
             for (int i = 0; i < sorted.length; i++) {
                 deviations[i] = Math.abs(sorted[i] - median);
-                sum += deviations[i];
             }
             Arrays.sort(deviations);
-            return new Scale(median, median(deviations), sorted.length == 0 ? 0 : sum / sorted.length);
+            return new Scale(median, median(deviations));
         }
 
         private static double median(double[] sorted) {
@@ -110,40 +108,44 @@ public final class RobustOutliers {
         for (EnterpriseRecord r : members) {
             double v = r.value(field);
             if (!Double.isNaN(v)) {
-                values[n++] = v;
+                values[n++] = logScale(v);
             }
         }
         if (n < MIN_GROUP) {
             return;
         }
         Scale scale = Scale.of(Arrays.copyOf(values, n));
+        if (scale.mad() == 0) {
+            return;
+        }
         for (EnterpriseRecord r : members) {
             double x = r.value(field);
             if (Double.isNaN(x)) {
                 continue;
             }
-            double z = scale.z(x);
+            double z = scale.z(logScale(x));
             if (Math.abs(z) > THRESHOLD) {
                 flags.add(flag(r.uscc(), field, x, z, scale, n, industry, stage));
             }
         }
     }
 
+    /** ln(1 + x): 0 stays 0, and the scale is defined for every non-negative figure. */
+    static double logScale(double x) {
+        return Math.log1p(x);
+    }
+
     private static Flag flag(String uscc, InputField field, double x, double z, Scale scale, int n, String industry,
                              Stage stage) {
         String group = IndustryCode.display(industry) + "·" + stage.label();
+        double median = Math.expm1(scale.median());
         String reason = field.label() + " " + Numbers.withUnit(field, x) + (z > 0 ? " 远高于" : " 远低于")
-                + "同行业同阶段（" + group + "，" + n + " 家）的中位数 " + Numbers.withUnit(field, scale.median())
+                + "同行业同阶段（" + group + "，" + n + " 家）的中位数 " + Numbers.withUnit(field, median)
                 + "，稳健 z 值 " + Numbers.derived(z) + "，超过 " + Numbers.derived(THRESHOLD) + "，请核对";
-        List<Fact> facts = new ArrayList<>(List.of(new Fact("比较组", group), new Fact("组内企业数", Integer.toString(n)),
-                new Fact("中位数", Numbers.statistic(scale.median()))));
-        if (scale.mad() > 0) {
-            facts.add(new Fact("中位数绝对偏差（MAD）", Numbers.statistic(scale.mad())));
-        } else {
-            facts.add(new Fact("中位数绝对偏差（MAD）", "0（改用平均绝对偏差）"));
-            facts.add(new Fact("平均绝对偏差", Numbers.statistic(scale.meanAbsoluteDeviation())));
-        }
-        facts.add(new Fact("稳健 z 值", Numbers.derived(z)));
+        List<Fact> facts = List.of(new Fact("比较组", group), new Fact("组内企业数", Integer.toString(n)),
+                new Fact("中位数", Numbers.statistic(median)),
+                new Fact("对数尺度中位数绝对偏差（MAD）", Numbers.statistic(scale.mad())),
+                new Fact("稳健 z 值", Numbers.derived(z)));
         return new Flag(uscc, field.key(), Numbers.plain(x), Rule.OUTLIER, reason, facts, Severity.outlier(z));
     }
 }

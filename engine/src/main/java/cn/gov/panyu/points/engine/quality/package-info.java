@@ -4,7 +4,8 @@
  * Chinese, the figures behind it and a severity for ranking ({@link Severity}):
  * <ul>
  * <li>{@link RobustOutliers}: per industry (GB/T 4754 division) and stage, the modified z-score
- *     0.6745·(x − median)/MAD beyond 3.5 (Iglewicz &amp; Hoaglin), with a documented fallback when MAD = 0;</li>
+ *     0.6745·(x − median)/MAD beyond 3.5 (Iglewicz &amp; Hoaglin) on the log scale, groups with MAD = 0 or fewer
+ *     than five firms left out (the class says why);</li>
  * <li>{@link YearOnYearJumps}: a figure that changed by more than a factor against last year, and by at least
  *     a minimum amount, so that small firms' ordinary swings (2 → 11 staff) are not flagged;</li>
  * <li>{@link SourceDisagreements}: the same figure reported by two sources (a department and the enterprise's

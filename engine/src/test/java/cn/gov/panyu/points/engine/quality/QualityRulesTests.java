@@ -60,6 +60,10 @@ class QualityRulesTests {
 
         @Test
         void onlyTheFigureFarFromItsGroupIsFlaggedWithTheFiguresBehindIt() {
+            // on the log scale, ln(1 + x): sorted ln 11, ln 12, ln 13, ln 13, ln 14, ln 15, ln 61 — median ln 13 (the
+            // firm with 12); deviations ln(13/11) .1671, ln(13/12) .0800, 0, 0, ln(14/13) .0741, ln(15/13) .1431,
+            // ln(61/13) 1.5459, sorted 0 0 .0741 .0800 .1431 .1671 1.5459: MAD ln(13/12) = 0.0800;
+            // z(60) = 0.6745 · ln(61/13) / ln(13/12) = 13.03
             List<Flag> flags = RobustOutliers.find(group("C39", InputField.RD_STAFF, 10, 12, 11, 13, 12, 14, 60), GROWTH);
 
             assertThat(flagged(flags)).containsExactly("C39-E6");
@@ -68,60 +72,62 @@ class QualityRulesTests {
             assertThat(f.field()).isEqualTo("rd_staff");
             assertThat(f.value()).isEqualTo("60");
             assertThat(fact(f, "中位数")).isEqualTo("12");
-            assertThat(fact(f, "中位数绝对偏差（MAD）")).isEqualTo("1");
-            assertThat(fact(f, "稳健 z 值")).isEqualTo("32.38");
+            assertThat(fact(f, "对数尺度中位数绝对偏差（MAD）")).isEqualTo("0.08");
+            assertThat(fact(f, "稳健 z 值")).isEqualTo("13.03");
             assertThat(fact(f, "组内企业数")).isEqualTo("7");
-            assertThat(f.reason()).contains("研发人员数 60 远高于", "C39 计算机、通信和其他电子设备制造业·成长期", "中位数 12", "32.38");
-            assertThat(f.severity()).isEqualTo(90); // 10 · 32.4, capped
+            assertThat(f.reason()).contains("研发人员数 60 远高于", "C39 计算机、通信和其他电子设备制造业·成长期", "中位数 12", "13.03");
+            assertThat(f.severity()).isEqualTo(90); // 10 · 13.03, capped
         }
 
         @Test
         void theThresholdIsAModifiedZAboveThreePointFive() {
-            // 100 110 120 120 130 140 X: median 120, deviations 20 10 0 0 10 20 (X − 120): MAD 10 while X ≥ 140.
-            // z = 0.6745 · (X − 120) / 10 > 3.5  ⇔  X > 171.89: 171.8 gives 3.4939, 172 gives 3.5074
-            assertThat(RobustOutliers.find(group("C39", InputField.RD_EXPENSE, 100, 110, 120, 120, 130, 140, 171.8), GROWTH))
+            // 100 110 120 120 130 140 X on the log scale: median ln 121; deviations ln(121/101) .1807,
+            // ln(121/111) .0863, 0, 0, ln(131/121) .0794, ln(141/121) .1530 and X's: MAD ln(121/111) = 0.086260 while
+            // X's is larger. z = 0.6745 · ln((1 + X)/121) / 0.086260 > 3.5 ⇔ X > 121 · e^0.44761 − 1 = 188.314:
+            // 188.31 gives 3.49991, 188.32 gives 3.50032
+            assertThat(RobustOutliers.find(group("C39", InputField.RD_EXPENSE, 100, 110, 120, 120, 130, 140, 188.31), GROWTH))
                     .isEmpty();
-            List<Flag> flags = RobustOutliers.find(group("C39", InputField.RD_EXPENSE, 100, 110, 120, 120, 130, 140, 172), GROWTH);
+            List<Flag> flags = RobustOutliers.find(group("C39", InputField.RD_EXPENSE, 100, 110, 120, 120, 130, 140, 188.32), GROWTH);
             assertThat(flagged(flags)).containsExactly("C39-E6");
-            assertThat(fact(flags.get(0), "稳健 z 值")).isEqualTo("3.507");
-            assertThat(flags.get(0).severity()).isCloseTo(35.074, within(1e-9));
+            assertThat(fact(flags.get(0), "稳健 z 值")).isEqualTo("3.5");
+            assertThat(flags.get(0).severity()).isCloseTo(35.003, within(1e-3));
         }
 
         @Test
         void aFigureFarBelowItsGroupIsFlaggedToo() {
-            // 100 100 110 120 120 130 10: median 110, deviations 10 10 0 10 10 20 100, sorted 0 10 10 10 10 20 100: MAD 10
-            // z(10) = 0.6745 · (−100) / 10 = −6.745
+            // 100 100 110 120 120 130 10: median ln 111, MAD ln(111/101) = 0.09441; z(10) = 0.6745 · ln(11/111) / 0.09441 = −16.5
             List<Flag> flags = RobustOutliers.find(group("C39", InputField.RD_EXPENSE, 100, 100, 110, 120, 120, 130, 10), GROWTH);
             assertThat(flagged(flags)).containsExactly("C39-E6");
-            assertThat(flags.get(0).reason()).contains("远低于");
+            assertThat(flags.get(0).reason()).contains("远低于", "-16.52");
         }
 
         @Test
-        void withMadZeroTheMeanAbsoluteDeviationIsTheScale() {
-            // 5 5 5 5 5 8 20: median 5, deviations 0 0 0 0 0 3 15: MAD 0. Mean absolute deviation 18/7 = 2.5714;
-            // z(20) = 15 / (1.253314 · 2.5714) = 4.654 (flagged), z(8) = 3 / 3.2228 = 0.931 (not)
+        void withMadZeroNothingIsFlagged() {
+            // 5 5 5 5 5 8 20: median 5, deviations 0 0 0 0 0 3 15: MAD 0 — more than half the group share one figure,
+            // which gives no scale; a substitute (mean absolute deviation 18/7) would flag every firm that differs
+            // from a large majority at all, so the group is not checked
             Scale s = Scale.of(new double[] {5, 5, 5, 5, 5, 8, 20});
+            assertThat(s.median()).isEqualTo(5);
             assertThat(s.mad()).isZero();
-            assertThat(s.z(20)).isCloseTo(15 / (1.253314 * 18 / 7), within(1e-12)).isCloseTo(4.654, within(1e-3));
-
-            List<Flag> flags = RobustOutliers.find(group("C39", InputField.RD_STAFF, 5, 5, 5, 5, 5, 8, 20), GROWTH);
-            assertThat(flagged(flags)).containsExactly("C39-E6");
-            assertThat(fact(flags.get(0), "中位数绝对偏差（MAD）")).startsWith("0");
-            assertThat(fact(flags.get(0), "平均绝对偏差")).isEqualTo("2.5714");
+            assertThat(s.z(20)).isZero();
+            assertThat(RobustOutliers.find(group("C39", InputField.RD_STAFF, 5, 5, 5, 5, 5, 8, 20), GROWTH)).isEmpty();
+            // one firm fewer with the shared figure, and the MAD is no longer 0: 5 5 5 5 8 20 30 → median ln 6,
+            // deviations 0 0 0 0 ln(9/6) ln(21/6) ln(31/6): MAD 0 still (the 4th of 7) — and 5 5 5 8 20 30 40 has MAD ln(9/6)
+            assertThat(RobustOutliers.find(group("C39", InputField.RD_STAFF, 5, 5, 5, 5, 8, 20, 30), GROWTH)).isEmpty();
+            assertThat(Scale.of(new double[] {Math.log1p(5), Math.log1p(5), Math.log1p(5), Math.log1p(8), Math.log1p(20),
+                    Math.log1p(30), Math.log1p(40)}).mad()).isCloseTo(Math.log(9.0 / 6), within(1e-12));
         }
 
         @Test
         void aGroupWhoseFiguresAreAllEqualHasNoOutliers() {
-            Scale s = Scale.of(new double[] {5, 5, 5, 5, 5, 5});
-            assertThat(s.z(5)).isZero();
             assertThat(RobustOutliers.find(group("C39", InputField.RD_STAFF, 5, 5, 5, 5, 5, 5), GROWTH)).isEmpty();
         }
 
         @Test
         void groupsSmallerThanFiveAreNotChecked() {
-            // four firms: 1 1 1 1000 would give MAD 0 and an enormous z, but four firms make no norm
-            assertThat(RobustOutliers.find(group("C39", InputField.RD_STAFF, 1, 1, 1, 1000), GROWTH)).isEmpty();
-            // five: 10 11 12 13 1000, median 12, deviations sorted 0 1 1 2 988: MAD 1, z(1000) = 666.4
+            // four firms: 10 11 12 1000 would give an enormous z, but four firms make no norm
+            assertThat(RobustOutliers.find(group("C39", InputField.RD_STAFF, 10, 11, 12, 1000), GROWTH)).isEmpty();
+            // five: 10 11 12 13 1000, median ln 13, MAD ln(13/12): z(1000) = 0.6745 · ln(1001/13) / ln(13/12) = 36.6
             assertThat(flagged(RobustOutliers.find(group("C39", InputField.RD_STAFF, 10, 11, 12, 13, 1000), GROWTH)))
                     .containsExactly("C39-E4");
             // missing figures are not members: five records, one without the figure, is a group of four
@@ -248,7 +254,7 @@ class QualityRulesTests {
 
     @Test
     void theCheckRanksEveryRulesFlagsBySeverity() {
-        List<EnterpriseRecord> records = new ArrayList<>(group("C39", InputField.RD_EXPENSE, 100, 110, 120, 120, 130, 140, 172));
+        List<EnterpriseRecord> records = new ArrayList<>(group("C39", InputField.RD_EXPENSE, 100, 110, 120, 120, 130, 140, 188.32));
         records.add(EnterpriseRecord.builder("X").industry("C40").set(InputField.RD_STAFF, 11).set(InputField.EMPLOYEES, 10)
                 .build());
         List<Flag> flags = new QualityCheck().run(records, Map.of(),

@@ -30,8 +30,8 @@ final class QualityFixture {
                 "source_record")) {
             jdbc.sql("delete from " + table + " where data_year = ?").param(year).update();
         }
-        // seven C39 growth-stage firms (revenue 2000 万元), R&D staff 10 12 11 13 12 14 60: median 12, MAD 1,
-        // z(60) = 0.6745 · 48 = 32.4; every firm has 100 employees, a group without spread
+        // seven C39 growth-stage firms (revenue 2000 万元), R&D staff 10 12 11 13 12 14 60: on the log scale median
+        // ln 13, MAD ln(13/12), z(60) = 0.6745 · ln(61/13) / ln(13/12) = 13.03; every firm has 100 employees (MAD 0)
         List<String> c39 = new ArrayList<>();
         int[] rdStaff = {10, 12, 11, 13, 12, 14, 60};
         for (int i = 0; i < rdStaff.length; i++) {

@@ -81,8 +81,8 @@ class QualityQueueIntegrationTests {
     void detectionRaisesOneFlagPerRuleRankedBySeverity() throws Exception {
         detect();
 
-        // contradiction 90 + 10 · 10/20 = 95; disagreement 40 + 50 · 50/200 = 52.5; jump ×6 against ×5: 35 + 10·log2(1.2) = 37.6;
-        // outlier min(90, 10 · 32.4) = 90 — so: 95, 90, 52.5, 37.6
+        // contradiction 90 + 10 · 10/20 = 95; outlier (z 13.03 on the log scale) min(90, 130) = 90; disagreement 40 + 50 · 50/200 = 52.5; jump ×6 against ×5: 35 + 10·log2(1.2) = 37.6;
+        // so: 95, 90, 52.5, 37.6
         assertThat(open()).containsExactly(contradiction + " IMPOSSIBLE rd_staff 30", c39.get(6) + " OUTLIER rd_staff 60",
                 disagreement + " SOURCE_DISAGREEMENT rd_expense 200 / 150", jump + " YEAR_ON_YEAR revenue_y0 6000");
 
@@ -96,7 +96,7 @@ class QualityQueueIntegrationTests {
         detect();
 
         String html = page("year=" + year);
-        assertThat(html).contains("质量测试电子6号", "研发人员数 60 远高于同行业同阶段", "中位数绝对偏差（MAD）", "稳健 z 值", "32.38",
+        assertThat(html).contains("质量测试电子6号", "研发人员数 60 远高于同行业同阶段", "中位数绝对偏差（MAD）", "稳健 z 值", "13.03",
                 "研发人员数 30 大于职工总数 20", "研发费用：税务 200 万元，企业填报 150 万元，相差 25%",
                 "营业收入由上年 1000 万元增至 6000 万元（6 倍）", "同行业同阶段离群", "确认有误", "误报");
         assertThat(html.indexOf("质量测试软件甲")).as("the contradiction ranks first").isLessThan(html.indexOf("质量测试电子6号"));
