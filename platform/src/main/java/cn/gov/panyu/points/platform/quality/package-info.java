@@ -9,9 +9,9 @@
  * <p><b>When detection runs.</b> When staff ask (检测 on the page), not after each load: a year's data
  * arrives in six departments' files and the enterprises' declarations, and a check after the first file
  * would fill the queue with jumps and disagreements that the next file removes. A detection is
- * idempotent — it replaces the year's open flags with the current findings — and runs in the request, as a
- * district's few thousand enterprises take well under a second; a year of 100,000 took 35–57 s on a heavily
- * loaded shared machine (docs/benchmarks.md), where a background job would serve better. Detections of one
+ * idempotent — it replaces the year's open flags with the current findings — and runs in the request; a
+ * year of 100,000 enterprises took 35–57 s on a heavily loaded shared machine (docs/benchmarks.md), which is
+ * too long to wait for: moving it to a background job like the imports' is the next step. Detections of one
  * year are serialised through the row of {@code quality_check}, also across instances.
  *
  * <p><b>Beside, not instead of, 数据采集's findings.</b> 数据冲突 stays where staff choose which source's

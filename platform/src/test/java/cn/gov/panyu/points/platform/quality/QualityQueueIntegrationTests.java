@@ -81,8 +81,8 @@ class QualityQueueIntegrationTests {
     void detectionRaisesOneFlagPerRuleRankedBySeverity() throws Exception {
         detect();
 
-        // contradiction 90 + 10 · 10/20 = 95; outlier (z 13.03 on the log scale) min(90, 130) = 90; disagreement 40 + 50 · 50/200 = 52.5; jump ×6 against ×5: 35 + 10·log2(1.2) = 37.6;
-        // so: 95, 90, 52.5, 37.6
+        // severities: contradiction 90 + 10 · 10/20 = 95; outlier (z 13.03 on the log scale) min(90, 130.3) = 90;
+        // disagreement 40 + 50 · 50/200 = 52.5; jump ×6 against ×5: 35 + 10 · log2(1.2) = 37.6
         assertThat(open()).containsExactly(contradiction + " IMPOSSIBLE rd_staff 30", c39.get(6) + " OUTLIER rd_staff 60",
                 disagreement + " SOURCE_DISAGREEMENT rd_expense 200 / 150", jump + " YEAR_ON_YEAR revenue_y0 6000");
 
