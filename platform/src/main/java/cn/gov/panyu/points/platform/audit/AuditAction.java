@@ -38,5 +38,7 @@ public enum AuditAction {
     /** 白皮书: a generation requested, a foreword edited, a document downloaded. */
     WHITE_PAPER,
     /** 预算绩效: a declaration imported or edited, an actual entered, a snapshot taken, a self-evaluation saved. */
-    PERFORMANCE_CHANGE
+    PERFORMANCE_CHANGE,
+    /** A data-quality detection run, or a staff decision on a flag (确认有误 / 误报). */
+    QUALITY_REVIEW
 }

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gov.panyu.points.engine.input.InputField.Kind;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.SetCodes;
+import cn.gov.panyu.points.engine.quality.SourceDisagreements;
+import cn.gov.panyu.points.engine.quality.SourceDisagreements.Comparison;
 
 /**
  * Rebuilds the merged yearly record ({@code enterprise_year}) from what the sources reported
@@ -32,17 +34,14 @@ import cn.gov.panyu.points.engine.input.SetCodes;
  * one {@code insert … select … group by} pivots the sources into the merged record; conflicts are only
  * looked for where a self-declaration exists; anomalies are found in one streaming pass.
  *
- * <p>Conflicts: a department value and a declared value that disagree beyond {@link #AMOUNT_TOLERANCE}
- * (amounts, relative) or at all (counts, flags, sets) become an OPEN {@code data_conflict}. A conflict
+ * <p>Conflicts: a department value and a declared value that disagree — beyond the engine's
+ * {@link SourceDisagreements#AMOUNT_TOLERANCE} for amounts (relative), at all for counts, flags and sets — become an OPEN {@code data_conflict}. A conflict
  * already on file with the same values (open or decided) is not raised again; an open one whose values
  * no longer disagree is dropped. Staff who took the declared value keep it on every rebuild for as long
  * as both values are unchanged.
  */
 @Service
 public class YearRecordMerge {
-
-    /** Relative difference of amounts below which a department and a declared value agree. */
-    static final double AMOUNT_TOLERANCE = 0.05;
 
     private static final List<RecordField> FIELDS = List.of(RecordField.values());
 
@@ -145,6 +144,30 @@ public class YearRecordMerge {
         }
     }
 
+    /**
+     * The figures of a year on which a department and the enterprise's declaration still disagree, for the
+     * data-quality queue: numeric fields only (a set has no size of difference to rank), and not those whose
+     * conflict staff already decided in 数据冲突 — that decision is the review, asking again would be noise.
+     */
+    @Transactional(readOnly = true)
+    public List<Comparison> undecidedDisagreements(int year) {
+        Set<String> decided = new HashSet<>();
+        template.query("select uscc, field, department_value, declared_value from data_conflict"
+                + " where data_year = ? and status <> 'OPEN'", rs -> {
+            decided.add(rs.getString(1).strip() + '|' + rs.getString(2) + '|' + rs.getString(3) + '|' + rs.getString(4));
+        }, year);
+        List<Comparison> comparisons = new ArrayList<>();
+        for (Disagreement d : disagreements(year, null)) {
+            RecordField f = RecordField.forColumn(d.field());
+            if (f == null || !f.kind().numeric() || decided.contains(d.key())) {
+                continue;
+            }
+            comparisons.add(new Comparison(d.uscc(), d.field(), f.label(), f.kind().amount(), d.department().label(),
+                    Double.parseDouble(d.departmentValue()), DataSource.SELF.label(), Double.parseDouble(d.declaredValue())));
+        }
+        return comparisons;
+    }
+
     /** Only enterprises with a self-declaration can disagree: read just their rows. */
     private List<Disagreement> disagreements(int year, String uscc) {
         // an uncorrelated IN: evaluated once from the (data_year, source) index, where a correlated EXISTS
@@ -202,10 +225,10 @@ public class YearRecordMerge {
     }
 
     static boolean disagree(RecordField f, Object department, Object declared) {
-        if (f.kind().amount()) {
-            double d = ((Number) department).doubleValue();
-            double s = ((Number) declared).doubleValue();
-            return Math.abs(d - s) > AMOUNT_TOLERANCE * Math.max(Math.abs(d), Math.abs(s));
+        if (f.kind().numeric()) {
+            // one definition of "disagree" for the conflicts here and the data-quality queue
+            return SourceDisagreements.disagree(f.kind().amount(), ((Number) department).doubleValue(),
+                    ((Number) declared).doubleValue());
         }
         if (f.kind() == Kind.SET) {
             // sets, not texts: a stored set may list its codes in any order

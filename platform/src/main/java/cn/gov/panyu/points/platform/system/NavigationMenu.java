@@ -41,6 +41,7 @@ public class NavigationMenu {
                     item("import", "/collection/imports", "staff#import", STAFF),
                     item("conflicts", "/collection/conflicts", "staff#review", STAFF),
                     item("anomalies", "/collection/anomalies", "staff#review", STAFF),
+                    item("quality", "/collection/quality", "staff#quality", STAFF),
                     item("declarations", "/declarations/review", "staff#declarations", STAFF),
                     item("declare", "/declarations", "enterprise#declarations", Role.ENTERPRISE)),
             group("scoremodel", item("models", "/models", "staff#models", STAFF),

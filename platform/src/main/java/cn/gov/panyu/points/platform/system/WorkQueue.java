@@ -12,6 +12,7 @@ import cn.gov.panyu.points.platform.collection.CollectionReviews;
 import cn.gov.panyu.points.platform.declaration.DeclarationReviews;
 import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
 import cn.gov.panyu.points.platform.evaluation.Objections;
+import cn.gov.panyu.points.platform.quality.QualityReviews;
 
 /**
  * What waits for a person at the bureau, for the staff's home page. Every figure comes from the feature
@@ -26,14 +27,16 @@ class WorkQueue {
     private final EvaluationRuns runs;
     private final Objections objections;
     private final Registrations registrations;
+    private final QualityReviews quality;
 
     WorkQueue(DeclarationReviews declarations, CollectionReviews collection, EvaluationRuns runs,
-              Objections objections, Registrations registrations) {
+              Objections objections, Registrations registrations, QualityReviews quality) {
         this.declarations = declarations;
         this.collection = collection;
         this.runs = runs;
         this.objections = objections;
         this.registrations = registrations;
+        this.quality = quality;
     }
 
     @PreAuthorize("hasRole('STAFF')")
@@ -43,12 +46,15 @@ class WorkQueue {
                         run.noticeEnds() == null ? null : ChronoUnit.DAYS.between(today, run.noticeEnds())))
                 .toList();
         return new Work(declarations.submittedCount(), collection.openConflictCount(), collection.anomalyCount(),
-                notices, objections.openCount(), registrations.pendingCount());
+                notices, objections.openCount(), registrations.pendingCount(), quality.openCount());
     }
 
-    /** The staff's open work, each figure a link on the home page. */
+    /**
+     * The staff's open work, each figure a link on the home page. {@code anomalies} counts the merge's notes,
+     * which need no decision; {@code qualityFlags} the data-quality flags that wait for one.
+     */
     record Work(long submittedDeclarations, long openConflicts, long anomalies, List<Notice> notices,
-                long openObjections, long pendingRegistrations) {
+                long openObjections, long pendingRegistrations, long qualityFlags) {
     }
 
     /**

@@ -102,6 +102,8 @@ class AccessMatrixIntegrationTests {
                 "POST /collection/imports/{id}/rollback", "POST /collection/imports/attempts/{id}/retry",
                 "GET /collection/conflicts", "GET /collection/conflicts/export",
                 "POST /collection/conflicts/{id}/resolve", "GET /collection/anomalies", "GET /collection/anomalies/export");
+        put(t, Access.STAFF, "GET /collection/quality", "GET /collection/quality/export", "POST /collection/quality/detect",
+                "POST /collection/quality/{id}/decision");
         put(t, Access.STAFF, "GET /models", "GET /models/export", "GET /models/{id}", "GET /indicators",
                 "GET /models/{id}/edit", "POST /models/{id}/validate", "POST /models/{id}", "POST /models/{id}/copy",
                 "POST /models/{id}/activate", "POST /models/{id}/delete", "GET /models/{id}/form", "POST /models/{id}/form",
