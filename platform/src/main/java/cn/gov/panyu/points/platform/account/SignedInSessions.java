@@ -11,14 +11,19 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * The sessions users are signed in with. A session keeps the account as it was at sign-in, so when an
  * administrator disables a user, changes their role or resets their password, that user's sessions are
  * ended: the next request goes to the sign-in page instead of running on the old rights.
+ *
+ * <p>Sessions are in the database (Spring Session JDBC, docs/adr/0017): the registry finds a user's sessions
+ * by their principal name there, so a session is ended whichever instance it was opened on.
  */
 @Component
 public class SignedInSessions {
@@ -32,13 +37,10 @@ public class SignedInSessions {
 
     /** Ends every session of {@code username} except {@code keepSessionId} (may be null). */
     void end(String username, String keepSessionId) {
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof PlatformUser user && user.username().equals(username)) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                    if (!session.getSessionId().equals(keepSessionId)) {
-                        session.expireNow();
-                    }
-                }
+        // the database's registry looks sessions up by name; it cannot list every principal
+        for (SessionInformation session : registry.getAllSessions(username, false)) {
+            if (!session.getSessionId().equals(keepSessionId)) {
+                session.expireNow();
             }
         }
     }
@@ -51,18 +53,16 @@ public class SignedInSessions {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(updated);
         SecurityContextHolder.setContext(context);
+        // the session's principal name, by which the registry finds it, is taken from the saved context
         repository.saveContext(context, request, response);
-        if (request.getSession(false) != null) {
-            registry.registerNewSession(request.getSession().getId(), changed);
-        }
     }
 
     @Configuration(proxyBeanMethods = false)
     static class Registry {
 
         @Bean
-        SessionRegistry sessionRegistry() {
-            return new SessionRegistryImpl();
+        <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+            return new SpringSessionBackedSessionRegistry<>(sessions);
         }
     }
 }
