@@ -50,3 +50,11 @@ create table data_import_staged (
     staged_at   timestamp    not null default current_timestamp
 );
 create index data_import_staged_at_idx on data_import_staged (staged_at);
+
+-- Department loads and rollbacks run one at a time on the whole database, not only in one instance: each
+-- locks this one row (select … for update) for its transaction. They number batches max(id) + 1 and
+-- rebuild the same yearly records (docs/adr/0009).
+create table data_import_lock (
+    id integer not null primary key
+);
+insert into data_import_lock (id) values (1);

@@ -3,6 +3,8 @@ package cn.gov.panyu.points.platform.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,21 +30,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignedInSessions {
 
-    private final SessionRegistry registry;
+    /** Absent without a web server (a context of services only): then there are no sessions to end. */
+    private final ObjectProvider<SessionRegistry> registry;
     private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    SignedInSessions(SessionRegistry registry) {
+    SignedInSessions(ObjectProvider<SessionRegistry> registry) {
         this.registry = registry;
     }
 
     /** Ends every session of {@code username} except {@code keepSessionId} (may be null). */
     void end(String username, String keepSessionId) {
         // the database's registry looks sessions up by name; it cannot list every principal
-        for (SessionInformation session : registry.getAllSessions(username, false)) {
-            if (!session.getSessionId().equals(keepSessionId)) {
-                session.expireNow();
+        registry.ifAvailable(sessions -> {
+            for (SessionInformation session : sessions.getAllSessions(username, false)) {
+                if (!session.getSessionId().equals(keepSessionId)) {
+                    session.expireNow();
+                }
             }
-        }
+        });
     }
 
     /** Puts the changed user into the current session, so that it need not sign in again. */
@@ -58,6 +63,7 @@ public class SignedInSessions {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class Registry {
 
         @Bean
