@@ -157,6 +157,16 @@ public final class PlatformProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** A normal stop (SIGTERM: Spring closes the database): returns once the process is gone. */
+    public void stop() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGKILL, as a crash or {@code kill -9}: returns once the process is gone. */
     public void kill() {
         process.destroyForcibly();
