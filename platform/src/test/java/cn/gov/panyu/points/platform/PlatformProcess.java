@@ -41,12 +41,15 @@ public final class PlatformProcess implements AutoCloseable {
     private final Path log;
     private final URI base;
     private final HttpClient http;
+    /** Whether closing this stops the platform: false for {@link #anotherBrowser()}. */
+    private final boolean owner;
 
-    private PlatformProcess(Process process, Path log, int port) {
+    private PlatformProcess(Process process, Path log, URI base, CookieManager cookies, boolean owner) {
+        this.owner = owner;
         this.process = process;
         this.log = log;
-        this.base = URI.create("http://127.0.0.1:" + port);
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -56,6 +59,15 @@ public final class PlatformProcess implements AutoCloseable {
      * @param extraArgs further Spring Boot options ({@code --name=value})
      */
     public static PlatformProcess start(Path dataDir, String... extraArgs) {
+        return start(dataDir, new CookieManager(), extraArgs);
+    }
+
+    /**
+     * Starts the platform with a browser's cookie jar of the test's choosing: platforms started with the
+     * same jar are one browser talking to several instances (cookies are kept by host, not by port).
+     * {@code extraArgs} replace the defaults of the same name.
+     */
+    public static PlatformProcess start(Path dataDir, CookieManager cookies, String... extraArgs) {
         try {
             Files.createDirectories(dataDir);
             int port = freePort();
@@ -65,12 +77,19 @@ public final class PlatformProcess implements AutoCloseable {
             Files.writeString(argFile, "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Dfile.encoding=UTF-8",
-                    "@" + argFile, PointsPlatformApplication.class.getName(),
-                    "--server.port=" + port, "--points.data-dir=" + dataDir.toAbsolutePath(),
-                    "--points.demo.enabled=true", "--points.demo.enterprises=0", "--spring.main.banner-mode=off"));
-            command.addAll(List.of(extraArgs));
+                    "@" + argFile, PointsPlatformApplication.class.getName()));
+            // a property given twice on Spring Boot's command line becomes a list: an extra argument replaces its default
+            Map<String, String> options = new LinkedHashMap<>();
+            for (String option : List.of("--server.port=" + port, "--points.data-dir=" + dataDir.toAbsolutePath(),
+                    "--points.demo.enabled=true", "--points.demo.enterprises=0", "--spring.main.banner-mode=off")) {
+                options.put(option.substring(0, option.indexOf('=')), option);
+            }
+            for (String option : extraArgs) {
+                options.put(option.contains("=") ? option.substring(0, option.indexOf('=')) : option, option);
+            }
+            command.addAll(options.values());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            PlatformProcess platform = new PlatformProcess(process, log, port);
+            PlatformProcess platform = new PlatformProcess(process, log, URI.create("http://127.0.0.1:" + port), cookies, true);
             try {
                 platform.awaitStarted();
             } finally {
@@ -111,6 +130,43 @@ public final class PlatformProcess implements AutoCloseable {
         throw new IllegalStateException("the platform did not start within " + START_TIMEOUT + "; see " + log);
     }
 
+    /**
+     * Waits until the readiness probe says the platform takes traffic: after the start-up work that
+     * follows the server's start (first-start accounts, the demo district).
+     */
+    public PlatformProcess awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the platform exited with " + process.exitValue() + "; see " + log);
+            }
+            if (get("/actuator/health/readiness").statusCode() == 200) {
+                return this;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("the platform was not ready within " + timeout + "; see " + log);
+    }
+
+    /** The same platform seen by another browser: a cookie jar of its own. Closing it does not stop the platform. */
+    public PlatformProcess anotherBrowser() {
+        return new PlatformProcess(process, log, base, new CookieManager(), false);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** A normal stop (SIGTERM: Spring closes the database): returns once the process is gone. */
+    public void stop() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGKILL, as a crash or {@code kill -9}: returns once the process is gone. */
     public void kill() {
         process.destroyForcibly();
@@ -123,7 +179,9 @@ public final class PlatformProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        kill();
+        if (owner) {
+            kill();
+        }
     }
 
     public Path log() {
@@ -155,13 +213,7 @@ public final class PlatformProcess implements AutoCloseable {
 
     /** Posts a form with the CSRF token of {@code formPage}, as the browser submits that page's form. */
     public HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf(formPage));
-        String body = all.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return postWithToken(path, csrf(formPage), fields);
     }
 
     /** Posts a multipart form with one file, with the CSRF token of {@code formPage}. */
@@ -183,7 +235,25 @@ public final class PlatformProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)));
     }
 
-    private String csrf(String formPage) {
+    /**
+     * Posts a form with a CSRF token the caller read elsewhere (e.g. on a page another instance rendered
+     * for the same session).
+     */
+    public HttpResponse<String> postWithToken(String path, String csrf, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(all))));
+    }
+
+    private static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** The CSRF token of the form on {@code formPage}. */
+    public String csrf(String formPage) {
         Matcher m = CSRF.matcher(page(formPage));
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on " + formPage);

@@ -43,7 +43,7 @@ public final class SignIn {
         if (setCookies == null) {
             throw new IllegalStateException("no session cookie");
         }
-        return setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.substring(0, c.indexOf(';')))
+        return setCookies.stream().filter(c -> c.startsWith("SESSION=")).map(c -> c.substring(0, c.indexOf(';')))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no session cookie"));
     }
 }

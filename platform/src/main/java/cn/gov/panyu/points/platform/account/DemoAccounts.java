@@ -1,5 +1,7 @@
 package cn.gov.panyu.points.platform.account;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -7,6 +9,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import cn.gov.panyu.points.platform.OneInstance;
 
 /**
  * Demo mode only ({@code points.demo.enabled=true}, the default of {@code bin/points serve}): creates one
@@ -18,16 +22,25 @@ import org.springframework.stereotype.Component;
 class DemoAccounts implements ApplicationRunner {
 
     static final String PASSWORD = "Demo#2025";
+    /** The lock of first-start accounts, shared with {@link InitialAdministrator}. */
+    static final String FIRST_START = "first-start-accounts";
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private final UserAccounts accounts;
+    private final OneInstance oneInstance;
 
-    DemoAccounts(UserAccounts accounts) {
+    DemoAccounts(UserAccounts accounts, OneInstance oneInstance) {
         this.accounts = accounts;
+        this.oneInstance = oneInstance;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        // instances starting together on an empty database: one creates the accounts (ADR 0017)
+        oneInstance.run(FIRST_START, Duration.ofMinutes(5), this::createOnEmptyTable);
+    }
+
+    private void createOnEmptyTable() {
         if (!accounts.isEmpty()) {
             return;
         }

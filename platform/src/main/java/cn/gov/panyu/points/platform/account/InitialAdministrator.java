@@ -1,6 +1,7 @@
 package cn.gov.panyu.points.platform.account;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.gov.panyu.points.platform.OneInstance;
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
 
@@ -32,13 +34,22 @@ class InitialAdministrator implements ApplicationRunner {
     private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    InitialAdministrator(UserAccounts accounts, AuditLog audit) {
+    private final OneInstance oneInstance;
+
+    InitialAdministrator(UserAccounts accounts, AuditLog audit, OneInstance oneInstance) {
+        this.oneInstance = oneInstance;
         this.accounts = accounts;
         this.audit = audit;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        // instances starting together on an empty database: one creates the administrator and prints its
+        // password (ADR 0017)
+        oneInstance.run(DemoAccounts.FIRST_START, Duration.ofMinutes(5), this::createOnEmptyTable);
+    }
+
+    private void createOnEmptyTable() {
         if (!accounts.isEmpty()) {
             return;
         }

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -14,6 +15,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -33,6 +39,8 @@ class SecurityConfiguration {
     /** Reachable without signing in. */
     static final String[] PUBLIC = {"/", "/login", "/register", "/error", "/css/**", "/js/**", "/webjars/**",
             "/favicon.svg", "/actuator/health", "/actuator/health/**", "/public/**", "/help", "/help/**"};
+    /** Operations' endpoints other than health (metrics): administrators only, and a machine gets 401, not a form. */
+    static final String ACTUATOR = "/actuator/**";
     /** Bureau work; administrators hold the staff role too. */
     static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/evaluation/**", "/rankings/**",
             "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**", "/analytics/**",
@@ -44,7 +52,7 @@ class SecurityConfiguration {
         SignInFlow flow = new SignInFlow(attempts);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/**", ACTUATOR).hasRole(Role.ADMIN.name())
                         // 越过发布条件 (docs/adr/0011): a staff page's action that only administrators may take
                         .requestMatchers("/evaluation/runs/*/publish-override").hasRole(Role.ADMIN.name())
                         .requestMatchers(STAFF).hasRole(Role.STAFF.name())
@@ -52,6 +60,8 @@ class SecurityConfiguration {
                         .requestMatchers("/bank/**").hasRole(Role.BANK.name())
                         .requestMatchers("/expert", "/expert/**").hasRole(Role.EXPERT.name())
                         .anyRequest().authenticated())
+                // a scraper or probe is not sent to the sign-in form: it is told 401
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInOr401()))
                 .formLogin(form -> form.loginPage("/login").successHandler(flow).failureHandler(flow).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(flow).logoutSuccessUrl("/login?logout"))
                 // a new session id at sign-in (no fixation); the registry lets an administrator end the
@@ -66,6 +76,14 @@ class SecurityConfiguration {
                     SecurityHeaders.WRITERS.forEach(headers::addHeaderWriter);
                 });
         return http.build();
+    }
+
+    /** The sign-in form for people; 401 for the actuator's machine endpoints. */
+    private static AuthenticationEntryPoint signInOr401() {
+        AuthenticationEntryPoint form = new LoginUrlAuthenticationEntryPoint("/login");
+        AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+        RequestMatcher actuator = PathPatternRequestMatcher.pathPattern(ACTUATOR);
+        return (request, response, e) -> (actuator.matches(request) ? unauthorized : form).commence(request, response, e);
     }
 
     /**

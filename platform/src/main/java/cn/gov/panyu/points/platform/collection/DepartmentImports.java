@@ -103,14 +103,27 @@ public class DepartmentImports {
                 attemptId));
     }
 
-    /** Waiting for another load or rollback shows as its own phase ({@link ImportJobs.Job#WAITING}). */
+    /**
+     * Waiting for another load or rollback shows as its own phase ({@link ImportJobs.Job#WAITING}). One at a
+     * time in this process (the lock) and among all instances on the database (the row of
+     * {@code data_import_lock}, held until the transaction ends, docs/adr/0017): loads number their batches
+     * max + 1 and rebuild the same yearly records.
+     */
     private <T> T oneAtATime(ImportProgress progress, Supplier<T> work) {
         if (!loading.tryLock()) {
             progress.progress(ImportJobs.Job.WAITING, 0, 0);
             loading.lock();
         }
         try {
-            return transaction.execute(status -> work.get());
+            return transaction.execute(status -> {
+                // skip locked answers at once (no row: another instance loads), where a plain wait would not tell
+                if (jdbc.sql("select id from data_import_lock where id = 1 for update skip locked").query(Integer.class)
+                        .optional().isEmpty()) {
+                    progress.progress(ImportJobs.Job.WAITING, 0, 0);
+                    jdbc.sql("select id from data_import_lock where id = 1 for update").query(Integer.class).single();
+                }
+                return work.get();
+            });
         } finally {
             loading.unlock();
         }

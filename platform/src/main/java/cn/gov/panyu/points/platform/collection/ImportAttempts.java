@@ -11,9 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -205,11 +208,61 @@ public class ImportAttempts implements InitializingBean {
 
     /** The kept upload of an attempt. */
     byte[] content(Attempt attempt) {
+        return read(attempt.sha256());
+    }
+
+    private byte[] read(String sha256) {
         try {
-            return Files.readAllBytes(file(attempt.sha256()));
+            return Files.readAllBytes(file(sha256));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ---- uploads awaiting the user's decision ----
+
+    /** An upload between its validation report and the user's decision, as any instance finds it. */
+    record Staged(String token, String user, DataSource source, int year, String fileName, String sha256) {
+    }
+
+    /**
+     * Keeps an upload awaiting the user's decision where every instance finds it (docs/adr/0017): the file
+     * under the data folder as an attempt's, a row naming its user. The decision may reach another instance.
+     */
+    void stage(Staged upload, byte[] content) {
+        keep(upload.sha256(), content);
+        jdbc.sql("insert into data_import_staged (token, username, source, data_year, file_name, file_sha256)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(upload.token(), upload.user(), upload.source().name(), upload.year(),
+                        DepartmentImports.truncate(upload.fileName(), 255), upload.sha256())
+                .update();
+    }
+
+    /** {@code user}'s staged upload {@code token} unless it is older than {@code keep}. */
+    Optional<Staged> staged(String token, String user, Duration keep) {
+        return jdbc.sql("select token, username, source, data_year, file_name, file_sha256 from data_import_staged"
+                        + " where token = ? and username = ? and staged_at > ?")
+                .params(token, user, databaseTimeAgo(keep))
+                .query((rs, n) -> new Staged(rs.getString(1), rs.getString(2), DataSource.valueOf(rs.getString(3).strip()),
+                        rs.getInt(4), rs.getString(5), rs.getString(6).strip()))
+                .optional().filter(upload -> Files.isRegularFile(file(upload.sha256())));
+    }
+
+    /** The database's clock, which every instance shares, {@code ago} back. */
+    private Timestamp databaseTimeAgo(Duration ago) {
+        return Timestamp.valueOf(jdbc.sql("select localtimestamp").query(Timestamp.class).single().toLocalDateTime().minus(ago));
+    }
+
+    byte[] content(Staged upload) {
+        return read(upload.sha256());
+    }
+
+    /** The user decided (导入 or 取消): the upload is no longer staged; its file stays while an attempt needs it. */
+    void unstage(String token) {
+        List<String> files = jdbc.sql("select file_sha256 from data_import_staged where token = ?").param(token)
+                .query(String.class).list();
+        jdbc.sql("delete from data_import_staged where token = ?").param(token).update();
+        files.forEach(sha256 -> afterCommit(() -> discardFile(sha256.strip())));
     }
 
     /** The attempt of a job, for its page when the job itself is gone (a restart, or long finished). */
@@ -271,10 +324,14 @@ public class ImportAttempts implements InitializingBean {
     }
 
     private void sweepFiles() {
+        // uploads nobody decided on within a day are forgotten (a decision is expected within ImportJobs.KEEP)
+        jdbc.sql("delete from data_import_staged where staged_at < ?")
+                .param(databaseTimeAgo(Duration.ofDays(1))).update();
         if (!Files.isDirectory(folder)) {
             return;
         }
-        Set<String> kept = new HashSet<>(jdbc.sql("select distinct file_sha256 from data_import_attempt where file_kept = true")
+        Set<String> kept = new HashSet<>(jdbc.sql("select file_sha256 from data_import_attempt where file_kept = true"
+                        + " union select file_sha256 from data_import_staged")
                 .query(String.class).list().stream().map(String::strip).toList());
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path f : files) {
@@ -322,7 +379,8 @@ public class ImportAttempts implements InitializingBean {
     /** Deletes a kept file once no attempt that may be retried needs it. */
     private void discardFile(String sha256) {
         long needed = jdbc.sql("select count(*) from data_import_attempt where file_sha256 = ? and file_kept = true")
-                .param(sha256).query(Long.class).single();
+                .param(sha256).query(Long.class).single()
+                + jdbc.sql("select count(*) from data_import_staged where file_sha256 = ?").param(sha256).query(Long.class).single();
         if (needed == 0) {
             try {
                 Files.deleteIfExists(file(sha256));

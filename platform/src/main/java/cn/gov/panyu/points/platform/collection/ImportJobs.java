@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Uploads between the validation report and the user's decision, and loads running in the background so
- * that the page stays usable and shows a progress bar. Both live in memory: an upload is at most the
- * configured file size, kept for {@link #KEEP} and only for the user who uploaded it.
+ * that the page stays usable and shows a progress bar. An upload is at most the configured file size, kept
+ * for {@link #KEEP} and only for the user who uploaded it: in memory for this instance's pages, and staged
+ * in the data folder and the database ({@link ImportAttempts#stage}) so that the user's decision may reach
+ * another instance of several (docs/adr/0017), which validates the file again for its report.
  *
  * <p>A load the user starts is a 导入任务 recorded by {@link ImportAttempts} before it begins, with its
  * file kept on disk: its outcome outlives this memory (a restart, a crash), and a failed or interrupted
@@ -161,15 +164,32 @@ public class ImportJobs implements DisposableBean {
         ImportPreview preview = imports.preview(source, year, fileName, content);
         Job job = new Job(UUID.randomUUID().toString(), user, source, year, fileName,
                 preview.fileProblem() == null ? content : null, preview);
+        if (job.content != null) {
+            attempts.stage(new ImportAttempts.Staged(job.token, user, source, year, fileName, preview.sha256()), content);
+        }
         jobs.put(job.token, job);
         return job;
     }
 
-    /** The user's own job, or null when it has expired or belongs to someone else. */
+    /**
+     * The user's own job, or null when it has expired or belongs to someone else. An upload staged by
+     * another instance becomes a job here, its report made again from the kept file.
+     */
     @PreAuthorize("hasRole('STAFF')")
     public Job find(String token, String user) {
         Job job = jobs.get(token);
+        if (job == null) {
+            job = attempts.staged(token, user, KEEP).map(this::fromStaged).orElse(null);
+        }
         return job != null && job.user.equals(user) ? job : null;
+    }
+
+    private Job fromStaged(ImportAttempts.Staged upload) {
+        byte[] content = attempts.content(upload);
+        Job job = new Job(upload.token(), upload.user(), upload.source(), upload.year(), upload.fileName(), content,
+                imports.preview(upload.source(), upload.year(), upload.fileName(), content));
+        Job raced = jobs.putIfAbsent(job.token, job);
+        return raced == null ? job : raced;
     }
 
     /**
@@ -186,8 +206,16 @@ public class ImportJobs implements DisposableBean {
             if (job.started() || job.content == null) {
                 return job;
             }
-            job.attemptId = attempts.begin(job.token, job.source, job.year, job.fileName, job.preview.sha256(),
-                    validRowsOnly, job.content, user);
+            try {
+                job.attemptId = attempts.begin(job.token, job.source, job.year, job.fileName, job.preview.sha256(),
+                        validRowsOnly, job.content, user);
+            } catch (DuplicateKeyException startedByAnotherInstance) {
+                // the same decision reached two instances (a double click spread over both): the other one
+                // loads it, and the job's page shows that attempt
+                jobs.remove(job.token);
+                return job;
+            }
+            attempts.unstage(job.token);
             job.phase = "读取文件";
         }
         run(job, validRowsOnly, user);
@@ -263,6 +291,7 @@ public class ImportJobs implements DisposableBean {
         Job job = find(token, user);
         if (job != null && !job.started()) {
             jobs.remove(token);
+            attempts.unstage(token);
         }
     }
 

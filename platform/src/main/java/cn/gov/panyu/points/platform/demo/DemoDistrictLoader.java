@@ -1,6 +1,7 @@
 package cn.gov.panyu.points.platform.demo;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -26,6 +27,7 @@ import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
+import cn.gov.panyu.points.platform.OneInstance;
 import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.account.UserAccounts;
@@ -92,11 +94,14 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final PerformanceDeclarations performance;
     private final PerformanceMonitoring monitoring;
     private final int size;
+    private final OneInstance oneInstance;
 
     DemoDistrictLoader(JdbcClient jdbc, DepartmentImports imports, SelfDeclarations declarations,
                        EvaluationRuns runs, PublishedResults published, ScoreModels models, UserAccounts accounts,
                        Consents consents, Products products, Loans loans, PerformanceDeclarations performance,
-                       PerformanceMonitoring monitoring, @Value("${points.demo.enterprises:3000}") int size) {
+                       PerformanceMonitoring monitoring, @Value("${points.demo.enterprises:3000}") int size,
+                       OneInstance oneInstance) {
+        this.oneInstance = oneInstance;
         this.products = products;
         this.loans = loans;
         this.performance = performance;
@@ -117,6 +122,12 @@ class DemoDistrictLoader implements ApplicationRunner {
         if (size <= 0) {
             return;
         }
+        // instances starting together on an empty database: one loads the district, the others serve what
+        // it has loaded so far (ADR 0017); a district takes minutes, an instance that died holds it an hour
+        oneInstance.run("demo-district", Duration.ofHours(1), this::loadIntoEmptyDatabase);
+    }
+
+    private void loadIntoEmptyDatabase() {
         long enterprises = jdbc.sql("select count(*) from enterprise").query(Long.class).single();
         if (enterprises > 0) {
             return;

@@ -1,5 +1,6 @@
 package cn.gov.panyu.points.platform.evaluation;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,8 +33,8 @@ class NoticeController {
         this.runs = runs;
     }
 
-    /** The form to record an objection, kept on error so nothing typed is lost. */
-    record ObjectionForm(Long runId, String uscc, String field, String claim) {
+    /** The form to record an objection, kept on error so nothing typed is lost (a flash attribute: serialised into the session, which is in the database). */
+    record ObjectionForm(Long runId, String uscc, String field, String claim) implements Serializable {
     }
 
     @GetMapping("/evaluation/notice")

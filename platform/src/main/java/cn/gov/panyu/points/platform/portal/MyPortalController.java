@@ -1,5 +1,6 @@
 package cn.gov.panyu.points.platform.portal;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,8 +28,8 @@ class MyPortalController {
         this.portal = portal;
     }
 
-    /** The objection form; no USCC field: the objection is always about the signed-in enterprise. */
-    record ObjectionForm(Long runId, String field, String claim) {
+    /** The objection form; no USCC field: the objection is always about the signed-in enterprise. Serializable: kept as a flash attribute in the session, which is in the database. */
+    record ObjectionForm(Long runId, String field, String claim) implements Serializable {
     }
 
     @GetMapping("/my")

@@ -11,11 +11,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -217,23 +219,34 @@ public class ScoreModels implements InitializingBean {
                 .orElseThrow(() -> new ModelNotFoundException(id));
     }
 
+    /**
+     * Instances starting together on an empty database (docs/adr/0017) both find no model: one statement
+     * reads the table (two would let the other's commit fall between them), and of two inserts of the
+     * default model the unique key keeps one — the other instance then takes that one.
+     */
     private long ensureDefaultModel() {
-        Long id = tx.execute(status -> {
-            List<Long> active = jdbc.sql("select id from score_model where status = 'ACTIVE'").query(Long.class).list();
-            if (!active.isEmpty()) {
-                return active.get(0);
-            }
-            long count = jdbc.sql("select count(*) from score_model").query(Long.class).single();
-            if (count > 0) {
-                throw new ModelRejectedException("没有启用中的积分模型，请在“模型管理”中启用一个版本。");
-            }
-            String text = defaultModelText();
-            ScoreModel model = ModelLoader.parse(text, ModelLoader.DEFAULT_MODEL_RESOURCE);
-            long newId = insert(model.id(), model.version(), model.name(), ModelStatus.ACTIVE, text, null, SYSTEM_USER);
-            jdbc.sql("update score_model set activated_at = created_at where id = ?").param(newId).update();
-            return newId;
-        });
-        return id;
+        try {
+            return tx.execute(status -> {
+                record Row(long id, String status) {
+                }
+                List<Row> models = jdbc.sql("select id, status from score_model")
+                        .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2).strip())).list();
+                Optional<Row> active = models.stream().filter(m -> m.status().equals(ModelStatus.ACTIVE.name())).findFirst();
+                if (active.isPresent()) {
+                    return active.get().id();
+                }
+                if (!models.isEmpty()) {
+                    throw new ModelRejectedException("没有启用中的积分模型，请在“模型管理”中启用一个版本。");
+                }
+                String text = defaultModelText();
+                ScoreModel model = ModelLoader.parse(text, ModelLoader.DEFAULT_MODEL_RESOURCE);
+                long newId = insert(model.id(), model.version(), model.name(), ModelStatus.ACTIVE, text, null, SYSTEM_USER);
+                jdbc.sql("update score_model set activated_at = created_at where id = ?").param(newId).update();
+                return newId;
+            });
+        } catch (DuplicateKeyException installedByAnotherInstance) {
+            return jdbc.sql("select id from score_model where status = 'ACTIVE'").query(Long.class).single();
+        }
     }
 
     private long insert(String key, String version, String name, ModelStatus status, String text, Long basedOn,

@@ -22,6 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -170,6 +173,9 @@ class AccessMatrixIntegrationTests {
                 "POST /performance/indicators/{id}/actuals", "POST /performance/indicators/{id}/score",
                 "GET /performance/{id}/monitoring", "POST /performance/{id}/snapshot", "GET /performance/{id}/monitoring/export",
                 "GET /performance/{id}/evaluation", "POST /performance/{id}/evaluation", "GET /performance/{id}/evaluation/export");
+        // operations: health and the orchestrator's probes for everyone (no details), metrics for administrators
+        put(t, Access.PUBLIC, "GET /actuator/health", "GET /actuator/health/liveness", "GET /actuator/health/readiness");
+        put(t, Access.ADMIN, "GET /actuator", "GET /actuator/prometheus");
         return t;
     }
 
@@ -193,6 +199,12 @@ class AccessMatrixIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PathMappedEndpoints actuator;
+
+    @Autowired
+    HealthEndpointGroups healthGroups;
 
     private String uscc;
     private String activeModel;
@@ -229,8 +241,9 @@ class AccessMatrixIntegrationTests {
                 continue; // reported by everyEndpointIsInTheAccessTable
             }
             for (Audience who : Audience.values()) {
+                // a machine's endpoint answers an anonymous caller 401, it does not send it to the sign-in form
                 Outcome expected = access.allows(who) ? Outcome.ALLOWED
-                        : who == Audience.ANONYMOUS ? Outcome.SIGN_IN : Outcome.FORBIDDEN;
+                        : who == Audience.ANONYMOUS && !isActuator(endpoint) ? Outcome.SIGN_IN : Outcome.FORBIDDEN;
                 Result actual = perform(endpoint, who, true);
                 checked++;
                 if (actual.outcome() != expected) {
@@ -320,8 +333,22 @@ class AccessMatrixIntegrationTests {
         return false;
     }
 
+    /**
+     * The MVC endpoints and the actuator's: every exposed actuator endpoint, the discovery page and the
+     * health groups (the probes), read from the actuator itself so that exposing one more needs a row.
+     */
     private Set<String> endpoints() {
-        return Endpoints.of(mappings);
+        Set<String> all = new TreeSet<>(Endpoints.of(mappings));
+        String base = actuator.getBasePath();
+        all.add("GET " + base);
+        actuator.getAllPaths().forEach(path -> all.add("GET " + path));
+        String health = actuator.getPath(EndpointId.of("health"));
+        healthGroups.getNames().forEach(group -> all.add("GET " + health + "/" + group));
+        return all;
+    }
+
+    private static boolean isActuator(String endpoint) {
+        return Endpoints.pattern(endpoint).startsWith("/actuator");
     }
 
     record Result(Outcome outcome, int status, String location) {

@@ -11,13 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import cn.gov.panyu.points.platform.SessionCookie;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.TestEnterprises;
 import cn.gov.panyu.points.platform.TestUsers;
@@ -46,15 +48,15 @@ class AccountFlowIntegrationTests {
 
         MvcResult signedIn = mvc.perform(formLogin("/login").user(user).password(TEMPORARY))
                 .andExpect(authenticated()).andExpect(redirectedUrl("/account/password")).andReturn();
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
-        mvc.perform(get("/enterprises").session(session)).andExpect(redirectedUrl("/account/password"));
-        assertThat(mvc.perform(get("/account/password").session(session)).andExpect(status().isOk())
+        Cookie session = SessionCookie.of(signedIn);
+        mvc.perform(get("/enterprises").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        assertThat(mvc.perform(get("/account/password").cookie(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("临时密码", "当前密码");
 
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("current", TEMPORARY)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", TEMPORARY)
                         .param("password", OWN).param("confirm", OWN))
                 .andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/enterprises").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/enterprises").cookie(session)).andExpect(status().isOk());
         mvc.perform(formLogin("/login").user(user).password(OWN)).andExpect(redirectedUrl("/"));
     }
 
@@ -95,14 +97,14 @@ class AccountFlowIntegrationTests {
         assertThat(jdbc.sql("select bank_code from app_user where username = ?").param(user).query(String.class).single())
                 .isEqualTo("GZ-BANK-01");
         jdbc.sql("update app_user set must_change_password = false where username = ?").param(user).update();
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(TEMPORARY))
-                .andExpect(authenticated()).andReturn().getRequest().getSession();
-        mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+        Cookie session = SessionCookie.of(mvc.perform(formLogin("/login").user(user).password(TEMPORARY))
+                .andExpect(authenticated()).andReturn());
+        mvc.perform(get("/account/password").cookie(session)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/users/{u}/disable", user).with(TestUsers.admin()).with(csrf()))
                 .andExpect(redirectedUrl("/admin/users/" + user));
 
-        mvc.perform(get("/account/password").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/account/password").cookie(session)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(formLogin("/login").user(user).password(TEMPORARY))
                 .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?disabled"));
         mvc.perform(formLogin("/login").user(user).password("wrong-password1"))
@@ -180,7 +182,7 @@ class AccountFlowIntegrationTests {
                 .andExpect(redirectedUrl("/registrations"));
         MvcResult signedIn = mvc.perform(formLogin("/login").user(user).password(password))
                 .andExpect(authenticated().withRoles("ENTERPRISE")).andReturn();
-        mvc.perform(get("/declarations").session((MockHttpSession) signedIn.getRequest().getSession()))
+        mvc.perform(get("/declarations").cookie(SessionCookie.of(signedIn)))
                 .andExpect(status().isOk());
         assertThat(jdbc.sql("select action from audit_event where target_uscc = ? order by id").param(uscc)
                 .query(String.class).list()).containsSubsequence("ACCOUNT_CHANGE", "ACCOUNT_CHANGE");

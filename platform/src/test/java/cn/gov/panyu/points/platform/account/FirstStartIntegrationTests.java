@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +25,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+
+import cn.gov.panyu.points.platform.SessionCookie;
 
 /**
  * A production start: demo mode off, an empty database of its own. One administrator appears, with a
@@ -68,14 +71,14 @@ class FirstStartIntegrationTests {
         assertThat(PasswordPolicy.problems("admin", oneTime)).isEmpty();
         assertThat(output.getAll()).doesNotContain("Demo#2025");
 
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password(oneTime))
-                .andExpect(redirectedUrl("/account/password")).andReturn().getRequest().getSession();
-        mvc.perform(get("/admin/users").session(session)).andExpect(redirectedUrl("/account/password"));
+        Cookie session = SessionCookie.of(mvc.perform(formLogin("/login").user("admin").password(oneTime))
+                .andExpect(redirectedUrl("/account/password")).andReturn());
+        mvc.perform(get("/admin/users").cookie(session)).andExpect(redirectedUrl("/account/password"));
 
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("current", oneTime)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", oneTime)
                         .param("password", "Founding2025x").param("confirm", "Founding2025x"))
                 .andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/admin/users").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/admin/users").cookie(session)).andExpect(status().isOk());
 
         // a restart finds a user and creates nothing
         initial.run(null);

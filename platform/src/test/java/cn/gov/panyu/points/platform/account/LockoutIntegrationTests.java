@@ -13,13 +13,15 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import cn.gov.panyu.points.platform.SessionCookie;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.TestEnterprises;
 import cn.gov.panyu.points.platform.TestUsers;
@@ -171,8 +173,8 @@ class LockoutIntegrationTests {
     }
 
     private String loginPage(MvcResult redirected) throws Exception {
-        MockHttpSession session = (MockHttpSession) redirected.getRequest().getSession();
-        return mvc.perform(get("/login").param("locked", "").session(session)).andReturn().getResponse()
+        Cookie session = SessionCookie.of(redirected);
+        return mvc.perform(get("/login").param("locked", "").cookie(session)).andReturn().getResponse()
                 .getContentAsString();
     }
 }

@@ -12,13 +12,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDateTime;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import cn.gov.panyu.points.platform.SessionCookie;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.TestEnterprises;
 
@@ -44,8 +46,8 @@ class PasswordChangeLimitIntegrationTests {
     @Test
     void fiveWrongCurrentPasswordsSignEverySessionOutAndLockTheAccount() throws Exception {
         String user = newUser();
-        MockHttpSession session = signIn(user);
-        MockHttpSession other = signIn(user);
+        Cookie session = signIn(user);
+        Cookie other = signIn(user);
 
         for (int i = 1; i <= 4; i++) {
             String page = change(session, "guess-" + i).andExpect(status().isOk()).andReturn().getResponse()
@@ -60,16 +62,16 @@ class PasswordChangeLimitIntegrationTests {
         assertThat(audited(user, "ACCOUNT_LOCKED", "")).isEqualTo(1);
         assertThat(jdbc.sql("select locked_until from app_user where username = ?").param(user)
                 .query(LocalDateTime.class).single()).isAfter(LocalDateTime.now());
-        mvc.perform(get("/account/password").session(session)).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/account/password").cookie(session)).andExpect(status().is3xxRedirection())
                 .andExpect(unauthenticated());
-        mvc.perform(get("/account/password").session(other)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/account/password").cookie(other)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andExpect(redirectedUrl("/login?locked"));
     }
 
     @Test
     void wrongGuessesAtSignInAndAtThePasswordPageAddUp() throws Exception {
         String user = newUser();
-        MockHttpSession session = signIn(user);
+        Cookie session = signIn(user);
         for (int i = 1; i <= 4; i++) {
             mvc.perform(formLogin("/login").user(user).password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
         }
@@ -80,13 +82,13 @@ class PasswordChangeLimitIntegrationTests {
     @Test
     void theRightCurrentPasswordStartsTheCountAgainAndOtherFailuresAreAuditedToo() throws Exception {
         String user = newUser();
-        MockHttpSession session = signIn(user);
+        Cookie session = signIn(user);
         change(session, "guess-1").andExpect(status().isOk());
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", PASSWORD)
                 .param("password", NEW).param("confirm", NEW + "x")).andExpect(status().isOk());
         assertThat(audited(user, "ACCOUNT_CHANGE", "修改本人密码未成功")).isEqualTo(1);
 
-        mvc.perform(post("/account/password").session(session).with(csrf()).param("current", PASSWORD)
+        mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", PASSWORD)
                 .param("password", NEW).param("confirm", NEW)).andExpect(redirectedUrl("/account/password"));
 
         assertThat(jdbc.sql("select failed_attempts from app_user where username = ?").param(user)
@@ -99,14 +101,14 @@ class PasswordChangeLimitIntegrationTests {
         return user;
     }
 
-    private MockHttpSession signIn(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(PASSWORD))
-                .andExpect(authenticated()).andReturn().getRequest().getSession();
+    private Cookie signIn(String user) throws Exception {
+        return SessionCookie.of(mvc.perform(formLogin("/login").user(user).password(PASSWORD))
+                .andExpect(authenticated()).andReturn());
     }
 
-    private ResultActions change(MockHttpSession session, String current)
+    private ResultActions change(Cookie session, String current)
             throws Exception {
-        return mvc.perform(post("/account/password").session(session).with(csrf()).param("current", current)
+        return mvc.perform(post("/account/password").cookie(session).with(csrf()).param("current", current)
                 .param("password", NEW).param("confirm", NEW));
     }
 

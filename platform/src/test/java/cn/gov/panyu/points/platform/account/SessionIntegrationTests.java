@@ -64,12 +64,12 @@ class SessionIntegrationTests {
     void theSessionCookieIsHttpOnly() {
         List<String> cookies = http.get().uri("/login").exchange().returnResult(String.class).getResponseHeaders()
                 .get(HttpHeaders.SET_COOKIE);
-        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly"));
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("SESSION=").containsIgnoringCase("HttpOnly"));
     }
 
     private static String session(List<String> setCookies) {
         assertThat(setCookies).as("Set-Cookie").isNotNull();
-        return setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.substring(0, c.indexOf(';')))
+        return setCookies.stream().filter(c -> c.startsWith("SESSION=")).map(c -> c.substring(0, c.indexOf(';')))
                 .findFirst().orElseThrow();
     }
 }

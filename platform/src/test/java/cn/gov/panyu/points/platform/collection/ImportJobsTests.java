@@ -105,5 +105,14 @@ class ImportJobsTests {
         void fail(long attemptId, String outcome) {
             failed = outcome;
         }
+
+        @Override
+        void stage(Staged upload, byte[] content) {
+            // kept in the job's memory only: these tests have one instance
+        }
+
+        @Override
+        void unstage(String token) {
+        }
     }
 }

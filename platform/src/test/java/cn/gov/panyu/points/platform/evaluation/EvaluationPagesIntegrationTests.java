@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.SessionCookie;
 import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
@@ -172,8 +173,8 @@ class EvaluationPagesIntegrationTests {
                     .andExpect(redirectedUrl("/evaluation/runs")).andExpect(flash().attribute("failure", refusal))
                     .andReturn();
 
-            // the page the browser is sent to shows the refusal
-            mvc.perform(get("/evaluation/runs").with(TestUsers.staff()).flashAttrs(refused.getFlashMap()))
+            // the page the browser is sent to shows the refusal, kept in its session (in the database)
+            mvc.perform(get("/evaluation/runs").with(TestUsers.staff()).cookie(SessionCookie.of(refused)))
                     .andExpect(content().string(org.hamcrest.Matchers.containsString(refusal)));
         } finally {
             jdbc.update("update evaluation_run set status = 'FAILED', year_slot = null where id = ?", going);

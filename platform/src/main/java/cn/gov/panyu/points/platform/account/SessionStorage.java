@@ -1,0 +1,41 @@
+package cn.gov.panyu.points.platform.account;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+
+/**
+ * Sessions are rows of {@code spring_session} (Spring Session JDBC, V36, docs/adr/0017), so that every
+ * instance serves every signed-in user. Two requests of one browser at once (a click while a progress bar
+ * polls; a user's requests spread over two instances) may both add the same attribute, e.g. a flash
+ * message: Spring Session's plain insert then fails the second request on the primary key. Each database
+ * is given an insert that replaces instead — PostgreSQL's {@code on conflict do update} (Spring Session's own
+ * customizer), H2's {@code merge … key}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStorage {
+
+    static final String H2_CREATE_ATTRIBUTE = """
+            MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""";
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesReplaceEachOther(DataSource dataSource) {
+        String database = new JdbcTemplate(dataSource).execute(
+                (Connection c) -> c.getMetaData().getDatabaseProductName());
+        if ("PostgreSQL".equals(database)) {
+            return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+        }
+        if ("H2".equals(database)) {
+            return repository -> repository.setCreateSessionAttributeQuery(H2_CREATE_ATTRIBUTE);
+        }
+        throw new IllegalStateException("sessions are kept in PostgreSQL or H2, not in " + database);
+    }
+}
