@@ -24,5 +24,9 @@ public enum AuditAction {
     CONSENT_CHANGE,
     CREDIT_PRODUCT_CHANGE,
     BANK_CHANGE,
-    ACCOUNT_CHANGE
+    ACCOUNT_CHANGE,
+    /** A call of the bank API by a bank's system (method, path, answer; never the key's secret). */
+    API_CALL,
+    /** A bank's API key issued, rotated or revoked. */
+    API_CREDENTIAL_CHANGE
 }

@@ -36,12 +36,13 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 @PreAuthorize("hasRole('BANK')")
 public class BankEnterprises {
 
-    private static final String FROM = """
+    /** Consents of the bank that are active today, with the enterprise and its result in {@code :year}. */
+    static final String FROM = """
             from consent c
             join enterprise e on e.uscc = c.uscc
             left join published_score s on s.data_year = :year and s.uscc = c.uscc
             where """ + " " + Consents.ACTIVE_FOR_BANK;
-    private static final String SELECT = """
+    static final String SELECT = """
             select e.uscc, e.name, e.town, e.industry, c.expires_on, s.data_year, s.total, s.stage, s.rank_in_stage,
                    s.tier\s""" + FROM;
     private static final Map<String, String> SORTABLE = Map.of(
@@ -118,7 +119,7 @@ public class BankEnterprises {
         return SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "name") + ", e.uscc" : " order by e.name, e.uscc";
     }
 
-    private static ConsentedEnterprise row(ResultSet rs, int n) throws SQLException {
+    static ConsentedEnterprise row(ResultSet rs, int n) throws SQLException {
         String stage = rs.getString("stage");
         String tier = rs.getString("tier");
         return new ConsentedEnterprise(rs.getString("uscc").trim(), rs.getString("name"), rs.getString("town"),
