@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Problems {
 
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     private Problems() {
     }
@@ -30,6 +31,8 @@ final class Problems {
     /** A problem of {@code status}; its detail the status's default when {@code detail} is null. */
     static ProblemDetail of(HttpStatusCode status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
+        // RFC 9457: no more specific type than the status itself
+        problem.setType(ABOUT_BLANK);
         problem.setTitle(title(status.value()));
         problem.setDetail(detail == null ? defaultDetail(status.value()) : detail);
         return problem;

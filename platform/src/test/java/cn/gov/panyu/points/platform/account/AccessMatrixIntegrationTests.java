@@ -48,9 +48,13 @@ import cn.gov.panyu.points.platform.TestUsers;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIntegrationTests {
 
-    /** Who may use an endpoint; everybody else gets 403, anonymous visitors the sign-in page. */
+    /**
+     * Who may use an endpoint; everybody else gets 403, anonymous visitors the sign-in page. BANK_API: a bank's
+     * system with an API key (bankapi) — no signed-in audience, not even a bank officer, and no anonymous visitor
+     * (401, never the sign-in page).
+     */
     enum Access {
-        PUBLIC, SIGNED_IN, STAFF, ADMIN, ENTERPRISE, BANK;
+        PUBLIC, SIGNED_IN, STAFF, ADMIN, ENTERPRISE, BANK, BANK_API;
 
         boolean allows(Audience who) {
             return switch (this) {
@@ -60,6 +64,7 @@ class AccessMatrixIntegrationTests {
                 case ADMIN -> who == Audience.ADMIN;
                 case ENTERPRISE -> who == Audience.ENTERPRISE;
                 case BANK -> who == Audience.BANK;
+                case BANK_API -> false;
             };
         }
     }
@@ -134,6 +139,16 @@ class AccessMatrixIntegrationTests {
                 "GET /credit/banks", "GET /credit/banks/export", "POST /credit/banks", "POST /credit/banks/{code}");
         put(t, Access.BANK, "GET /bank/products", "GET /bank/products/export", "GET /bank/products/new",
                 "POST /bank/products", "GET /bank/products/{id}", "POST /bank/products/{id}");
+        // a partner bank's API keys: staff issue, rotate and revoke them
+        put(t, Access.STAFF, "GET /credit/banks/{code}/credentials", "POST /credit/banks/{code}/credentials",
+                "POST /credit/banks/{code}/credentials/{keyId}/rotate", "POST /credit/banks/{code}/credentials/{keyId}/revoke");
+        // the bank API's description and its Swagger UI: public, they hold no data
+        put(t, Access.PUBLIC, "GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml",
+                "GET /api/v1/openapi.json/swagger-config", "GET /api/v1/docs");
+        // the bank API: API keys only (the test-only endpoints stand in for a state-changing call and a failure)
+        put(t, Access.BANK_API, "GET /api/v1/bank/products", "GET /api/v1/bank/whitelist",
+                "GET /api/v1/bank/enterprises/{uscc}", "POST /api/v1/bank/test-only/records",
+                "GET /api/v1/bank/test-only/failure");
         return t;
     }
 
@@ -188,7 +203,7 @@ class AccessMatrixIntegrationTests {
             }
             for (Audience who : Audience.values()) {
                 Outcome expected = access.allows(who) ? Outcome.ALLOWED
-                        : who == Audience.ANONYMOUS ? Outcome.SIGN_IN : Outcome.FORBIDDEN;
+                        : who == Audience.ANONYMOUS && access != Access.BANK_API ? Outcome.SIGN_IN : Outcome.FORBIDDEN;
                 Result actual = perform(endpoint, who, true);
                 checked++;
                 if (actual.outcome() != expected) {
@@ -218,6 +233,9 @@ class AccessMatrixIntegrationTests {
                 continue;
             }
             Access access = TABLE.getOrDefault(endpoint, Access.ADMIN);
+            if (access == Access.BANK_API) {
+                continue; // no session, no CSRF token: a bearer key is never sent by a browser on its own (bankapi tests)
+            }
             Audience allowed = EnumSet.allOf(Audience.class).stream().filter(access::allows).findFirst().orElseThrow();
             Result result = perform(endpoint, allowed, false);
             if (result.status() != 403) {
@@ -345,6 +363,7 @@ class AccessMatrixIntegrationTests {
             case "uscc" -> uscc;
             case "id" -> reading && pattern.startsWith("/models/") ? activeModel : NO_ID;
             case "attachmentId" -> NO_ID;
+            case "keyId" -> "matrixnosuchkey"; // rotating or revoking a key nobody has: 404, changes nothing
             case "username" -> reading ? "staff" : "matrix-nobody";
             case "token" -> "matrix-no-such-token";
             case "code" -> "MATRIX-NO-SUCH-BANK"; // renaming a bank nobody has: reaches the service, changes nothing
