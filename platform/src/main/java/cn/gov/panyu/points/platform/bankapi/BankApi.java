@@ -9,6 +9,8 @@ public final class BankApi {
     public static final String DOCUMENT = "/api/v1/openapi.json";
     /** The Swagger UI page over the document (springdoc.swagger-ui.path). */
     public static final String UI = "/api/v1/docs";
+    /** Where springdoc serves the Swagger UI's files: next to {@link #UI}. */
+    static final String UI_FILES = "/api/v1/swagger-ui/**";
 
     private BankApi() {
     }

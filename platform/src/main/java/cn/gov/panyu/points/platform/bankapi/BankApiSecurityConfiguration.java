@@ -38,10 +38,10 @@ class BankApiSecurityConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain bankApiFilterChain(HttpSecurity http, ApiCredentials credentials, RateLimiter limiter,
                                            IdempotencyStore idempotency, AuditLog audit, JsonMapper json) throws Exception {
-        http.securityMatcher("/api/**", "/swagger-ui/**")
+        http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, BankApi.DOCUMENT, BankApi.DOCUMENT + "/**", BankApi.UI,
-                                "/swagger-ui/**").permitAll()
+                                BankApi.UI_FILES).permitAll()
                         .requestMatchers(BankApi.BASE + "/**").access((authentication, context) ->
                                 new AuthorizationDecision(authentication.get() instanceof ApiKeyAuthentication))
                         .anyRequest().denyAll())

@@ -8,9 +8,9 @@
  * <p>The endpoints are thin: each answers through the services behind the bank officer's pages (credit), as
  * the API key's bank, so the consent and scope rules are those of the pages. May depend on account (an API
  * key acts as a bank user of its bank), audit, consent (the partner banks), credit (white-list, reports,
- * products) and table.
+ * products), enterprise (the records of the report credit answers with, mapped to the API's own) and table.
  */
-@ApplicationModule(displayName = "银行接口", allowedDependencies = {"account", "audit", "consent", "credit", "table"})
+@ApplicationModule(displayName = "银行接口", allowedDependencies = {"account", "audit", "consent", "credit", "enterprise", "table"})
 package cn.gov.panyu.points.platform.bankapi;
 
 import org.springframework.modulith.ApplicationModule;
