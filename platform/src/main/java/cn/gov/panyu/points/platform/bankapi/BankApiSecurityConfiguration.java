@@ -40,7 +40,7 @@ class BankApiSecurityConfiguration {
                                            IdempotencyStore idempotency, AuditLog audit, JsonMapper json) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, BankApi.DOCUMENT, BankApi.DOCUMENT + "/**", BankApi.UI,
+                        .requestMatchers(HttpMethod.GET, BankApi.DOCUMENT, BankApi.DOCUMENT + ".yaml", BankApi.DOCUMENT + "/**", BankApi.UI,
                                 BankApi.UI_FILES).permitAll()
                         .requestMatchers(BankApi.BASE + "/**").access((authentication, context) ->
                                 new AuthorizationDecision(authentication.get() instanceof ApiKeyAuthentication))
