@@ -12,14 +12,17 @@ import java.util.function.LongSupplier;
 final class RateLimiter {
 
     private static final long MINUTE_NANOS = 60_000_000_000L;
+    /** Tokens are counted in nanoseconds × calls per minute; above this the sums leave the range of a long. */
+    static final int MAX_PER_MINUTE = 1_000_000;
 
     private final int perMinute;
     private final LongSupplier clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     RateLimiter(int perMinute, LongSupplier nanoClock) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("points.bank-api.requests-per-minute must be at least 1, is " + perMinute);
+        if (perMinute < 1 || perMinute > MAX_PER_MINUTE) {
+            throw new IllegalArgumentException("points.bank-api.requests-per-minute must be 1 … " + MAX_PER_MINUTE
+                    + ", is " + perMinute);
         }
         this.perMinute = perMinute;
         this.clock = nanoClock;
@@ -49,7 +52,7 @@ final class RateLimiter {
             long capacity = perMinute * MINUTE_NANOS;
             long elapsed = Math.max(0, now - last);
             last = now;
-            // elapsed × rate, capped: more than a minute idle refills the whole bucket
+            // elapsed × rate, capped: more than a minute idle refills the whole bucket (each term ≤ 6·10^16)
             scaledTokens = elapsed >= MINUTE_NANOS ? capacity : Math.min(capacity, scaledTokens + elapsed * perMinute);
             if (scaledTokens >= MINUTE_NANOS) {
                 scaledTokens -= MINUTE_NANOS;

@@ -60,7 +60,21 @@ class RateLimiterTests {
     }
 
     @Test
-    void aLimitBelowOneIsASettingError() {
+    void aLimitOutsideTheCountableRangeIsASettingError() {
         assertThatThrownBy(() -> new RateLimiter(0, now::get)).hasMessageContaining("points.bank-api.requests-per-minute");
+        // 10^8 a minute overflowed the token count after an idle spell and refused calls for minutes
+        assertThatThrownBy(() -> new RateLimiter(100_000_000, now::get)).hasMessageContaining("1000000");
+    }
+
+    @Test
+    void theHighestLimitRefillsWithoutOverflowAfterAnIdleSpell() {
+        RateLimiter highest = new RateLimiter(RateLimiter.MAX_PER_MINUTE, now::get);
+        for (int i = 0; i < 100; i++) {
+            assertThat(highest.acquire("a")).isZero();
+        }
+        now.addAndGet(59 * SECOND);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(highest.acquire("a")).isZero();
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class BankApiBenchmark {
         Path dir = Files.createTempDirectory("points-benchmark");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PointsPlatformApplication.class)
                 .run("--points.data-dir=" + dir, "--points.demo.enabled=false", "--server.port=0",
-                        "--logging.level.root=WARN", "--points.bank-api.requests-per-minute=100000000")) {
+                        "--logging.level.root=WARN", "--points.bank-api.requests-per-minute=1000000")) {
             PlatformUser staff = new PlatformUser("benchmark", "", "基准测试", Role.STAFF, null, null, true, false);
             SecurityContextHolder.getContext().setAuthentication(
                     UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
