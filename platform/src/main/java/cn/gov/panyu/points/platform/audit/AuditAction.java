@@ -40,5 +40,9 @@ public enum AuditAction {
     /** 预算绩效: a declaration imported or edited, an actual entered, a snapshot taken, a self-evaluation saved. */
     PERFORMANCE_CHANGE,
     /** A data-quality detection run, or a staff decision on a flag (确认有误 / 误报). */
-    QUALITY_REVIEW
+    QUALITY_REVIEW,
+    /** A call of the bank API by a bank's system (method, path, answer; never the key's secret). */
+    API_CALL,
+    /** A bank's API key issued, rotated or revoked. */
+    API_CREDENTIAL_CHANGE
 }

@@ -39,13 +39,15 @@ public class BankEnterprises {
 
     /**
      * The enterprises with an active consent, once each: an enterprise may hold its own consent and those its
-     * applications granted at the same time; the list shows the one that lasts longest.
+     * applications granted at the same time; the list shows the one that lasts longest, and the newest grant
+     * (what a bank's system copying the list asks "changed since").
      */
-    static final String CONSENTING = "(select c.uscc, max(c.expires_on) as expires_on from consent c where "
-            + Consents.ACTIVE_FOR_BANK + " group by c.uscc)";
-    private static final String FROM = "from " + CONSENTING + " c join enterprise e on e.uscc = c.uscc"
+    static final String CONSENTING = "(select c.uscc, max(c.expires_on) as expires_on, max(c.granted_at) as granted_at"
+            + " from consent c where " + Consents.ACTIVE_FOR_BANK + " group by c.uscc)";
+    /** The consenting enterprises with their result in {@code :year}; no where clause, for callers to add theirs. */
+    static final String FROM = "from " + CONSENTING + " c join enterprise e on e.uscc = c.uscc"
             + " left join published_score s on s.data_year = :year and s.uscc = c.uscc";
-    private static final String SELECT = """
+    static final String SELECT = """
             select e.uscc, e.name, e.town, e.industry, c.expires_on, s.data_year, s.total, s.stage, s.rank_in_stage,
                    s.tier\s""" + FROM;
     private static final Map<String, String> SORTABLE = Map.of(
@@ -129,7 +131,7 @@ public class BankEnterprises {
         return SORTABLE.containsKey(query.sort()) ? query.orderBy(SORTABLE, "name") + ", e.uscc" : " order by e.name, e.uscc";
     }
 
-    private static ConsentedEnterprise row(ResultSet rs, int n) throws SQLException {
+    static ConsentedEnterprise row(ResultSet rs, int n) throws SQLException {
         String stage = rs.getString("stage");
         String tier = rs.getString("tier");
         return new ConsentedEnterprise(rs.getString("uscc").trim(), rs.getString("name"), rs.getString("town"),

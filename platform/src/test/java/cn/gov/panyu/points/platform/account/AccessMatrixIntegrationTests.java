@@ -51,9 +51,13 @@ import cn.gov.panyu.points.platform.TestUsers;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixIntegrationTests {
 
-    /** Who may use an endpoint; everybody else gets 403, anonymous visitors the sign-in page. */
+    /**
+     * Who may use an endpoint; everybody else gets 403, anonymous visitors the sign-in page. BANK_API: a bank's
+     * system with an API key (bankapi) — no signed-in audience, not even a bank officer, and no anonymous visitor
+     * (401, never the sign-in page).
+     */
     enum Access {
-        PUBLIC, SIGNED_IN, STAFF, ADMIN, ENTERPRISE, BANK, EXPERT;
+        PUBLIC, SIGNED_IN, STAFF, ADMIN, ENTERPRISE, BANK, EXPERT, BANK_API;
 
         boolean allows(Audience who) {
             return switch (this) {
@@ -64,6 +68,7 @@ class AccessMatrixIntegrationTests {
                 case ENTERPRISE -> who == Audience.ENTERPRISE;
                 case BANK -> who == Audience.BANK;
                 case EXPERT -> who == Audience.EXPERT;
+                case BANK_API -> false;
             };
         }
     }
@@ -176,6 +181,16 @@ class AccessMatrixIntegrationTests {
         // operations: health and the orchestrator's probes for everyone (no details), metrics for administrators
         put(t, Access.PUBLIC, "GET /actuator/health", "GET /actuator/health/liveness", "GET /actuator/health/readiness");
         put(t, Access.ADMIN, "GET /actuator", "GET /actuator/prometheus");
+        // a partner bank's API keys: staff issue, rotate and revoke them
+        put(t, Access.STAFF, "GET /credit/banks/{code}/credentials", "POST /credit/banks/{code}/credentials",
+                "POST /credit/banks/{code}/credentials/{keyId}/rotate", "POST /credit/banks/{code}/credentials/{keyId}/revoke");
+        // the bank API's description and its Swagger UI: public, they hold no data
+        put(t, Access.PUBLIC, "GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml",
+                "GET /api/v1/openapi.json/swagger-config", "GET /api/v1/docs");
+        // the bank API: API keys only (the test-only endpoints stand in for a state-changing call and a failure)
+        put(t, Access.BANK_API, "GET /api/v1/bank/products", "GET /api/v1/bank/whitelist",
+                "GET /api/v1/bank/enterprises/{uscc}", "POST /api/v1/bank/test-only/records",
+                "GET /api/v1/bank/test-only/failure");
         return t;
     }
 
@@ -243,7 +258,8 @@ class AccessMatrixIntegrationTests {
             for (Audience who : Audience.values()) {
                 // a machine's endpoint answers an anonymous caller 401, it does not send it to the sign-in form
                 Outcome expected = access.allows(who) ? Outcome.ALLOWED
-                        : who == Audience.ANONYMOUS && !isActuator(endpoint) ? Outcome.SIGN_IN : Outcome.FORBIDDEN;
+                        : who == Audience.ANONYMOUS && !isActuator(endpoint) && access != Access.BANK_API ? Outcome.SIGN_IN
+                        : Outcome.FORBIDDEN;
                 Result actual = perform(endpoint, who, true);
                 checked++;
                 if (actual.outcome() != expected) {
@@ -274,6 +290,9 @@ class AccessMatrixIntegrationTests {
                 continue;
             }
             Access access = TABLE.getOrDefault(endpoint, Access.ADMIN);
+            if (access == Access.BANK_API) {
+                continue; // no session, no CSRF token: a bearer key is never sent by a browser on its own (bankapi tests)
+            }
             Audience allowed = EnumSet.allOf(Audience.class).stream().filter(access::allows).findFirst().orElseThrow();
             Result result = perform(endpoint, allowed, false);
             if (result.status() != 403) {
@@ -417,6 +436,7 @@ class AccessMatrixIntegrationTests {
                     : reading && pattern.startsWith("/contests/") ? contest : NO_ID;
             case "entryId" -> NO_ID;
             case "attachmentId" -> NO_ID;
+            case "keyId" -> "matrixnosuchkey"; // rotating or revoking a key nobody has: 404, changes nothing
             case "username" -> reading ? "staff" : "matrix-nobody";
             case "token" -> "matrix-no-such-token";
             case "code" -> "MATRIX-NO-SUCH-BANK"; // renaming a bank nobody has: reaches the service, changes nothing

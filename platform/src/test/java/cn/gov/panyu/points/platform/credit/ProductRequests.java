@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The product form as a browser posts it, for the tests that publish products through the web. */
-final class ProductRequests {
+public final class ProductRequests {
 
     private ProductRequests() {
     }
@@ -19,7 +19,7 @@ final class ProductRequests {
      * A product form filled as a bank would (growth and mature firms, 竞跑 and above, base 300/200 万, bands 60/80,
      * valid for a year from today), with {@code changes} (name, value, name, value …) typed over it.
      */
-    static MockHttpServletRequestBuilder filled(MockHttpServletRequestBuilder request, String name, String... changes) {
+    public static MockHttpServletRequestBuilder filled(MockHttpServletRequestBuilder request, String name, String... changes) {
         Map<String, List<String>> form = new LinkedHashMap<>();
         form.put("name", List.of(name));
         form.put("description", List.of("测试产品"));
