@@ -146,16 +146,19 @@ class BankCreditApiController {
     @PostMapping("/applications/{id}/decision")
     @Operation(operationId = "decideApplication", summary = "受理、要求补充材料或拒绝一笔申请")
     Application decide(@AuthenticationPrincipal PlatformUser bank, @PathVariable long id,
-                       @RequestBody DecisionRequest request) {
-        applications.decide(bank, id, decision(request.decision()), request.text());
+                       @RequestBody(required = false) DecisionRequest request) {
+        applications.forBank(bank, id); // an unknown or another bank's id is 404 whatever the body
+        applications.decide(bank, id, decision(required(request).decision()), request.text());
         return Application.of(applications.forBank(bank, id));
     }
 
     @PostMapping("/applications/{id}/loan")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "recordApplicationLoan", summary = "登记已受理申请的放款（带 Idempotency-Key 重试安全）")
-    Created loan(@AuthenticationPrincipal PlatformUser bank, @PathVariable long id, @RequestBody LoanRequest request) {
-        return new Created(applications.recordLoan(bank, id, request.terms()));
+    Created loan(@AuthenticationPrincipal PlatformUser bank, @PathVariable long id,
+                 @RequestBody(required = false) LoanRequest request) {
+        applications.forBank(bank, id);
+        return new Created(applications.recordLoan(bank, id, required(request).terms()));
     }
 
     @GetMapping("/loans")
@@ -172,6 +175,13 @@ class BankCreditApiController {
     Created outside(@AuthenticationPrincipal PlatformUser bank, @RequestBody OutsideLoanRequest request) {
         LoanTerms terms = LoanTerms.read(request.amount(), request.rate(), request.termMonths(), request.grantedOn());
         return new Created(loans.recordOutside(bank, request.uscc(), request.productId(), terms));
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "缺少请求体：请按接口文档以 JSON 提交。");
+        }
+        return body;
     }
 
     private static ApplicationStatus status(String code) {

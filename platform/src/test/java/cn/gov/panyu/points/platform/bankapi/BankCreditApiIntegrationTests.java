@@ -156,6 +156,19 @@ class BankCreditApiIntegrationTests {
         assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("uscc");
     }
 
+    /** House rule: every list survives absurd paging values — the API's lists answer them as no paging at all. */
+    @Test
+    void theListsSurviveAbsurdPaging() throws Exception {
+        apply();
+        for (String list : List.of("/api/v1/bank/applications", "/api/v1/bank/loans")) {
+            long total = ok(get(list)).get("total").asLong();
+            for (String paging : List.of("page=2147483647", "page=-2147483648", "page=0", "size=2147483647", "size=0")) {
+                assertThat(ok(get(list + "?" + paging)).get("total").asLong()).as(list + "?" + paging).isEqualTo(total);
+            }
+            problem(get(list + "?page=abc"), 400);
+        }
+    }
+
     /** Files an application of the applicant for the product through the 金融超市 form, as the enterprise does. */
     private long apply() throws Exception {
         MvcResult r = mvc.perform(post("/my/market/" + product).with(csrf()).with(TestUsers.enterprise(applicant))
