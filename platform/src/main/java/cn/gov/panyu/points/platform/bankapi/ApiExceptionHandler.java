@@ -25,6 +25,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import java.net.URI;
 
+import cn.gov.panyu.points.platform.credit.CreditException;
+
 /**
  * Problem details, in Chinese, for whatever an API endpoint throws: bad JSON, bad fields (each named), bad
  * parameters, unknown ids (404 from the services), refused method calls and anything unexpected (500, logged
@@ -45,6 +47,15 @@ class ApiExceptionHandler {
     private static ProblemDetail problem(Exception e) {
         if (e instanceof ApiProblem p) {
             return Problems.of(p.status(), p.getMessage());
+        }
+        if (e instanceof CreditException c) {
+            // inputs named by the service's own rules, as the officer's form shows them; otherwise a step the
+            // application's state does not allow
+            if (!c.problems().isEmpty()) {
+                return withErrors(c.problems().entrySet().stream()
+                        .map(p -> Map.of("field", p.getKey(), "detail", p.getValue())).toList());
+            }
+            return Problems.of(HttpStatus.CONFLICT, c.getMessage());
         }
         if (e instanceof HttpMessageNotReadableException) {
             return Problems.of(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON，或其中某个值的类型不对，请对照接口文档检查。");

@@ -1,7 +1,6 @@
 package cn.gov.panyu.points.platform.bankapi;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -31,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(BankApiProperties.class)
 class BankApiSecurityConfiguration {
 
     @Bean

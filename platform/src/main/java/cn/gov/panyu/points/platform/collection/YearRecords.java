@@ -73,6 +73,12 @@ public class YearRecords {
         return jdbc.queryForList("select distinct data_year from enterprise_year order by data_year desc", Integer.class);
     }
 
+    /** The years one enterprise has a merged record of, newest first. */
+    public List<Integer> yearsOf(String uscc) {
+        return jdbc.queryForList("select data_year from enterprise_year where uscc = ? order by data_year desc",
+                Integer.class, uscc);
+    }
+
     /**
      * What changes whenever a year's merged records do (their number and the newest merge), so that a
      * reader may keep what it derived from them until this changes.

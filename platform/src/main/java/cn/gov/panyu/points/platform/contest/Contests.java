@@ -169,7 +169,7 @@ public class Contests {
                         usccs.put(rs.getString("stated_uscc").strip(), rs.getInt("source_row"));
                     }
                 });
-        EntryFile.Checked checked = EntryFile.check(content, new EntryFile.Existing(groups.keySet(), projects, usccs));
+        EntryFile.Checked checked = EntryFile.check(content, new EntryFile.Existing(List.copyOf(groups.keySet()), projects, usccs));
         if (!checked.problems().isEmpty()) {
             audit.record(AuditAction.CONTEST_CHANGE, null, "双创大赛「" + contest.title() + "」参赛项目导入被拒绝："
                     + fileName + "，" + checked.problems().size() + " 处问题");

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import cn.gov.panyu.points.engine.input.FieldRules;
 import cn.gov.panyu.points.engine.input.Problem;
@@ -56,7 +55,7 @@ final class EntryFile {
     }
 
     /** What the contest already holds: project → its row, USCC → its row, both of the earlier import. */
-    record Existing(Set<String> groups, Map<String, Integer> projects, Map<String, Integer> usccs) {
+    record Existing(List<String> groups, Map<String, Integer> projects, Map<String, Integer> usccs) {
     }
 
     private EntryFile() {

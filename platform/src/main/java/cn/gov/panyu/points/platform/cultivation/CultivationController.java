@@ -84,7 +84,8 @@ class CultivationController {
 
     @GetMapping("/cultivation/enterprises/{uscc}")
     String enterprise(@PathVariable String uscc, @RequestParam(required = false) Integer year, Model model) {
-        List<Integer> years = assessments.years();
+        // the enterprise's own years: the district's newest may hold no record of it
+        List<Integer> years = assessments.yearsOf(uscc);
         int y = PreAssessments.chosen(years, year);
         PreAssessment p = assessments.explain(uscc, y)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该企业在该年度没有数据"));

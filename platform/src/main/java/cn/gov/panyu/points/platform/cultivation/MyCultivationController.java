@@ -25,8 +25,7 @@ class MyCultivationController {
 
     @GetMapping("/my/cultivation")
     String mine(@AuthenticationPrincipal PlatformUser user, @RequestParam(required = false) Integer year, Model model) {
-        List<Integer> years = assessments.years().stream()
-                .filter(y -> assessments.explain(user.uscc(), y).isPresent()).toList();
+        List<Integer> years = assessments.yearsOf(user.uscc());
         model.addAttribute("years", years);
         if (!years.isEmpty()) {
             int y = PreAssessments.chosen(years, year);

@@ -63,8 +63,9 @@ class PoolController {
     }
 
     @PostMapping(BASE + "/{pool}/rule")
-    String setRule(@PathVariable String pool, @RequestParam Map<String, String> form, @RequestParam int year,
-                   @AuthenticationPrincipal PlatformUser user, RedirectAttributes redirect) {
+    String setRule(@PathVariable String pool, @RequestParam Map<String, String> form,
+                   @RequestParam(required = false) Integer year, @AuthenticationPrincipal PlatformUser user,
+                   RedirectAttributes redirect) {
         Pool p = pool(pool);
         Map<String, String> typed = new LinkedHashMap<>();
         p.parameters().forEach(param -> typed.put(param.key(), form.get(param.key())));
@@ -74,14 +75,14 @@ class PoolController {
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
-        return "redirect:" + BASE + "?year=" + year;
+        return "redirect:" + BASE + (year == null ? "" : "?year=" + year);
     }
 
     @PostMapping(BASE + "/{pool}/build")
-    String build(@PathVariable String pool, @RequestParam int year, @AuthenticationPrincipal PlatformUser user,
-                 RedirectAttributes redirect) {
+    String build(@PathVariable String pool, @RequestParam(required = false) Integer year,
+                 @AuthenticationPrincipal PlatformUser user, RedirectAttributes redirect) {
         Pool p = pool(pool);
-        if (!assessments.years().contains(year)) {
+        if (year == null || !assessments.years().contains(year)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "该年度没有数据");
         }
         long id = pools.build(p, year, user.username());

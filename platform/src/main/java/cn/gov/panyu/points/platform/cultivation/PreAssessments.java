@@ -33,6 +33,11 @@ public class PreAssessments {
         return records.years();
     }
 
+    /** The years one enterprise has a record of, newest first: the years its pre-assessment can be shown for. */
+    public List<Integer> yearsOf(String uscc) {
+        return records.yearsOf(uscc);
+    }
+
     /** The year a page shows: the one asked for when it has records, else the newest; 0 when none has. */
     static int chosen(List<Integer> years, Integer asked) {
         return asked != null && years.contains(asked) ? asked : years.isEmpty() ? 0 : years.get(0);

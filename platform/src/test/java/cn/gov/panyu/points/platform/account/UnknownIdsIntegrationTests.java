@@ -126,6 +126,7 @@ class UnknownIdsIntegrationTests {
             case "slug" -> "no-such-guide";
             case "name" -> "no-such-picture.png";
             case "keyId" -> "nosuchkey";
+            case "pool" -> "no_such_pool";
             default -> throw new IllegalStateException("no unknown value for path variable {" + variable + "}");
         };
     }

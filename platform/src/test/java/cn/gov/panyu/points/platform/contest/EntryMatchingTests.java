@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ import cn.gov.panyu.points.platform.TestEnterprises;
 class EntryMatchingTests {
 
     private static final String HEADER = "项目名称,团队名称,联系人,统一社会信用代码,企业名称,参赛组别";
-    private static final EntryFile.Existing NOTHING_YET = new EntryFile.Existing(Set.of("初创组", "成长组"), Map.of(), Map.of());
+    private static final EntryFile.Existing NOTHING_YET = new EntryFile.Existing(List.of("初创组", "成长组"), Map.of(), Map.of());
 
     private final String known = TestEnterprises.uscc();
     private final String other = TestEnterprises.uscc();
@@ -68,7 +67,7 @@ class EntryMatchingTests {
 
     @Test
     void invalidAndDuplicateRowsAreReportedByRowAndColumnAndNothingIsLoaded() {
-        EntryFile.Existing imported = new EntryFile.Existing(Set.of("初创组", "成长组"), Map.of("旧项目", 7), Map.of(other, 9));
+        EntryFile.Existing imported = new EntryFile.Existing(List.of("初创组", "成长组"), Map.of("旧项目", 7), Map.of(other, 9));
         EntryFile.Checked checked = EntryFile.check(csv(
                 "智能产线,智造团队,张三," + known + ",,成长组",
                 "智能产线,另一团队,李四,,某企业,成长组",

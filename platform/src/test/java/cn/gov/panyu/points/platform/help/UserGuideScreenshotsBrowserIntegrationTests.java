@@ -23,7 +23,6 @@ import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.cultivation.Pool;
-import cn.gov.panyu.points.platform.cultivation.PreAssessments;
 import cn.gov.panyu.points.platform.cultivation.Pools;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 import cn.gov.panyu.points.platform.portal.PortalFixture;
@@ -52,8 +51,6 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
     ScoreModels models;
     @Autowired
     Pools pools;
-    @Autowired
-    PreAssessments preAssessments;
     @Autowired
     WhitePapers papers;
 
@@ -87,10 +84,10 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
                 "select max(run_id) from publication").query(Long.class).single(), DESKTOP, 1100));
         shots.put("staff-notice", desktop("staff", "/evaluation/notice"));
         shots.put("staff-rankings", desktop("staff", "/rankings"));
-        shots.put("staff-cultivation", new Shot("staff", jdbc -> "/cultivation", DESKTOP, 1100));
+        shots.put("staff-cultivation", new Shot("staff", jdbc -> "/cultivation?year=" + PortalFixture.LATEST, DESKTOP, 1100));
         shots.put("staff-cultivation-enterprise", new Shot("staff", jdbc -> "/cultivation/enterprises/"
                 + PortalFixture.demoEnterprise(jdbc), DESKTOP, 1500));
-        shots.put("staff-pools", new Shot("staff", jdbc -> "/cultivation/pools", DESKTOP, 1000));
+        shots.put("staff-pools", new Shot("staff", jdbc -> "/cultivation/pools?year=" + PortalFixture.LATEST, DESKTOP, 1000));
         shots.put("staff-whitepaper", new Shot("staff", jdbc -> "/analytics/whitepaper/" + PortalFixture.LATEST, DESKTOP, 1000));
         shots.put("ent-my", new Shot("ent", jdbc -> "/my", DESKTOP, 3000));
         shots.put("phone-my", new Shot("ent", jdbc -> "/my", PHONE, 1600));
@@ -180,9 +177,8 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
 
     /** The demo builds no 培育库: staff build each of the latest year, as they would. */
     private void buildPools() {
-        int year = TestUsers.asStaff(() -> preAssessments.years()).get(0);
         for (Pool pool : Pool.values()) {
-            TestUsers.asStaff(() -> pools.build(pool, year, "staff"));
+            TestUsers.asStaff(() -> pools.build(pool, PortalFixture.LATEST, "staff"));
         }
     }
 
