@@ -34,9 +34,9 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {"/", "/login", "/register", "/error", "/css/**", "/js/**", "/webjars/**",
             "/favicon.svg", "/actuator/health", "/actuator/health/**", "/public/**", "/help", "/help/**"};
     /** Bureau work; administrators hold the staff role too. */
-    static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/evaluation/**", "/rankings/**",
-            "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**", "/analytics/**",
-            "/credit/**"};
+    static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/calibration", "/calibration/**",
+            "/evaluation/**", "/rankings/**", "/enterprises/**", "/declarations/review/**", "/registrations/**",
+            "/audit/**", "/analytics/**", "/credit/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts, SessionRegistry sessions)
