@@ -43,8 +43,10 @@ class CalibrationController {
         return page(form, model);
     }
 
+    /** The year is required: a draft is only ever made from a calibration the page showed (which names its year). */
     @PostMapping("/calibration/draft")
-    String draft(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal PlatformUser user,
+    String draft(@RequestParam("year") String year, @RequestParam MultiValueMap<String, String> params,
+                 @AuthenticationPrincipal PlatformUser user,
                  Model model, RedirectAttributes redirect) {
         CalibrationForm form = form(params);
         try {

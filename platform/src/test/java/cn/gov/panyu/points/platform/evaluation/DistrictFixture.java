@@ -22,7 +22,7 @@ import cn.gov.panyu.points.engine.input.Qualification;
  * evaluation tests and the benchmark, without going through the import feature. The year's previous
  * enterprise_year rows are replaced; enterprises that already exist (same USCC) are kept.
  */
-final class DistrictFixture {
+public final class DistrictFixture {
 
     private static final List<InputField> NUMERIC = InputField.numericFields();
     private static final int BATCH = 2_000;
@@ -30,7 +30,7 @@ final class DistrictFixture {
     private DistrictFixture() {
     }
 
-    static List<EnterpriseRecord> load(JdbcTemplate jdbc, long seed, int year, int count) {
+    public static List<EnterpriseRecord> load(JdbcTemplate jdbc, long seed, int year, int count) {
         List<EnterpriseRecord> records = new SyntheticDistrict(seed, year).records(count);
         replace(jdbc, year, records);
         return records;
