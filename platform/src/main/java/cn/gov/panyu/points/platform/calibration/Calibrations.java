@@ -151,10 +151,21 @@ public class Calibrations {
                         objective.weight(i.code()), ahp == null ? null : subjective.weight(j),
                         combined.weight(i.code()), points[j]));
             }
-            return new Calibration(request, active.label(), m.rows(), rows, ahp, objective.notes());
+            return new Calibration(request, active.label(), m.rows(), rows, ahp, named(active, objective.notes()));
         } catch (CalibrationException e) {
             throw new CalibrationRefusedException(e.messageZh());
         }
+    }
+
+    /** The engine's notes name criteria by their codes (its criteria are columns); users read indicator names. */
+    private static List<String> named(ScoreModel model, List<String> notes) {
+        return notes.stream().map(note -> {
+            String text = note;
+            for (Indicator i : model.indicators()) {
+                text = text.replace("「" + i.code() + "」", "「" + i.name() + "」");
+            }
+            return text;
+        }).toList();
     }
 
     static List<String> categories(ScoreModel model) {

@@ -78,6 +78,8 @@ class CalibrationsTests {
         }
         // an indicator nobody of the six has carries no information, whatever the method
         assertThat(e.rows().stream().filter(r -> r.code().equals("G5")).findFirst().orElseThrow().objective()).isZero();
+        // … and the note saying so names it as users know it, not by its code
+        assertThat(e.notes()).anyMatch(n -> n.contains("「近三年股权融资额」")).noneMatch(n -> n.contains("G5"));
     }
 
     @Test
