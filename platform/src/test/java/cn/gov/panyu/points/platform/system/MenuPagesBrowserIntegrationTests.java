@@ -56,7 +56,7 @@ class MenuPagesBrowserIntegrationTests extends BrowserTestSupport {
             });
         }
         assertThat(entriesPerRole).containsEntry("anonymous", 3).containsEntry("ent", 6).containsEntry("bank", 5)
-                .containsEntry("expert", 3).containsEntry("staff", 19).containsEntry("admin", 21);
+                .containsEntry("expert", 3).containsEntry("staff", 20).containsEntry("admin", 22);
     }
 
     @Test
