@@ -42,9 +42,9 @@ class SecurityConfiguration {
     /** Operations' endpoints other than health (metrics): administrators only, and a machine gets 401, not a form. */
     static final String ACTUATOR = "/actuator/**";
     /** Bureau work; administrators hold the staff role too. */
-    static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/evaluation/**", "/rankings/**",
-            "/enterprises/**", "/declarations/review/**", "/registrations/**", "/audit/**", "/analytics/**",
-            "/credit/**", "/cultivation/**", "/contests/**", "/performance/**"};
+    static final String[] STAFF = {"/collection/**", "/models/**", "/indicators", "/calibration", "/calibration/**",
+            "/evaluation/**", "/rankings/**", "/enterprises/**", "/declarations/review/**", "/registrations/**",
+            "/audit/**", "/analytics/**", "/credit/**", "/cultivation/**", "/contests/**", "/performance/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts, SessionRegistry sessions)

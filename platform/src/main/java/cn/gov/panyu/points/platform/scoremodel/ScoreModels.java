@@ -139,6 +139,28 @@ public class ScoreModels implements InitializingBean {
     }
 
     /**
+     * A new DRAFT holding a model another feature computed (calibrated weights): written as a model text by
+     * the model form, under a free version number derived from the version it is based on, so that it is
+     * validated, viewed and activated like any hand-made draft.
+     *
+     * @param basedOn the version the model was derived from
+     * @param reason  what made it, for the audit log (Chinese)
+     * @throws ModelRejectedException when the engine does not accept the model's text
+     */
+    @PreAuthorize("hasRole('STAFF')")
+    @Transactional
+    public long createDraft(long basedOn, ScoreModel model, String reason, String user) {
+        ModelVersion source = find(basedOn);
+        String newVersion = freeVersion(source.modelKey(), source.version());
+        String text = withVersion(ModelForm.of(model).toYaml(), newVersion);
+        ScoreModel parsedModel = parseOrReject(text);
+        long draft = insert(parsedModel.id(), newVersion, parsedModel.name(), ModelStatus.DRAFT, text, source.id(), user);
+        audit.record(AuditAction.MODEL_CHANGE, null, reason + "：基于 " + source.modelKey() + " " + source.version()
+                + " 生成草稿 " + newVersion + "（#" + draft + "）");
+        return draft;
+    }
+
+    /**
      * Replaces an unused draft's text after the engine accepted it.
      *
      * @throws ModelRejectedException with every problem; nothing is stored then

@@ -56,7 +56,7 @@ class MenuPagesBrowserIntegrationTests extends BrowserTestSupport {
             });
         }
         assertThat(entriesPerRole).containsEntry("anonymous", 3).containsEntry("ent", 9).containsEntry("bank", 8)
-                .containsEntry("expert", 4).containsEntry("staff", 26).containsEntry("admin", 28);
+                .containsEntry("expert", 4).containsEntry("staff", 27).containsEntry("admin", 29);
     }
 
     @Test
