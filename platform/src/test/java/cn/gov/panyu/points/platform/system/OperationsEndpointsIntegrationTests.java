@@ -49,4 +49,21 @@ class OperationsEndpointsIntegrationTests {
         assertThat(text).as("page latency by URI pattern, in buckets")
                 .contains("http_server_requests_seconds_bucket{").contains("uri=\"/public/rankings\"");
     }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    /**
+     * Whichever request comes first after a start, page latency keeps one set of tag keys: a failed request's
+     * extra {@code error} tag, had it registered the series first, would make Prometheus drop every other page's.
+     */
+    @Test
+    void aFailedRequestRegistersNoExtraTagKey() {
+        io.micrometer.core.instrument.Timer failed = io.micrometer.core.instrument.Timer.builder("http.server.requests")
+                .tags("error", "RequestRejectedException", "exception", "RequestRejectedException", "method", "GET",
+                        "outcome", "CLIENT_ERROR", "status", "400", "uri", "UNKNOWN")
+                .register(registry);
+        assertThat(failed.getId().getTags()).extracting(io.micrometer.core.instrument.Tag::getKey)
+                .containsExactlyInAnyOrder("exception", "method", "outcome", "status", "uri");
+    }
 }
