@@ -17,10 +17,24 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * polls; a user's requests spread over two instances) may both add the same attribute, e.g. a flash
  * message: Spring Session's plain insert then fails the second request on the primary key. Each database
  * is given an insert that replaces instead — PostgreSQL's {@code on conflict do update} (Spring Session's own
- * customizer), H2's {@code merge … key}.
+ * customizer), H2's {@code merge … key}; and so is the session's own row.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStorage {
+
+    /**
+     * A session saved twice as new — the first and the asynchronous dispatch of one streamed export each end
+     * with a save — replaces its row instead of failing the download on the primary key.
+     */
+    static final String H2_CREATE_SESSION = """
+            MERGE INTO %TABLE_NAME% (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME, MAX_INACTIVE_INTERVAL,
+            EXPIRY_TIME, PRINCIPAL_NAME) KEY (PRIMARY_ID) VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    static final String POSTGRESQL_CREATE_SESSION = """
+            INSERT INTO %TABLE_NAME% (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME, MAX_INACTIVE_INTERVAL,
+            EXPIRY_TIME, PRINCIPAL_NAME) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (PRIMARY_ID) DO UPDATE SET SESSION_ID = EXCLUDED.SESSION_ID,
+            LAST_ACCESS_TIME = EXCLUDED.LAST_ACCESS_TIME, MAX_INACTIVE_INTERVAL = EXCLUDED.MAX_INACTIVE_INTERVAL,
+            EXPIRY_TIME = EXCLUDED.EXPIRY_TIME, PRINCIPAL_NAME = EXCLUDED.PRINCIPAL_NAME""";
 
     static final String H2_CREATE_ATTRIBUTE = """
             MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
@@ -31,10 +45,16 @@ class SessionStorage {
         String database = new JdbcTemplate(dataSource).execute(
                 (Connection c) -> c.getMetaData().getDatabaseProductName());
         if ("PostgreSQL".equals(database)) {
-            return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+            return repository -> {
+                new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+                repository.setCreateSessionQuery(POSTGRESQL_CREATE_SESSION);
+            };
         }
         if ("H2".equals(database)) {
-            return repository -> repository.setCreateSessionAttributeQuery(H2_CREATE_ATTRIBUTE);
+            return repository -> {
+                repository.setCreateSessionQuery(H2_CREATE_SESSION);
+                repository.setCreateSessionAttributeQuery(H2_CREATE_ATTRIBUTE);
+            };
         }
         throw new IllegalStateException("sessions are kept in PostgreSQL or H2, not in " + database);
     }

@@ -29,11 +29,11 @@ class HomePageBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.findElement(By.cssSelector(".app-brand-name")).getText())
                 .isEqualTo("番禺区企业创新积分智能评价平台");
         assertThat(browser.findElements(By.cssSelector(".app-menu-group-title"))).extracting(WebElement::getText)
-                .containsExactly("数据采集", "积分模型", "评价管理", "查询展示", "统计分析", "服务应用", "双创大赛", "系统管理");
+                .containsExactly("数据采集", "积分模型", "评价管理", "查询展示", "统计分析", "服务应用", "双创大赛", "绩效管理", "系统管理");
         assertThat(browser.findElement(By.cssSelector(".app-menu-home")).getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.findElement(By.cssSelector(".app-sidebar")).getText()).doesNotContain("建设中");
         assertThat(browser.findElement(By.id("work-title")).getText()).isEqualTo("待办事项");
-        assertThat(browser.findElements(By.cssSelector("#home-work .app-queue-item"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#home-work .app-queue-item"))).hasSize(7);
 
         HeadlessChromium.screenshot(browser, "home");
     }
