@@ -1,6 +1,5 @@
 package cn.gov.panyu.points.platform.bankapi;
 
-import static cn.gov.panyu.points.platform.credit.ProductRequests.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,8 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import cn.gov.panyu.points.platform.TestEnterprises;
 import cn.gov.panyu.points.platform.TestUsers;
+import cn.gov.panyu.points.platform.credit.ProductRequests;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 import cn.gov.panyu.points.platform.portal.PortalFixture;
 import tools.jackson.databind.JsonNode;
@@ -59,13 +58,7 @@ class BankCreditApiIntegrationTests {
         applicant = PortalFixture.otherListed(jdbc, 80).get(75);
         jdbc.sql("update consent set ended_at = ?, ended_by = 'test', end_reason = 'REVOKED' where uscc = ? and ended_at is null")
                 .params(Timestamp.valueOf(LocalDateTime.now()), applicant).update();
-        String name = TestEnterprises.uniqueName("接口申请测试产品");
-        mvc.perform(filled(post("/bank/products"), name, "stages", "STARTUP|GROWTH|MATURE", "lowestTier", "RISE",
-                        "minimumTotal", "", "excludedNegatives", null, "minimumYears", "0", "baseLead", "100",
-                        "baseRun", "100", "baseRise", "100", "bands", "", "rateCeiling", "4.5", "termMonths", "24")
-                        .with(TestUsers.bank(bank)))
-                .andExpect(status().is3xxRedirection());
-        product = jdbc.sql("select id from credit_product where name = ?").param(name).query(Long.class).single();
+        product = ProductRequests.openProduct(mvc, jdbc, bank, "接口申请测试产品");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package cn.gov.panyu.points.platform.credit;
 
-import static cn.gov.panyu.points.platform.credit.ProductRequests.filled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,14 +63,7 @@ class CreditApplicationsIntegrationTests {
             jdbc.sql("update consent set ended_at = ?, ended_by = 'test', end_reason = 'REVOKED' where uscc = ? and ended_at is null")
                     .params(Timestamp.valueOf(LocalDateTime.now()), uscc).update();
         }
-        // every stage and list, nothing excluded, base 100 万 for each tier: every listed enterprise with revenue is eligible
-        String name = TestEnterprises.uniqueName("申请测试产品");
-        mvc.perform(filled(post("/bank/products"), name, "stages", "STARTUP|GROWTH|MATURE", "lowestTier", "RISE",
-                        "minimumTotal", "", "excludedNegatives", null, "minimumYears", "0", "baseLead", "100",
-                        "baseRun", "100", "baseRise", "100", "bands", "", "rateCeiling", "4.5", "termMonths", "24")
-                        .with(TestUsers.bank(BANK)))
-                .andExpect(status().is3xxRedirection());
-        product = jdbc.sql("select id from credit_product where name = ?").param(name).query(Long.class).single();
+        product = ProductRequests.openProduct(mvc, jdbc, BANK, "申请测试产品");
     }
 
     @Test
