@@ -66,4 +66,23 @@ class OperationsEndpointsIntegrationTests {
         assertThat(failed.getId().getTags()).extracting(io.micrometer.core.instrument.Tag::getKey)
                 .containsExactlyInAnyOrder("exception", "method", "outcome", "status", "uri");
     }
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    @org.springframework.beans.factory.annotation.Value("${management.metrics.web.server.max-uri-tags}")
+    int maxUriTags;
+
+    /**
+     * Every route can have its latency series: the cap on distinct URI tags stays above the number of route
+     * patterns with room for the error URIs (the default of 100 stopped recording routes visited after the hundredth).
+     */
+    @Test
+    void everyRouteFitsUnderTheCapOnUriTags() {
+        long patterns = mappings.getHandlerMethods().keySet().stream().flatMap(i -> i.getPatternValues().stream())
+                .distinct().count();
+        assertThat(patterns).isGreaterThan(100);
+        assertThat(maxUriTags).isGreaterThanOrEqualTo((int) (patterns * 2));
+    }
 }
