@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import cn.gov.panyu.points.engine.cultivation.PreAssessment;
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
 import cn.gov.panyu.points.platform.enterprise.EnterpriseDirectory;
@@ -87,13 +86,14 @@ class CultivationController {
         // the enterprise's own years: the district's newest may hold no record of it
         List<Integer> years = assessments.yearsOf(uscc);
         int y = PreAssessments.chosen(years, year);
-        PreAssessment p = assessments.explain(uscc, y)
+        PreAssessments.Explained explained = assessments.explain(uscc, y)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "该企业在该年度没有数据"));
         audit.record(AuditAction.VIEW_ENTERPRISE, uscc, "培育评估 " + y + " 年");
         model.addAttribute("year", y);
         model.addAttribute("years", years);
-        model.addAttribute("p", p);
-        model.addAttribute("name", assessments.year(y).of(uscc).map(a -> a.record().name()).orElse(uscc));
+        model.addAttribute("p", explained.assessment());
+        // the name from the same record: reading it from the year's assessments would assess the whole district
+        model.addAttribute("name", explained.name());
         return "cultivation/enterprise";
     }
 }

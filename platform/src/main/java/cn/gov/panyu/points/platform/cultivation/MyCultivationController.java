@@ -30,7 +30,7 @@ class MyCultivationController {
         if (!years.isEmpty()) {
             int y = PreAssessments.chosen(years, year);
             model.addAttribute("year", y);
-            model.addAttribute("p", assessments.explain(user.uscc(), y).orElseThrow());
+            model.addAttribute("p", assessments.explain(user.uscc(), y).orElseThrow().assessment());
         }
         return "cultivation/my";
     }

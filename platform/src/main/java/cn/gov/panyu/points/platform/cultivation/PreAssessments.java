@@ -70,8 +70,12 @@ public class PreAssessments {
         return assessed;
     }
 
+    /** One enterprise's pre-assessment with every condition explained, and its name as the record has it. */
+    public record Explained(String name, PreAssessment assessment) {
+    }
+
     /** One enterprise's pre-assessment with every condition explained; empty without a record of the year. */
-    public Optional<PreAssessment> explain(String uscc, int year) {
-        return records.factsOf(uscc, year).map(f -> PreAssessment.of(f, year));
+    public Optional<Explained> explain(String uscc, int year) {
+        return records.factsOf(uscc, year).map(f -> new Explained(f.record().name(), PreAssessment.of(f, year)));
     }
 }
