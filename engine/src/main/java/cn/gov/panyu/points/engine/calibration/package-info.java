@@ -5,7 +5,9 @@
  * ({@link cn.gov.panyu.points.engine.calibration.Ahp}), their combination and scaling into a draft model
  * ({@link cn.gov.panyu.points.engine.calibration.Weights}, {@link cn.gov.panyu.points.engine.calibration.Reweighting}),
  * rank correlation ({@link cn.gov.panyu.points.engine.calibration.RankCorrelation}) and the sensitivity of a
- * draft model against the active one ({@link cn.gov.panyu.points.engine.calibration.Sensitivity}).
+ * draft model against the active one ({@link cn.gov.panyu.points.engine.calibration.Sensitivity}) and the
+ * back-test of two models against what later happened to the enterprises they ranked
+ * ({@link cn.gov.panyu.points.engine.calibration.BackTest}).
  *
  * <p>Pure computation like scoring: no files, no command line, no clock; inputs that a method cannot use are
  * refused with a {@link cn.gov.panyu.points.engine.calibration.CalibrationException} that names the row and
