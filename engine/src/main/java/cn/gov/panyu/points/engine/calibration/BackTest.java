@@ -1,5 +1,8 @@
 package cn.gov.panyu.points.engine.calibration;
 
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.input.RecordColumns;
 import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.model.Stage;
@@ -10,6 +13,8 @@ import cn.gov.panyu.points.engine.scoring.Scorer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Back-testing: a model is judged by what happened to the enterprises it ranked. Given each enterprise's
@@ -129,6 +134,59 @@ public final class BackTest {
         int row(int i) {
             return tiers[i] == null ? NO_TIER : tiers[i].ordinal();
         }
+    }
+
+    /**
+     * The outcomes of year Y's cohort from the later years' records and loans. For each horizon h (Y+1, Y+2):
+     * <ul>
+     * <li>became 高企: not 高企 in Y and 高企 in a record of Y+1 … Y+h; unknown for one already 高企 in Y;</li>
+     * <li>got a loan: a loan granted in the calendar years Y+1 … Y+h;</li>
+     * <li>revenue grew / R&amp;D grew: 本年营业收入 / 研发费用 of Y+h above that of Y; unknown when either is
+     * missing.</li>
+     * </ul>
+     * An outcome that happened is yes even without the record of Y+h; one that did not is no only when the
+     * enterprise has a record of Y+h (it was still followed then), else unknown.
+     *
+     * @param later     index h − 1: the records of year Y+h by USCC; null when the district has no data of that
+     *                  year (every outcome of the horizon unknown)
+     * @param borrowers index h − 1: the USCCs with a loan granted in calendar year Y+h (that year only)
+     */
+    public static Outcomes outcomes(RecordColumns cohort, List<Map<String, EnterpriseRecord>> later,
+                                    List<Set<String>> borrowers) {
+        if (later.size() != HORIZONS || borrowers.size() != HORIZONS) {
+            throw new IllegalArgumentException("one map of records and one set of borrowers per horizon");
+        }
+        int hte = Qualification.HTE.ordinal();
+        int revenue = InputField.REVENUE_Y0.numericIndex();
+        int rd = InputField.RD_EXPENSE.numericIndex();
+        Outcomes out = new Outcomes(cohort.size());
+        for (int i = 0; i < cohort.size(); i++) {
+            String uscc = cohort.uscc(i);
+            boolean hteInY = (cohort.qualificationBits(i) & (1 << hte)) != 0;
+            boolean becameHte = false;
+            boolean borrowed = false;
+            for (int h = 1; h <= HORIZONS; h++) {
+                Map<String, EnterpriseRecord> records = later.get(h - 1);
+                EnterpriseRecord then = records == null ? null : records.get(uscc);
+                becameHte |= then != null && then.has(Qualification.HTE);
+                borrowed |= borrowers.get(h - 1).contains(uscc);
+                out.set(i, Outcome.HTE, h, hteInY ? null : known(becameHte, then != null));
+                out.set(i, Outcome.LOAN, h, known(borrowed, then != null));
+                out.set(i, Outcome.REVENUE_GREW, h, grew(cohort.number(i, revenue), then, revenue));
+                out.set(i, Outcome.RD_GREW, h, grew(cohort.number(i, rd), then, rd));
+            }
+        }
+        return out;
+    }
+
+    /** Yes when it happened; no when it did not and the enterprise was followed to the horizon; else unknown. */
+    private static Boolean known(boolean happened, boolean followed) {
+        return happened ? Boolean.TRUE : followed ? Boolean.FALSE : null;
+    }
+
+    private static Boolean grew(double before, EnterpriseRecord then, int field) {
+        double after = then == null ? Double.NaN : then.number(field);
+        return Double.isNaN(before) || Double.isNaN(after) ? null : after > before;
     }
 
     /** Scores the records with both models (the engine's scorer) and back-tests them. */

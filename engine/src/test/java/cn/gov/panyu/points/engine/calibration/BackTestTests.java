@@ -3,7 +3,16 @@ package cn.gov.panyu.points.engine.calibration;
 import cn.gov.panyu.points.engine.calibration.BackTest.Outcome;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.Qualification;
+import cn.gov.panyu.points.engine.input.RecordColumns;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,6 +86,53 @@ class BackTestTests {
         double[] x = {4, 3, 2, 2, 1};
         double[] y = {1, 0, 1, 1, 0};
         assertThat(BackTest.kendallTauB(table)).isCloseTo(RankCorrelation.kendallTauB(x, y), within(1e-12));
+    }
+
+    private static EnterpriseRecord record(String uscc, boolean hte, double revenue, double rd) {
+        EnterpriseRecord.Builder b = EnterpriseRecord.builder(uscc).name(uscc).town("市桥街道").industry("C38")
+                .established(LocalDate.of(2015, 1, 1)).set(InputField.EMPLOYEES, 10).set(InputField.REVENUE_Y0, revenue)
+                .set(InputField.RD_EXPENSE, rd);
+        return hte ? b.qualification(Qualification.HTE).build() : b.build();
+    }
+
+    /**
+     * E1: not 高企 in Y; in Y+1 高企, revenue 100 → 120, R&amp;D 10 → 10; no record of Y+2; a loan in Y+2.
+     * E2: 高企 already; no record of Y+1; in Y+2 revenue 100 → 90; R&amp;D missing in Y.
+     */
+    @Test
+    void outcomesFromTheLaterYearsRecordsAndLoans() {
+        RecordColumns cohort = RecordColumns.of(List.of(record("E1", false, 100, 10), record("E2", true, 100, Double.NaN)));
+        BackTest.Outcomes o = BackTest.outcomes(cohort,
+                List.of(Map.of("E1", record("E1", true, 120, 10)), Map.of("E2", record("E2", true, 90, 5))),
+                List.of(Set.of(), Set.of("E1")));
+        byte yes = BackTest.Outcomes.YES;
+        byte no = BackTest.Outcomes.NO;
+        byte unknown = BackTest.Outcomes.UNKNOWN;
+        // E1: became 高企 in Y+1, so also by Y+2 although Y+2 has no record of it
+        assertThat(o.get(0, Outcome.HTE, 1)).isEqualTo(yes);
+        assertThat(o.get(0, Outcome.HTE, 2)).isEqualTo(yes);
+        // no loan in Y+1 (followed: no); the loan of Y+2 counts by Y+2 without a record of Y+2
+        assertThat(o.get(0, Outcome.LOAN, 1)).isEqualTo(no);
+        assertThat(o.get(0, Outcome.LOAN, 2)).isEqualTo(yes);
+        assertThat(o.get(0, Outcome.REVENUE_GREW, 1)).isEqualTo(yes);
+        assertThat(o.get(0, Outcome.REVENUE_GREW, 2)).isEqualTo(unknown);
+        assertThat(o.get(0, Outcome.RD_GREW, 1)).isEqualTo(no); // equal is not growth
+        assertThat(o.get(0, Outcome.RD_GREW, 2)).isEqualTo(unknown);
+        // E2: cannot become 高企; not followed in Y+1 (unknown, not a failure), followed in Y+2
+        assertThat(o.get(1, Outcome.HTE, 1)).isEqualTo(unknown);
+        assertThat(o.get(1, Outcome.HTE, 2)).isEqualTo(unknown);
+        assertThat(o.get(1, Outcome.LOAN, 1)).isEqualTo(unknown);
+        assertThat(o.get(1, Outcome.LOAN, 2)).isEqualTo(no);
+        assertThat(o.get(1, Outcome.REVENUE_GREW, 1)).isEqualTo(unknown);
+        assertThat(o.get(1, Outcome.REVENUE_GREW, 2)).isEqualTo(no);
+        assertThat(o.get(1, Outcome.RD_GREW, 2)).isEqualTo(unknown); // nothing to compare with in Y
+
+        // without any data of Y+2 only a loan granted then is known
+        BackTest.Outcomes noYear2 = BackTest.outcomes(cohort,
+                java.util.Arrays.asList(Map.of("E1", record("E1", true, 120, 10)), null), List.of(Set.of(), Set.of("E1")));
+        assertThat(noYear2.get(0, Outcome.LOAN, 2)).isEqualTo(yes);
+        assertThat(noYear2.get(1, Outcome.LOAN, 2)).isEqualTo(unknown);
+        assertThat(noYear2.get(1, Outcome.REVENUE_GREW, 2)).isEqualTo(unknown);
     }
 
     @Test
