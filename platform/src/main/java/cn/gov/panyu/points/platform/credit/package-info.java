@@ -6,7 +6,9 @@
  * the enterprise's 金融超市 and applications, the bank's white-lists, inbox and loans, and the staff's totals
  * ({@link cn.gov.panyu.points.platform.credit.CreditApplications}, {@link cn.gov.panyu.points.platform.credit.Loans},
  * {@link cn.gov.panyu.points.platform.credit.Whitelists}, {@link cn.gov.panyu.points.platform.credit.CreditTotals} — the
- * services the open API calls too; docs/adr/0014-credit-applications.md).
+ * services the open API calls too; docs/adr/0014-credit-applications.md). Other features read loans only
+ * through {@link cn.gov.panyu.points.platform.credit.LoanHistory} (named interface {@code loan-history}): who got a
+ * loan when, for the back-test of a model.
  *
  * <p>May depend on account (the officer's bank and the enterprise's USCC scope every read), consent (active
  * consents only, the partner banks, the consent an application grants and its revocation), enterprise (the detailed report), the published-scores read model of evaluation (credit lines follow

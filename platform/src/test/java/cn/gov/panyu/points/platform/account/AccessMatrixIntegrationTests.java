@@ -116,7 +116,7 @@ class AccessMatrixIntegrationTests {
                 "GET /models/{id}/edit", "POST /models/{id}/validate", "POST /models/{id}", "POST /models/{id}/copy",
                 "POST /models/{id}/activate", "POST /models/{id}/delete", "GET /models/{id}/form", "POST /models/{id}/form",
                 "POST /models/{id}/form/from-yaml", "GET /calibration", "POST /calibration/draft",
-                "GET /calibration/sensitivity");
+                "GET /calibration/sensitivity", "GET /calibration/backtest", "GET /calibration/backtest/export");
         put(t, Access.STAFF, "GET /evaluation/runs", "GET /evaluation/runs/export", "POST /evaluation/runs",
                 "GET /evaluation/runs/{id}", "GET /evaluation/runs/{id}/progress", "GET /evaluation/runs/{id}/export",
                 "POST /evaluation/runs/{id}/notice", "POST /evaluation/runs/{id}/withdraw",
