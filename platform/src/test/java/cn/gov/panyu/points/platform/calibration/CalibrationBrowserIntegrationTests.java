@@ -3,6 +3,11 @@ package cn.gov.panyu.points.platform.calibration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,13 +18,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.gov.panyu.points.engine.calibration.BackTest;
+import cn.gov.panyu.points.engine.input.EnterpriseRecord;
+import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.Qualification;
+import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.BrowserTestSupport;
 import cn.gov.panyu.points.platform.HeadlessChromium;
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.evaluation.DistrictFixture;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
-/** Staff calibrate a stage, make a draft of it, read its sensitivity report and activate it. */
+/**
+ * Staff calibrate a stage, make a draft of it, read its sensitivity report, back-test it against the active
+ * model and activate it.
+ */
 @PlatformIntegrationTest
 class CalibrationBrowserIntegrationTests extends BrowserTestSupport {
 
@@ -31,9 +46,13 @@ class CalibrationBrowserIntegrationTests extends BrowserTestSupport {
     @Autowired
     ScoreModels models;
 
+    @Autowired
+    BackTests backTests;
+
     @Test
     void calibrateDraftSensitivityActivate() {
-        DistrictFixture.load(jdbc, 9_088, YEAR, 300);
+        List<EnterpriseRecord> district = DistrictFixture.load(jdbc, 9_088, YEAR, 300);
+        DistrictFixture.replace(jdbc, YEAR + 1, nextYear(district));
         long original = models.activeModelId();
         browser.manage().window().setSize(new Dimension(1440, 1000));
         HeadlessChromium.signIn(browser, url(""), "staff");
@@ -70,6 +89,24 @@ class CalibrationBrowserIntegrationTests extends BrowserTestSupport {
             HeadlessChromium.screenshot(browser, "calibration-sensitivity");
             browser.manage().window().setSize(new Dimension(1440, 1000));
 
+            // the back-test of the draft (model B) against the model in force (model A, nothing published for YEAR)
+            long draft = Long.parseLong(draftUrl.substring(draftUrl.lastIndexOf('/') + 1));
+            HeadlessChromium.open(browser, browser.findElement(By.id("to-backtest")).getAttribute("href"), By.id("backtest-form"));
+            new Select(browser.findElement(By.id("b-year"))).selectByValue("" + YEAR);
+            HeadlessChromium.submitAndWait(browser, browser.findElement(By.cssSelector("#backtest-form button[type=submit]")));
+            await(By.id("stage-GROWTH"));
+            assertThat(new Select(browser.findElement(By.id("b-b"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("" + draft);
+            BackTest.Report expected = TestUsers.asStaff(() -> backTests.run(backTests.choose(YEAR, original, draft).orElseThrow()))
+                    .report();
+            BackTest.Cell lead = expected.a().stage(Stage.GROWTH).row(Tier.LEAD).cell(BackTest.Outcome.REVENUE_GREW, 1);
+            String leadRow = browser.findElement(By.xpath("//section[@id='stage-GROWTH']//tbody/tr[th='领跑']")).getText();
+            assertThat(leadRow).contains(String.format(Locale.ROOT, "%.1f%%（%d/%d）", lead.share() * 100, lead.yes(), lead.observed()));
+            assertThat(browser.findElement(By.id("backtest-summary")).getText()).contains(YEAR + " 年度共 " + expected.cohort() + " 家企业");
+            browser.manage().window().setSize(new Dimension(1440, 2400));
+            HeadlessChromium.screenshot(browser, "calibration-backtest");
+            browser.manage().window().setSize(new Dimension(1440, 1000));
+
+            HeadlessChromium.open(browser, report, By.id("to-draft"));
             HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("to-draft")));
             HeadlessChromium.open(browser, draftUrl, By.xpath("//button[text()='启用']"));
             ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
@@ -87,6 +124,26 @@ class CalibrationBrowserIntegrationTests extends BrowserTestSupport {
             }
         }
         assertThat(models.activeModelId()).isEqualTo(original);
+    }
+
+    /**
+     * The year after: every second enterprise's revenue 10 % up, every third one 高企, so that the back-test has
+     * outcomes to count.
+     */
+    private static List<EnterpriseRecord> nextYear(List<EnterpriseRecord> district) {
+        List<EnterpriseRecord> next = new ArrayList<>();
+        for (int i = 0; i < district.size(); i++) {
+            EnterpriseRecord r = district.get(i);
+            double revenue = r.value(InputField.REVENUE_Y0);
+            EnterpriseRecord changed = i % 2 == 0 ? r.with(InputField.REVENUE_Y0, revenue * 1.1) : r;
+            if (i % 3 == 0) {
+                Set<Qualification> q = EnumSet.of(Qualification.HTE);
+                q.addAll(r.qualifications());
+                changed = changed.withQualifications(q);
+            }
+            next.add(changed);
+        }
+        return next;
     }
 
     private static void await(By element) {
