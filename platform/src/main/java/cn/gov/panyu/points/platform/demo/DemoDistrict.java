@@ -81,7 +81,8 @@ final class DemoDistrict {
     /**
      * The record {@code back} years before the latest: revenues shift by {@code back} years (the oldest
      * extrapolated with the firm's own trend), the other amounts scale with revenue, counts shrink a
-     * little per year back; qualifications stay, negatives belong to the latest year only.
+     * little per year back; qualifications stay (高企 from the year it was recognised), negatives belong to the
+     * latest year only.
      */
     static EnterpriseRecord earlier(EnterpriseRecord r, int latestYear, int back) {
         int year0 = latestYear - back;
@@ -137,9 +138,20 @@ final class DemoDistrict {
             b.set(InputField.CONTEST_AWARD_3Y, contest);
         }
         for (Qualification q : r.qualifications()) {
-            b.qualification(q);
+            if (q != Qualification.HTE || year0 >= hteSince(r, latestYear)) {
+                b.qualification(q);
+            }
         }
         return b.build();
+    }
+
+    /**
+     * The year a 高企 of the latest year was recognised: spread by its USCC over the latest year and the three
+     * before (a recognition lasts three years), so that the earlier years have fewer 高企 and the back-test
+     * (模型回测) sees enterprises become one.
+     */
+    static int hteSince(EnterpriseRecord r, int latestYear) {
+        return latestYear - Math.floorMod(r.uscc().hashCode(), 4);
     }
 
     /**

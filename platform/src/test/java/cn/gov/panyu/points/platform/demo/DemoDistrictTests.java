@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
 import cn.gov.panyu.points.engine.input.InputField;
+import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.platform.collection.DataSource;
 
 class DemoDistrictTests {
@@ -51,6 +52,28 @@ class DemoDistrictTests {
             compared++;
         }
         assertThat(compared).isGreaterThan(200);
+    }
+
+    @Test
+    void someHteOfTheLatestYearBecameOneLaterAndNoneLostIt() {
+        Map<String, EnterpriseRecord> twoBefore = byUscc(district.records(LATEST - 2));
+        Map<String, EnterpriseRecord> before = byUscc(district.records(LATEST - 1));
+        int becameLastYear = 0;
+        int becameThisYear = 0;
+        for (EnterpriseRecord now : district.records(LATEST)) {
+            EnterpriseRecord b = before.get(now.uscc());
+            EnterpriseRecord bb = twoBefore.get(now.uscc());
+            if (b == null || bb == null) {
+                continue;
+            }
+            // once 高企, 高企 in every later year of the demo
+            assertThat(!bb.has(Qualification.HTE) || b.has(Qualification.HTE)).isTrue();
+            assertThat(!b.has(Qualification.HTE) || now.has(Qualification.HTE)).isTrue();
+            becameLastYear += !bb.has(Qualification.HTE) && b.has(Qualification.HTE) ? 1 : 0;
+            becameThisYear += !b.has(Qualification.HTE) && now.has(Qualification.HTE) ? 1 : 0;
+        }
+        assertThat(becameLastYear).isPositive();
+        assertThat(becameThisYear).isPositive();
     }
 
     @Test
