@@ -166,7 +166,13 @@ class BackTestIntegrationTests {
                 "成为高新技术企业", "获得贷款", "无数据", "不计为未发生",
                 // 高企 in 领跑: A 1 of 2, B 1 of 1; the separation row of 高企
                 "50.0%（1/2）", "100.0%（1/1）", "A 0.0 个百分点 · B 100.0 个百分点", "A 0.000 · B 0.272");
-        assertThat(page).doesNotContain("backtest-A", "LEAD", "HTE", "REVENUE_GREW");
+        assertThat(page).doesNotContain("backtest-A", "LEAD", "HTE", "REVENUE_GREW", "是同一版本");
+
+        // one version on both sides: the page says why the two sides agree
+        String same = mvc.perform(get("/calibration/backtest").param("year", "" + YEAR).param("a", "" + modelA)
+                        .param("b", "" + modelA).with(TestUsers.staff()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(same).contains("模型A 与模型B 是同一版本");
     }
 
     @Test
