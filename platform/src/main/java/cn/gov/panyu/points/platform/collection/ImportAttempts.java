@@ -220,6 +220,7 @@ public class ImportAttempts implements InitializingBean {
         int changed = jdbc.sql("update data_import_attempt set file_kept = false, retried_as = ? where id = ? and file_kept = true")
                 .params(id, attemptId).update();
         if (changed == 0) {
+            leases.release(id); // the new attempt rolls back with this refusal
             throw new ImportRefusedException("导入任务 " + old.reference() + " 已在重试");
         }
         return find(id);
