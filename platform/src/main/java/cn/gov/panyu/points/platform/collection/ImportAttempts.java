@@ -41,10 +41,12 @@ import cn.gov.panyu.points.platform.table.SqlFilter;
  * the load begins, so that neither a failure nor a crash can make a load vanish without a trace.
  *
  * <p>A load's own transaction finishes its attempt ({@link #finish}); a load that throws is recorded as
- * failed, with an audit entry, after its transaction rolled back ({@link #fail}); at start-up, attempts a
- * crashed process left running become interrupted, or succeeded when their batch had committed
- * ({@link #recoverInterrupted}). The uploaded file is kept under {@code ${points.data-dir}/imports/}, named
- * by its SHA-256, for as long as an attempt that may be retried needs it.
+ * failed, with an audit entry, after its transaction rolled back ({@link #fail}); a running attempt
+ * carries a lease of the instance that loads it ({@link ImportLeases}), and once an instance died its
+ * attempts become interrupted — or succeeded when their batch had committed — at the start-up of any
+ * instance or in its periodic check ({@link #recoverInterrupted}). The uploaded file is kept under
+ * {@code ${points.data-dir}/imports/}, named by its SHA-256, for as long as an attempt that may be retried
+ * needs it.
  *
  * <p>Attempts have no number of their own for users: batch numbers ({@code #N}) belong to loads that
  * committed, and an attempt is named by the start of its token, as its job has always been.
@@ -112,11 +114,13 @@ public class ImportAttempts implements InitializingBean {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ImportLeases leases;
     private final Path folder;
 
-    ImportAttempts(JdbcClient jdbc, AuditLog audit, @Value("${points.data-dir}") String dataDir) {
+    ImportAttempts(JdbcClient jdbc, AuditLog audit, ImportLeases leases, @Value("${points.data-dir}") String dataDir) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.leases = leases;
         this.folder = Path.of(dataDir, "imports").toAbsolutePath().normalize();
     }
 
@@ -136,24 +140,39 @@ public class ImportAttempts implements InitializingBean {
                         boolean validRowsOnly, String user) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into data_import_attempt (token, source, data_year, file_name, file_sha256, mode, status,"
-                        + " file_kept, started_by) values (?, ?, ?, ?, ?, ?, 'RUNNING', true, ?)")
+                        + " file_kept, started_by, worker_instance, heartbeat_at)"
+                        + " values (?, ?, ?, ?, ?, ?, 'RUNNING', true, ?, ?, localtimestamp)")
                 .params(token, source.name(), year, DepartmentImports.truncate(fileName, 255), sha256,
-                        validRowsOnly ? "VALID_ONLY" : "ALL", user)
+                        validRowsOnly ? "VALID_ONLY" : "ALL", user, leases.instance())
                 .update(key, "id");
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        leases.hold(id);
+        return id;
+    }
+
+    /** The load of the attempt has ended, however: this instance no longer renews its lease. */
+    void release(long attemptId) {
+        leases.release(attemptId);
     }
 
     /**
      * Records how a load ended, in the load's own transaction: the attempt and the batch commit together
      * or not at all. A file with errors (nothing loaded) counts as failed, but a retry would only find
      * the same errors, so its file is not kept.
+     *
+     * @throws ImportRefusedException when another instance has meanwhile ended the attempt (its lease had
+     *         expired: a long stall of this one): the user was told nothing was loaded, so the load rolls back
      */
     void finish(long attemptId, ImportResult result) {
         boolean rejected = result.status() == ImportResult.Status.REJECTED;
-        jdbc.sql("update data_import_attempt set status = ?, outcome = ?, import_id = ?, file_kept = false,"
-                        + " finished_at = current_timestamp where id = ?")
-                .params(rejected ? "FAILED" : "SUCCEEDED", truncate(result.message()), result.importId(), attemptId)
+        int changed = jdbc.sql("update data_import_attempt set status = ?, outcome = ?, import_id = ?, file_kept = false,"
+                        + " finished_at = current_timestamp where id = ? and status = 'RUNNING' and worker_instance = ?")
+                .params(rejected ? "FAILED" : "SUCCEEDED", truncate(result.message()), result.importId(), attemptId,
+                        leases.instance())
                 .update();
+        if (changed == 0) {
+            throw new ImportRefusedException("导入任务已被标记为中断，未导入任何数据，请重试");
+        }
         Attempt attempt = find(attemptId);
         if (rejected) {
             auditFailure(attempt, result.message());
@@ -201,6 +220,7 @@ public class ImportAttempts implements InitializingBean {
         int changed = jdbc.sql("update data_import_attempt set file_kept = false, retried_as = ? where id = ? and file_kept = true")
                 .params(id, attemptId).update();
         if (changed == 0) {
+            leases.release(id); // the new attempt rolls back with this refusal
             throw new ImportRefusedException("导入任务 " + old.reference() + " 已在重试");
         }
         return find(id);
@@ -295,31 +315,13 @@ public class ImportAttempts implements InitializingBean {
     }
 
     /**
-     * Before the platform serves anyone: an attempt still running was cut short by the end of the
-     * previous process. When its batch committed (in the same transaction as the attempt's own update,
-     * so this is a safeguard) it is succeeded, else interrupted with nothing loaded — the load's
-     * transaction never committed. Then files no retry needs any more are deleted.
+     * Before the platform serves anyone: an attempt still running whose instance stopped — its lease
+     * expired — was cut short; {@link ImportLeases} marks it interrupted, or succeeded when its batch had
+     * committed. Attempts another live instance is loading keep going. Then files no retry needs any more
+     * are deleted.
      */
     void recoverInterrupted() {
-        for (Attempt a : jdbc.sql("select " + Attempt.COLUMNS + " from data_import_attempt where status = 'RUNNING'")
-                .query(Attempt::map).list()) {
-            ImportRecord batch = jdbc.sql(ImportRecord.SELECT + " where attempt_id = ?").param(a.id())
-                    .query(ImportRecord::map).optional().orElse(null);
-            if (batch != null) {
-                jdbc.sql("update data_import_attempt set status = 'SUCCEEDED', outcome = ?, import_id = ?, file_kept = false,"
-                                + " finished_at = current_timestamp where id = ?")
-                        .params("已导入 " + batch.rowsLoaded() + " 行（导入批次 #" + batch.id() + "），平台随后重启", batch.id(), a.id())
-                        .update();
-                log.info("Import job {} had committed batch #{} before the platform stopped", a.token(), batch.id());
-            } else {
-                jdbc.sql("update data_import_attempt set status = 'INTERRUPTED', outcome = ?, finished_at = current_timestamp"
-                        + " where id = ?").params(INTERRUPTED_OUTCOME, a.id()).update();
-                audit.recordFor("system", null, AuditAction.DATA_IMPORT, "导入任务 " + a.reference() + "（" + a.startedBy()
-                        + " 发起）" + INTERRUPTED_OUTCOME + "：" + a.source().label() + " " + a.year() + " 年《" + a.fileName() + "》");
-                log.warn("Import job {} (source {}, year {}, file {}, user {}) was interrupted by the platform's restart;"
-                        + " nothing was loaded", a.token(), a.source(), a.year(), a.fileName(), a.startedBy());
-            }
-        }
+        leases.takeOverExpired();
         sweepFiles();
     }
 

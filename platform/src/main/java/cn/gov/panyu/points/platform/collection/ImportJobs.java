@@ -264,6 +264,7 @@ public class ImportJobs implements DisposableBean {
                     throw error;
                 }
             } finally {
+                attempts.release(job.attemptId);
                 job.content = null;
                 SecurityContextHolder.clearContext();
             }
@@ -272,8 +273,8 @@ public class ImportJobs implements DisposableBean {
 
     /**
      * Ends the job with {@code message} and records the failed attempt. When even that fails (the
-     * database may be why the load failed), the attempt stays running and the next start marks it
-     * interrupted: the page still learns the outcome.
+     * database may be why the load failed), the attempt stays running until its lease expires, and an
+     * instance then marks it interrupted: the page still learns the outcome.
      */
     private void fail(Job job, String message) {
         try {

@@ -13,9 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +47,9 @@ class ImportAttemptsIntegrationTests {
 
     @Autowired
     DepartmentImports imports;
+
+    @Autowired
+    ImportLeases leases;
 
     @Autowired
     JdbcClient jdbc;
@@ -118,11 +124,28 @@ class ImportAttemptsIntegrationTests {
                 .andExpect(result -> assertThat(result.getFlashMap().get("error")).asString().contains("无需重试"));
     }
 
+    /**
+     * The attempt as a crashed instance left it: its lease not renewed since {@code age} ago (by the
+     * database's clock), by an instance that is not this one.
+     */
+    private void leftBy(String instance, Attempt attempt, Duration age) {
+        leases.release(attempt.id());
+        jdbc.sql("update data_import_attempt set worker_instance = ?, heartbeat_at = ? where id = ?")
+                .params(instance, Timestamp.valueOf(jdbc.sql("select localtimestamp").query(Timestamp.class).single()
+                        .toLocalDateTime().minus(age)), attempt.id())
+                .update();
+    }
+
     @Test
     void attemptsACrashLeftRunningBecomeInterruptedOrSucceededWhenTheirBatchCommitted() throws Exception {
         Attempt cutShort = started("中断.csv", csv(marketHeader(), market(uscc(), "中断科技有限公司")));
         byte[] committedFile = csv(marketHeader(), market(uscc(), "已提交科技有限公司"));
         Attempt committed = started("已提交.csv", committedFile);
+        leftBy("crashed-instance", cutShort, Duration.ofMinutes(10));
+        leftBy("crashed-instance", committed, Duration.ofMinutes(10));
+        // another instance loading right now: its lease is fresh
+        Attempt elsewhere = started("别处.csv", csv(marketHeader(), market(uscc(), "别处科技有限公司")));
+        leftBy("live-instance", elsewhere, Duration.ZERO);
         // the batch committed with its attempt's id, but the process died before the attempt was finished
         ImportResult loaded = imports.load(DataSource.MARKET, YEAR, "已提交.csv", committedFile, false, "staff");
         jdbc.sql("update data_import set attempt_id = ? where id = ?").params(committed.id(), loaded.importId()).update();
@@ -143,6 +166,10 @@ class ImportAttemptsIntegrationTests {
         assertThat(kept(cutShort)).exists();
         assertThat(kept(committed)).doesNotExist();
         assertThat(stray).doesNotExist();
+        assertThat(attempts.find(elsewhere.id()).status()).as("the load of a live instance goes on").isEqualTo("RUNNING");
+        assertThat(kept(elsewhere)).exists();
+        assertThat(auditDetails(elsewhere)).isEmpty();
+        attempts.fail(elsewhere.id(), "测试结束");
 
         // the job's page, opened again after the restart, tells the outcome instead of "expired"
         String page = mvc.perform(get("/collection/imports/jobs/" + cutShort.token()).with(TestUsers.staff()))
@@ -156,6 +183,42 @@ class ImportAttemptsIntegrationTests {
 
         assertThat(awaitJob(retry(cutShort))).contains("已导入 1 行");
         assertThat(attempts.find(cutShort.id()).statusLabel()).isEqualTo("已中断（已重试）");
+    }
+
+    @Test
+    void aLoadWhoseAttemptWasTakenOverMeanwhileRollsBackInsteadOfFinishing() {
+        String code = uscc();
+        byte[] content = csv(marketHeader(), market(code, "停顿科技有限公司"));
+        Attempt attempt = started("停顿.csv", content);
+        // the load stalls past its lease (a long pause, a lost network) and another instance takes the
+        // attempt over; then the load goes on
+        ImportProgress stalls = new ImportProgress() {
+            boolean stalled;
+
+            @Override
+            public void progress(String phase, long done, long total) {
+                if (!stalled) {
+                    stalled = true;
+                    // another connection, as another instance: not the load's transaction
+                    CompletableFuture.runAsync(() -> {
+                        jdbc.sql("update data_import_attempt set heartbeat_at = ? where id = ?")
+                                .params(Timestamp.valueOf(LocalDateTime.now().minusHours(1)), attempt.id()).update();
+                        attempts.recoverInterrupted();
+                    }).join();
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> imports.load(DataSource.MARKET, YEAR, "停顿.csv", content, false, "staff", stalls,
+                attempt.id())).isInstanceOf(ImportRefusedException.class).hasMessageContaining("已被标记为中断");
+
+        Attempt taken = attempts.find(attempt.id());
+        assertThat(taken.status()).as("what the takeover recorded").isEqualTo("INTERRUPTED");
+        assertThat(taken.importId()).isNull();
+        assertThat(jdbc.sql("select count(*) from enterprise where uscc = ?").param(code).query(Long.class).single())
+                .as("nothing loaded, as the user was told").isZero();
+        assertThat(jdbc.sql("select count(*) from data_import where attempt_id = ?").param(attempt.id()).query(Long.class)
+                .single()).isZero();
     }
 
     @Test

@@ -75,9 +75,11 @@ class KilledPlatformIntegrationTests {
             // the load has only just begun: reading, checking, writing and merging 5,000 rows take seconds
             platform.kill();
         }
-        try (PlatformProcess platform = PlatformProcess.start(data)) {
+        // the restarted platform takes the attempt over once the killed one's lease expired (ADR 0017)
+        try (PlatformProcess platform = PlatformProcess.start(data, "--points.imports.lease=2s")) {
             platform.signIn("staff", SignIn.DEMO_PASSWORD);
-            String job = platform.page("/collection/imports/jobs/" + token + "/status");
+            String job = awaitPage(platform, "/collection/imports/jobs/" + token + "/status", "平台重启时中断",
+                    Duration.ofSeconds(30));
             assertThat(job).as("the job's page after the restart; log " + platform.log())
                     .contains(file, "平台重启时中断，未导入任何数据").doesNotContain("已过期");
             String list = platform.page("/collection/imports");
@@ -94,6 +96,17 @@ class KilledPlatformIntegrationTests {
             assertThat(platform.page("/collection/imports")).as("the interrupted attempt burnt no batch number")
                     .contains("/collection/imports/1/rollback").contains("已中断（已重试）");
         }
+    }
+
+    /** The page once it contains {@code text}. */
+    private static String awaitPage(PlatformProcess platform, String path, String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String page = platform.page(path);
+        while (!page.contains(text) && System.nanoTime() < deadline) {
+            PlatformProcess.sleep(200);
+            page = platform.page(path);
+        }
+        return page;
     }
 
     /** Uploads a 市场监管 file; returns the staged upload's token from the validation report. */

@@ -59,7 +59,7 @@ class BackupRestoreIntegrationTests {
     }
 
     /** The rows of the public tier list of each of the last three years. */
-    private static List<String> publishedLists(PlatformProcess platform) {
+    static List<String> publishedLists(PlatformProcess platform) {
         int last = LocalDate.now().getYear() - 1;
         return Stream.of(last - 2, last - 1, last).map(year -> {
             Matcher m = TABLE_BODY.matcher(platform.page("/public/rankings?year=" + year));
