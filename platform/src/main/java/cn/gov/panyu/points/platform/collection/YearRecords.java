@@ -4,8 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -108,6 +112,29 @@ public class YearRecords {
     /** One enterprise's record of a year, as stored — also without revenue_y0 (then not scorable). */
     public Optional<EnterpriseRecord> of(String uscc, int year) {
         return jdbc.query(SELECT + " and y.uscc = ?", (rs, n) -> record(rs), year, uscc).stream().findFirst();
+    }
+
+    /**
+     * The records of a year of the given enterprises, by USCC, as {@link #of(String, int)} reads each; an
+     * enterprise without one is absent. One statement for the whole list, so callers pass a bounded list.
+     */
+    public Map<String, EnterpriseRecord> of(Collection<String> usccs, int year) {
+        if (usccs.isEmpty()) {
+            return Map.of();
+        }
+        Object[] args = new Object[usccs.size() + 1];
+        args[0] = year;
+        int i = 1;
+        for (String uscc : usccs) {
+            args[i++] = uscc;
+        }
+        Map<String, EnterpriseRecord> found = new HashMap<>();
+        jdbc.query(SELECT + " and y.uscc in (" + String.join(", ", Collections.nCopies(usccs.size(), "?")) + ")",
+                (RowCallbackHandler) rs -> {
+                    EnterpriseRecord r = record(rs);
+                    found.put(r.uscc(), r);
+                }, args);
+        return found;
     }
 
     /**
