@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +23,7 @@ import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.input.SetCodes;
+import cn.gov.panyu.points.platform.table.SqlFilter;
 
 /**
  * The merged yearly records (enterprise + enterprise_year) as the engine reads them: the one mapping from
@@ -129,7 +129,7 @@ public class YearRecords {
             args[i++] = uscc;
         }
         Map<String, EnterpriseRecord> found = new HashMap<>();
-        jdbc.query(SELECT + " and y.uscc in (" + String.join(", ", Collections.nCopies(usccs.size(), "?")) + ")",
+        jdbc.query(SELECT + " and " + SqlFilter.usccIn("y.uscc", usccs.size()),
                 (RowCallbackHandler) rs -> {
                     EnterpriseRecord r = record(rs);
                     found.put(r.uscc(), r);

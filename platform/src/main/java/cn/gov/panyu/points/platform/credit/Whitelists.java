@@ -40,7 +40,8 @@ import cn.gov.panyu.points.platform.table.TableQuery;
  * <p>Judging is batched: the candidates' published results are read in one statement through
  * {@link PublishedResults} and their records of that year in another ({@link CreditLines#standings}), the
  * latest published year once per call — a constant number of statements per page, where reading each
- * enterprise on its own took three.
+ * enterprise on its own took three. What the published result alone decides (a result at all, a veto, the
+ * stage and list filters) is decided on the result read so, not by joining the published scores here.
  */
 @Service
 @PreAuthorize("hasRole('BANK')")
@@ -84,21 +85,17 @@ public class Whitelists {
             "town", Comparator.comparing(Entry::town),
             "expires", Comparator.comparing(Entry::consentUntil));
 
-    /** "The enterprise {@code e} consents to the bank now", for a where clause. */
-    private static final String CONSENTED = "exists (select 1 from consent c where c.uscc = e.uscc and "
-            + Consents.ACTIVE_FOR_BANK + ")";
+    /** "The consent {@code c} of enterprise {@code e} to the bank is active now", for a where clause. */
+    private static final String ACTIVE = "c.uscc = e.uscc and " + Consents.ACTIVE_FOR_BANK;
     /**
-     * The candidates: consenting enterprises with a result in the published {@code :year} that was not vetoed
-     * (a veto excludes from every product, so judging such an enterprise could only say no). Driven by the
-     * registry with the consent as a correlated condition rather than by a grouped list of all consents, so
-     * that a cursor page walks the registry's key from the cursor and stops at its limit. The view is joined
-     * only to narrow the selection (ADR 0007); the results that are judged are read through
-     * {@link PublishedResults}.
+     * The candidates: registered enterprises that consent to the bank now, with the last day of their longest
+     * active consent. Driven by the registry's key with the consent as a correlated condition (an index probe
+     * each, V41) rather than by a grouped list of all the bank's consents, so that a cursor page walks the key
+     * from the cursor and stops at its limit.
      */
     private static final String CANDIDATES = "select e.uscc, e.name, e.town, e.industry,"
-            + " (select max(c.expires_on) from consent c where c.uscc = e.uscc and " + Consents.ACTIVE_FOR_BANK
-            + ") as expires_on from enterprise e join published_score s on s.data_year = :year and s.uscc = e.uscc"
-            + " where s.eligible and " + CONSENTED;
+            + " (select max(c.expires_on) from consent c where " + ACTIVE + ") as expires_on"
+            + " from enterprise e where exists (select 1 from consent c where " + ACTIVE + ")";
 
     private final JdbcClient jdbc;
     private final Products products;
@@ -137,41 +134,49 @@ public class Whitelists {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         int wanted = Math.max(1, Math.min(MAX_SIZE, size));
-        int scan = wanted * SCAN_PER_ENTRY;
+        Optional<Integer> year = published.latestYear();
+        if (offered.isEmpty() || year.isEmpty()) {
+            return audited(user, productId, new Slice(List.of(), null));
+        }
         boolean rulesChanged = changedSince != null
                 && offered.stream().anyMatch(p -> !p.updatedAt().isBefore(changedSince));
-        boolean sinceFilter = changedSince != null && !rulesChanged;
-        Optional<Integer> year = published.latestYear();
-        List<Candidate> candidates = offered.isEmpty() || year.isEmpty() ? List.of()
-                : candidates(user, year.get(), today, " and e.uscc > :after"
-                                + (sinceFilter ? " and (s.published_at >= :since or exists (select 1 from consent c"
-                                + " where c.uscc = e.uscc and " + Consents.ACTIVE_FOR_BANK + " and c.granted_at >= :since))" : "")
-                                + " order by e.uscc limit :scan",
-                        sinceFilter ? Map.of("after", after == null ? "" : after, "scan", scan, "since", changedSince)
-                                : Map.of("after", after == null ? "" : after, "scan", scan));
+        // a year's results are published at one moment: newer than "since", every result is new
+        boolean resultsChanged = changedSince != null && published.run(year.get())
+                .map(r -> !r.publishedAt().isBefore(changedSince)).orElse(true);
+        boolean sinceFilter = changedSince != null && !rulesChanged && !resultsChanged;
+        String since = sinceFilter ? " and exists (select 1 from consent c where " + ACTIVE + " and c.granted_at >= :since)" : "";
         List<Listed> entries = new ArrayList<>();
-        String last = null;
-        // most candidates are usually eligible: judge as many as are wanted first, and the rest only if needed
-        int from = 0;
-        while (entries.size() < wanted && from < candidates.size()) {
-            int to = Math.min(candidates.size(), from == 0 ? wanted : from + CreditLines.BATCH);
-            for (Judged j : judge(candidates.subList(from, to), offered, year.get(), today)) {
+        String last = after == null ? "" : after;
+        int budget = wanted * SCAN_PER_ENTRY;
+        boolean toTheEnd = false;
+        // most candidates are usually eligible: a first round reads one more than wanted (to see whether the list
+        // goes on), a second the rest of the page's budget only when too few were eligible
+        for (int round = 0; round < 2 && entries.size() < wanted && budget > 0 && !toTheEnd; round++) {
+            int limit = round == 0 ? Math.min(wanted + 1, budget) : budget;
+            List<Candidate> candidates = candidates(user, today, " and e.uscc > :after" + since
+                    + " order by e.uscc limit :limit", sinceFilter
+                    ? Map.of("after", last, "limit", limit, "since", changedSince) : Map.of("after", last, "limit", limit));
+            budget -= candidates.size();
+            boolean judgedAll = true;
+            for (Judged j : judge(candidates, offered, year.get(), today)) {
+                if (entries.size() == wanted) {
+                    judgedAll = false;
+                    break;
+                }
                 last = j.candidate().uscc();
                 if (!j.lines().isEmpty()) {
                     entries.add(new Listed(j.enterprise(), j.lines()));
-                    if (entries.size() == wanted) {
-                        break;
-                    }
                 }
             }
-            from = to;
+            toTheEnd = judgedAll && candidates.size() < limit;
         }
-        // the list goes on unless every candidate up to the end of the list was judged
-        boolean judgedToTheEnd = candidates.size() < scan
-                && (candidates.isEmpty() || last.equals(candidates.get(candidates.size() - 1).uscc()));
-        audit.record(AuditAction.VIEW_ENTERPRISE, null, "银行 " + user.bankCode() + " 读取白名单（本页 " + entries.size() + " 家"
-                + (productId == null ? "" : "，产品 #" + productId) + "）");
-        return new Slice(entries, judgedToTheEnd ? null : last);
+        return audited(user, productId, new Slice(entries, toTheEnd || last.isEmpty() ? null : last));
+    }
+
+    private Slice audited(PlatformUser user, Long productId, Slice slice) {
+        audit.record(AuditAction.VIEW_ENTERPRISE, null, "银行 " + user.bankCode() + " 读取白名单（本页 " + slice.entries().size()
+                + " 家" + (productId == null ? "" : "，产品 #" + productId) + "）");
+        return slice;
     }
 
     /** One page of the white-list of one of the bank's products; highest line first unless sorted otherwise. */
@@ -209,18 +214,15 @@ public class Whitelists {
         LocalDate today = LocalDate.now();
         String town = filter.town() == null ? "" : filter.town().strip();
         String q = filter.q() == null ? "" : filter.q().strip();
-        // narrowed in SQL by what the published result alone decides; the product's rules judge the rest
-        List<Candidate> candidates = candidates(user, year.get(), today,
-                (filter.stage() == null ? "" : " and s.stage = :stage")
-                        + (filter.tier() == null ? "" : " and s.tier = :tier")
-                        + (town.isEmpty() ? "" : " and e.town = :town")
+        // the registry's columns narrow in SQL; the published result's (stage, list) and the product's rules in Java
+        List<Candidate> candidates = candidates(user, today,
+                (town.isEmpty() ? "" : " and e.town = :town")
                         + (q.isEmpty() ? "" : " and (e.name like :name or e.uscc like :uscc)"),
-                Map.of("stage", filter.stage() == null ? "" : filter.stage().name(),
-                        "tier", filter.tier() == null ? "" : filter.tier().name(),
-                        "town", town, "name", "%" + q + "%", "uscc", q.toUpperCase(Locale.ROOT) + "%"));
+                Map.of("town", town, "name", "%" + q + "%", "uscc", q.toUpperCase(Locale.ROOT) + "%"));
         List<Entry> entries = new ArrayList<>();
         for (Judged j : judge(candidates, List.of(product), year.get(), today)) {
-            if (!j.lines().isEmpty()) {
+            if (!j.lines().isEmpty() && (filter.stage() == null || filter.stage() == j.facts().stage())
+                    && (filter.tier() == null || filter.tier() == j.facts().tier())) {
                 CreditFacts x = j.facts();
                 Line line = j.lines().get(0);
                 entries.add(new Entry(j.candidate().uscc(), j.candidate().name(), j.candidate().town(), x.year(),
@@ -234,18 +236,18 @@ public class Whitelists {
         return entries;
     }
 
-    /** The candidates of the bank's white-list in the published year, narrowed and ordered by {@code more}. */
-    private List<Candidate> candidates(PlatformUser user, int year, LocalDate today, String more, Map<String, ?> params) {
+    /** The consenting enterprises, narrowed and ordered by {@code more}. */
+    private List<Candidate> candidates(PlatformUser user, LocalDate today, String more, Map<String, ?> params) {
         return jdbc.sql(CANDIDATES + more).param("bank", user.bankCode() == null ? "" : user.bankCode())
-                .param("today", today).param("year", year).params(params)
+                .param("today", today).params(params)
                 .query((rs, n) -> new Candidate(rs.getString(1).strip(), rs.getString(2), rs.getString(3),
                         rs.getString(4).strip(), rs.getObject(5, LocalDate.class)))
                 .list();
     }
 
     /**
-     * The candidates in their order, each with the lines of the products it is eligible for (none when it is
-     * eligible for none, or lost its published result since it was selected).
+     * The candidates in their order, each with the lines of the products it is eligible for: none when it is
+     * eligible for none — also when it has no published result that year (a veto is the rules' first "no").
      */
     private List<Judged> judge(List<Candidate> candidates, List<CreditProduct> offered, int year, LocalDate today) {
         Map<String, CreditLines.Standing> standings = lines.standings(candidates.stream().map(Candidate::uscc).toList(), year);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -90,16 +91,20 @@ public class PublishedResults {
 
     /**
      * The published results of a year of the given enterprises, by USCC; an enterprise without one is absent.
-     * One statement for the whole list (a page of a bank's white-list judges a few hundred to a few thousand
-     * enterprises at once, where one read each dominated the page), so callers pass a bounded list.
+     * One statement for the whole list (a page of a bank's white-list judges up to a few thousand enterprises at
+     * once, where one read each dominated the page), so callers pass a bounded list.
      */
     public Map<String, PublishedScore> of(Collection<String> usccs, int year) {
         if (usccs.isEmpty()) {
             return Map.of();
         }
         Map<String, PublishedScore> found = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from published_score ps where ps.data_year = :year and ps.uscc in (:usccs)")
-                .param("year", year).param("usccs", List.copyOf(usccs)).query(PublishedResults::row).list()
+        List<Object> args = new ArrayList<>(usccs);
+        args.add(year);
+        // joined rather than "in (…)": the view's lookup is by year's run and USCC, one index probe per value
+        jdbc.sql("select " + COLUMNS + " from " + SqlFilter.usccTable("asked", usccs.size())
+                        + " join published_score ps on ps.uscc = asked.uscc where ps.data_year = ?")
+                .params(args).query(PublishedResults::row).list()
                 .forEach(s -> found.put(s.uscc(), s));
         return found;
     }

@@ -19,6 +19,24 @@ public final class SqlFilter {
         this.args = args;
     }
 
+    /**
+     * {@code column in (?, ?, …)} for {@code count} USCCs, each parameter cast to the columns' {@code char(18)}:
+     * H2 looks the values up in an index that starts with the column only when both sides have the same type —
+     * with plain varchar parameters it compares every row with the whole list.
+     */
+    public static String usccIn(String column, int count) {
+        return column + " in (" + String.join(", ", Collections.nCopies(count, "cast(? as char(18))")) + ")";
+    }
+
+    /**
+     * A table {@code alias(uscc)} of {@code count} USCC parameters (typed as {@link #usccIn}), to join where the
+     * USCC is not the first column of the index (H2 uses an {@code in} list only on an index's first column, but
+     * looks each joined row up by the whole key).
+     */
+    public static String usccTable(String alias, int count) {
+        return "(values " + String.join(", ", Collections.nCopies(count, "(cast(? as char(18)))")) + ") as " + alias + "(uscc)";
+    }
+
     /** No condition: every row. */
     public static SqlFilter all() {
         return new SqlFilter(List.of(), List.of());

@@ -140,6 +140,32 @@ class WhitelistBatchIntegrationTests {
         }
     }
 
+    /**
+     * The defect this batch fixed: a page read three statements per enterprise, so a page of 200 took 600. Counted
+     * by the database (H2's query statistics, the test profile's database) over the statements that read the
+     * published results or the records: the year, the candidates, and one batch of each — not one per enterprise.
+     */
+    @Test
+    void aPageIsJudgedWithAFixedNumberOfReadsWhateverItsSize() {
+        jdbc.sql("set query_statistics false").update();
+        jdbc.sql("set query_statistics true").update();
+        try {
+            Whitelists.Slice page = TestUsers.runAs(officer,
+                    () -> whitelists.slice(officer, productIds.get(0), null, null, Whitelists.MAX_SIZE));
+
+            assertThat(page.entries()).hasSizeGreaterThanOrEqualTo(5);
+            long reads = jdbc.sql("""
+                            select coalesce(sum(execution_count), 0) from information_schema.query_statistics
+                            where lower(sql_statement) like '%published_score%' or lower(sql_statement) like '%enterprise_year%'
+                               or lower(sql_statement) like '%publication%'""")
+                    .query(Long.class).single();
+            assertThat(reads).as("statements reading results or records for %d enterprises", page.entries().size())
+                    .isBetween(3L, 6L);
+        } finally {
+            jdbc.sql("set query_statistics false").update();
+        }
+    }
+
     /** What the single-enterprise path says: each consented enterprise's lines, judged on its own, in USCC order. */
     private Map<String, List<Whitelists.Line>> expectedLines(List<Long> chosen) {
         LocalDate today = LocalDate.now();
