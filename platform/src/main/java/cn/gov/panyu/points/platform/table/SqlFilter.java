@@ -20,18 +20,10 @@ public final class SqlFilter {
     }
 
     /**
-     * {@code column in (?, ?, …)} for {@code count} USCCs, each parameter cast to the columns' {@code char(18)}:
-     * H2 looks the values up in an index that starts with the column only when both sides have the same type —
-     * with plain varchar parameters it compares every row with the whole list.
-     */
-    public static String usccIn(String column, int count) {
-        return column + " in (" + String.join(", ", Collections.nCopies(count, "cast(? as char(18))")) + ")";
-    }
-
-    /**
-     * A table {@code alias(uscc)} of {@code count} USCC parameters (typed as {@link #usccIn}), to join where the
-     * USCC is not the first column of the index (H2 uses an {@code in} list only on an index's first column, but
-     * looks each joined row up by the whole key).
+     * A table {@code alias(uscc)} of {@code count} USCC parameters, to join a list of enterprises to a table by
+     * its key: H2 then probes the key once per value. An {@code in (…)} list is used by H2 only on an index's
+     * first column and only when the types match, and even then it may prefer another index and test every row
+     * against the list. The values are cast to the columns' {@code char(18)} so that the join compares like types.
      */
     public static String usccTable(String alias, int count) {
         return "(values " + String.join(", ", Collections.nCopies(count, "(cast(? as char(18)))")) + ") as " + alias + "(uscc)";
