@@ -12,7 +12,7 @@ import cn.gov.panyu.points.platform.credit.BankReport;
 import cn.gov.panyu.points.platform.credit.ConsentedEnterprise;
 import cn.gov.panyu.points.platform.credit.CreditLines;
 import cn.gov.panyu.points.platform.credit.CreditProduct;
-import cn.gov.panyu.points.platform.credit.WhiteList;
+import cn.gov.panyu.points.platform.credit.Whitelists;
 
 /**
  * The JSON the bank API answers with: its own records, not the pages' models, so that the contract a bank's
@@ -62,7 +62,7 @@ final class ApiViews {
                           @Schema(description = "创新积分") BigDecimal total, Label stage, Integer rankInStage,
                           Label tier, @Schema(description = "授权有效期至") LocalDate consentExpires, List<Line> lines) {
 
-        static WhiteListEntry of(WhiteList.Entry entry) {
+        static WhiteListEntry of(Whitelists.Listed entry) {
             ConsentedEnterprise e = entry.enterprise();
             return new WhiteListEntry(e.uscc(), e.name(), e.town(), e.industry(), e.year(), e.total(),
                     Label.of(e.stage()), e.rank(), Label.of(e.tier()), e.consentExpires(),

@@ -21,7 +21,7 @@ import cn.gov.panyu.points.platform.account.PlatformUser;
 import cn.gov.panyu.points.platform.credit.BankEnterprises;
 import cn.gov.panyu.points.platform.credit.CreditLines;
 import cn.gov.panyu.points.platform.credit.Products;
-import cn.gov.panyu.points.platform.credit.WhiteList;
+import cn.gov.panyu.points.platform.credit.Whitelists;
 
 /**
  * What a bank's system reads: its products, its white-list, and one consenting enterprise's report — through
@@ -35,11 +35,11 @@ class BankApiController {
     private static final Pattern CURSOR = Pattern.compile("[0-9A-Z]{18}");
 
     private final Products products;
-    private final WhiteList whiteList;
+    private final Whitelists whiteList;
     private final BankEnterprises enterprises;
     private final CreditLines lines;
 
-    BankApiController(Products products, WhiteList whiteList, BankEnterprises enterprises, CreditLines lines) {
+    BankApiController(Products products, Whitelists whiteList, BankEnterprises enterprises, CreditLines lines) {
         this.products = products;
         this.whiteList = whiteList;
         this.enterprises = enterprises;
@@ -63,11 +63,11 @@ class BankApiController {
             @Parameter(description = "只返回此时刻（北京时间，如 2026-12-01T00:00:00）之后有变化的企业")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime changedSince,
             @Parameter(description = "上一页的 nextCursor；第一页不填") @RequestParam(required = false) String cursor,
-            @Parameter(description = "每页最多条数，1 至 200，默认 50") @RequestParam(defaultValue = "" + WhiteList.DEFAULT_SIZE) int size) {
+            @Parameter(description = "每页最多条数，1 至 200，默认 50") @RequestParam(defaultValue = "" + Whitelists.DEFAULT_SIZE) int size) {
         if (cursor != null && !CURSOR.matcher(cursor).matches()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "参数 cursor 无效：请传回上一页响应中的 nextCursor。");
         }
-        WhiteList.Slice slice = whiteList.page(bank, productId, changedSince, cursor, size);
+        Whitelists.Slice slice = whiteList.slice(bank, productId, changedSince, cursor, size);
         return new ApiViews.WhiteListPage(slice.entries().stream().map(ApiViews.WhiteListEntry::of).toList(),
                 slice.nextCursor());
     }

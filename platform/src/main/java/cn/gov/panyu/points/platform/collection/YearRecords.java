@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,6 +23,7 @@ import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.input.Negative;
 import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.input.SetCodes;
+import cn.gov.panyu.points.platform.table.SqlFilter;
 
 /**
  * The merged yearly records (enterprise + enterprise_year) as the engine reads them: the one mapping from
@@ -34,6 +38,7 @@ public class YearRecords {
     private static final List<InputField> NUMERIC = InputField.numericFields();
     /** Rows fetched per round trip: a year of 100,000 enterprises streams rather than loading at once. */
     private static final int FETCH_SIZE = 5_000;
+    private static final String COLUMNS;
     private static final String SELECT;
     /** Registry columns, numeric fields and the two sets come first. */
     private static final int FIRST_CULTIVATION_COLUMN = 6 + NUMERIC.size() + 2;
@@ -47,9 +52,8 @@ public class YearRecords {
         for (CultivationField f : CultivationField.values()) {
             sb.append(", y.").append(f.key());
         }
-        sb.append(" from enterprise_year y join enterprise e on e.uscc = y.uscc")
-                .append(" where y.data_year = ?");
-        SELECT = sb.toString();
+        COLUMNS = sb.toString();
+        SELECT = COLUMNS + " from enterprise_year y join enterprise e on e.uscc = y.uscc where y.data_year = ?";
     }
 
     /**
@@ -108,6 +112,33 @@ public class YearRecords {
     /** One enterprise's record of a year, as stored — also without revenue_y0 (then not scorable). */
     public Optional<EnterpriseRecord> of(String uscc, int year) {
         return jdbc.query(SELECT + " and y.uscc = ?", (rs, n) -> record(rs), year, uscc).stream().findFirst();
+    }
+
+    /**
+     * The records of a year of the given enterprises, by USCC, as {@link #of(String, int)} reads each; an
+     * enterprise without one is absent. One statement for the whole list, so callers pass a bounded list.
+     */
+    public Map<String, EnterpriseRecord> of(Collection<String> usccs, int year) {
+        if (usccs.isEmpty()) {
+            return Map.of();
+        }
+        Object[] args = new Object[usccs.size() + 1];
+        int i = 0;
+        for (String uscc : usccs) {
+            args[i++] = uscc;
+        }
+        args[i] = year;
+        Map<String, EnterpriseRecord> found = new HashMap<>();
+        // joined rather than "in (…)": one probe of the key (uscc, data_year) per value, where H2 preferred to
+        // scan the whole year by its data_year index and test each row against the list (100,000 enterprises)
+        jdbc.query(COLUMNS + " from " + SqlFilter.usccTable("asked", usccs.size())
+                        + " join enterprise_year y on y.uscc = asked.uscc join enterprise e on e.uscc = y.uscc"
+                        + " where y.data_year = ?",
+                (RowCallbackHandler) rs -> {
+                    EnterpriseRecord r = record(rs);
+                    found.put(r.uscc(), r);
+                }, args);
+        return found;
     }
 
     /**

@@ -5,7 +5,7 @@
  * ({@link cn.gov.panyu.points.platform.credit.CreditRules}, plain Java; docs/adr/0012-credit-products-and-lines.md);
  * the enterprise's 金融超市 and applications, the bank's white-lists, inbox and loans, and the staff's totals
  * ({@link cn.gov.panyu.points.platform.credit.CreditApplications}, {@link cn.gov.panyu.points.platform.credit.Loans},
- * {@link cn.gov.panyu.points.platform.credit.Whitelists}, {@link cn.gov.panyu.points.platform.credit.CreditTotals} — the
+ * {@link cn.gov.panyu.points.platform.credit.Whitelists} (pages and API alike), {@link cn.gov.panyu.points.platform.credit.CreditTotals} — the
  * services the open API calls too; docs/adr/0014-credit-applications.md). Other features read loans only
  * through {@link cn.gov.panyu.points.platform.credit.LoanHistory} (named interface {@code loan-history}): who got a
  * loan when, for the back-test of a model.

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +87,26 @@ public class PublishedResults {
     public Optional<PublishedScore> of(String uscc, int year) {
         return jdbc.sql("select " + COLUMNS + " from published_score ps where ps.data_year = ? and ps.uscc = ?")
                 .params(year, uscc).query(PublishedResults::row).optional();
+    }
+
+    /**
+     * The published results of a year of the given enterprises, by USCC; an enterprise without one is absent.
+     * One statement for the whole list (a page of a bank's white-list judges up to a few thousand enterprises at
+     * once, where one read each dominated the page), so callers pass a bounded list.
+     */
+    public Map<String, PublishedScore> of(Collection<String> usccs, int year) {
+        if (usccs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PublishedScore> found = new HashMap<>();
+        List<Object> args = new ArrayList<>(usccs);
+        args.add(year);
+        // joined rather than "in (…)": the view's lookup is by year's run and USCC, one index probe per value
+        jdbc.sql("select " + COLUMNS + " from " + SqlFilter.usccTable("asked", usccs.size())
+                        + " join published_score ps on ps.uscc = asked.uscc where ps.data_year = ?")
+                .params(args).query(PublishedResults::row).list()
+                .forEach(s -> found.put(s.uscc(), s));
+        return found;
     }
 
     /** One enterprise's published results of every year, oldest first. */

@@ -19,6 +19,16 @@ public final class SqlFilter {
         this.args = args;
     }
 
+    /**
+     * A table {@code alias(uscc)} of {@code count} USCC parameters, to join a list of enterprises to a table by
+     * its key: H2 then probes the key once per value. An {@code in (…)} list is used by H2 only on an index's
+     * first column and only when the types match, and even then it may prefer another index and test every row
+     * against the list. The values are cast to the columns' {@code char(18)} so that the join compares like types.
+     */
+    public static String usccTable(String alias, int count) {
+        return "(values " + String.join(", ", Collections.nCopies(count, "(cast(? as char(18)))")) + ") as " + alias + "(uscc)";
+    }
+
     /** No condition: every row. */
     public static SqlFilter all() {
         return new SqlFilter(List.of(), List.of());

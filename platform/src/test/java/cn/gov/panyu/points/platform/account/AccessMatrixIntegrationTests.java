@@ -188,12 +188,11 @@ class AccessMatrixIntegrationTests {
         // the bank API's description and its Swagger UI: public, they hold no data
         put(t, Access.PUBLIC, "GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml",
                 "GET /api/v1/openapi.json/swagger-config", "GET /api/v1/docs");
-        // the bank API: API keys only (the test-only endpoints stand in for a state-changing call and a failure)
+        // the bank API: API keys only
         put(t, Access.BANK_API, "GET /api/v1/bank/products", "GET /api/v1/bank/whitelist",
                 "GET /api/v1/bank/enterprises/{uscc}", "GET /api/v1/bank/applications", "GET /api/v1/bank/applications/{id}",
                 "POST /api/v1/bank/applications/{id}/decision", "POST /api/v1/bank/applications/{id}/loan",
-                "GET /api/v1/bank/loans", "POST /api/v1/bank/loans", "POST /api/v1/bank/test-only/records",
-                "GET /api/v1/bank/test-only/failure");
+                "GET /api/v1/bank/loans", "POST /api/v1/bank/loans");
         return t;
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
+import cn.gov.panyu.points.platform.TestEnterprises;
 import cn.gov.panyu.points.platform.TestUsers;
 
 import tools.jackson.databind.JsonNode;
@@ -27,12 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every kind of error of the bank API answered as an RFC 9457 problem detail in Chinese, never an HTML page or a
- * stack trace; and Idempotency-Key on a state-changing call (the test-only endpoint, until loans exist).
+ * stack trace, proven on the real endpoints that take JSON (recording a loan, deciding an application); and
+ * Idempotency-Key on a state-changing call (recording a loan: counted in the loans table). A server error is
+ * {@link ApiExceptionHandlerTests}' case.
  */
 @PlatformIntegrationTest
 class BankApiProblemsIntegrationTests {
 
-    private static final String RECORDS = TestOnlyBankEndpoint.PATH;
+    private static final String LOANS = "/api/v1/bank/loans";
 
     @Autowired
     MockMvc mvc;
@@ -42,15 +46,17 @@ class BankApiProblemsIntegrationTests {
     ApiCredentials credentials;
     @Autowired
     IdempotencyStore store;
-    @Autowired
-    TestOnlyBankEndpoint endpoint;
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private String bank;
     private String key;
+    private String enterprise;
 
     @BeforeEach
-    void key() {
-        key = ApiKeys.issue(credentials, ApiKeys.newBank(jdbc));
+    void aBankWithAKeyAndAnEnterprise() {
+        bank = ApiKeys.newBank(jdbc);
+        key = ApiKeys.issue(credentials, bank);
+        enterprise = TestEnterprises.register(jdbc, TestEnterprises.uniqueName("放款企业"));
     }
 
     @Test
@@ -88,25 +94,33 @@ class BankApiProblemsIntegrationTests {
 
     @Test
     void aWrongContentTypeIs415() throws Exception {
-        JsonNode problem = problem(post(RECORDS).header(HttpHeaders.AUTHORIZATION, key).contentType(MediaType.TEXT_PLAIN)
-                .content("text=a"), 415);
+        JsonNode problem = problem(post(LOANS).header(HttpHeaders.AUTHORIZATION, key).contentType(MediaType.TEXT_PLAIN)
+                .content("uscc=" + enterprise), 415);
         assertThat(problem.get("detail").asString()).contains("application/json");
     }
 
     @Test
     void badJsonAndValuesOfTheWrongTypeAre400() throws Exception {
-        assertThat(problem(record("{\"text\": \"a\", "), 400).get("detail").asString()).contains("不是有效的 JSON");
-        problem(record("{\"text\": \"a\", \"amount\": \"many\"}"), 400);
-        problem(record(""), 400);
+        assertThat(problem(loan("{\"uscc\": \"" + enterprise + "\", "), 400).get("detail").asString()).contains("不是有效的 JSON");
+        // a product id that is no number; a decision that is a list instead of a text
+        problem(loan(outsideLoan("150").replace("}", ", \"productId\": \"many\"}")), 400);
+        problem(post("/api/v1/bank/applications/987654321/decision").header(HttpHeaders.AUTHORIZATION, key)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"decision\": [\"ACCEPT\"]}"), 400);
+        problem(loan(""), 400);
+        assertThat(loansOf(bank)).isZero();
     }
 
     @Test
     void badFieldsAre400NamingEachField() throws Exception {
-        JsonNode problem = problem(record("{\"text\": \" \", \"amount\": 0}"), 400);
+        JsonNode problem = problem(loan("{\"uscc\": \"" + enterprise + "\", \"amount\": \"0\", \"rate\": \" \", "
+                + "\"termMonths\": \"twelve\", \"grantedOn\": \"" + LocalDate.now().plusDays(1) + "\"}"), 400);
 
-        assertThat(problem.get("detail").asString()).startsWith("请求中有 2 处字段不符合要求");
+        assertThat(problem.get("detail").asString()).startsWith("请求中有 4 处字段不符合要求");
         List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).sorted().toList();
-        assertThat(fields).containsExactly("amount", "text");
+        assertThat(fields).containsExactly("amount", "grantedOn", "rate", "termMonths");
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("detail").asString()))
+                .allMatch(detail -> detail.matches(".*\\p{IsHan}.*"));
+        assertThat(loansOf(bank)).isZero();
     }
 
     @Test
@@ -118,65 +132,56 @@ class BankApiProblemsIntegrationTests {
     }
 
     @Test
-    void aServerErrorIs500WithoutAnythingInternal() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(TestOnlyBankEndpoint.FAILING).header(HttpHeaders.AUTHORIZATION, key))
-                .andReturn().getResponse();
-
-        assertThat(response.getStatus()).isEqualTo(500);
-        String body = response.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).doesNotContain("secret internal detail").doesNotContain("Exception").doesNotContain("at cn.");
-        assertThat(read(response).get("detail").asString()).startsWith("服务器处理请求时出错");
-    }
-
-    @Test
     void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerWithoutRunningAgain() throws Exception {
-        String body = "{\"text\": \"贷款\", \"amount\": 300}";
-        int before = endpoint.runs();
+        String body = outsideLoan("300");
 
-        MockHttpServletResponse first = mvc.perform(record(body).header("Idempotency-Key", "k-1")).andReturn().getResponse();
-        MockHttpServletResponse retry = mvc.perform(record(body).header("Idempotency-Key", "k-1")).andReturn().getResponse();
+        MockHttpServletResponse first = mvc.perform(loan(body).header("Idempotency-Key", "k-1")).andReturn().getResponse();
+        MockHttpServletResponse retry = mvc.perform(loan(body).header("Idempotency-Key", "k-1")).andReturn().getResponse();
 
         assertThat(first.getStatus()).isEqualTo(201);
         assertThat(retry.getStatus()).isEqualTo(201);
         assertThat(retry.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(first.getContentAsString(StandardCharsets.UTF_8));
         assertThat(retry.getHeader("Idempotency-Replayed")).isEqualTo("true");
         assertThat(first.getHeader("Idempotency-Replayed")).isNull();
-        assertThat(endpoint.runs()).isEqualTo(before + 1);
+        assertThat(loansOf(bank)).isEqualTo(1);
 
         // another key, or no key: a new request
-        mvc.perform(record(body).header("Idempotency-Key", "k-2")).andReturn();
-        mvc.perform(record(body)).andReturn();
-        assertThat(endpoint.runs()).isEqualTo(before + 3);
+        mvc.perform(loan(body).header("Idempotency-Key", "k-2")).andReturn();
+        mvc.perform(loan(body)).andReturn();
+        assertThat(loansOf(bank)).isEqualTo(3);
     }
 
     @Test
     void idempotencyKeysBelongToTheCallingApiKey() throws Exception {
-        String otherBank = ApiKeys.issue(credentials, ApiKeys.newBank(jdbc));
-        String body = "{\"text\": \"贷款\", \"amount\": 300}";
-        int before = endpoint.runs();
+        String otherBank = ApiKeys.newBank(jdbc);
+        String otherKey = ApiKeys.issue(credentials, otherBank);
+        String body = outsideLoan("300");
 
-        mvc.perform(record(body).header("Idempotency-Key", "shared")).andReturn();
-        MockHttpServletResponse other = mvc.perform(post(RECORDS).header(HttpHeaders.AUTHORIZATION, otherBank)
+        mvc.perform(loan(body).header("Idempotency-Key", "shared")).andReturn();
+        MockHttpServletResponse other = mvc.perform(post(LOANS).header(HttpHeaders.AUTHORIZATION, otherKey)
                 .contentType(MediaType.APPLICATION_JSON).content(body).header("Idempotency-Key", "shared")).andReturn().getResponse();
 
+        assertThat(other.getStatus()).isEqualTo(201);
         assertThat(other.getHeader("Idempotency-Replayed")).isNull();
-        assertThat(endpoint.runs()).isEqualTo(before + 2);
+        assertThat(loansOf(bank)).isEqualTo(1);
+        assertThat(loansOf(otherBank)).isEqualTo(1);
     }
 
     @Test
     void theSameIdempotencyKeyOnAnotherRequestIs422AndOnOneStillRunning409() throws Exception {
-        mvc.perform(record("{\"text\": \"a\", \"amount\": 1}").header("Idempotency-Key", "k-3")).andReturn();
-        JsonNode changed = problem(record("{\"text\": \"a\", \"amount\": 2}").header("Idempotency-Key", "k-3"), 422);
+        mvc.perform(loan(outsideLoan("1")).header("Idempotency-Key", "k-3")).andReturn();
+        JsonNode changed = problem(loan(outsideLoan("2")).header("Idempotency-Key", "k-3"), 422);
         assertThat(changed.get("detail").asString()).contains("Idempotency-Key");
 
         // the same request as one that has claimed its key and not answered yet
-        String body = "{\"text\": \"a\", \"amount\": 1}";
-        String running = IdempotencyFilter.fingerprint(new MockHttpServletRequest("POST", RECORDS),
+        String body = outsideLoan("1");
+        String running = IdempotencyFilter.fingerprint(new MockHttpServletRequest("POST", LOANS),
                 body.getBytes(StandardCharsets.UTF_8));
         assertThat(store.claim(ApiKeys.keyId(key), "k-4", running)).isTrue();
-        problem(record(body).header("Idempotency-Key", "k-4"), 409);
+        problem(loan(body).header("Idempotency-Key", "k-4"), 409);
 
-        problem(record("{\"text\": \"a\", \"amount\": 1}").header("Idempotency-Key", "x".repeat(65)), 400);
+        problem(loan(outsideLoan("1")).header("Idempotency-Key", "x".repeat(65)), 400);
+        assertThat(loansOf(bank)).isEqualTo(1);
     }
 
     @Test
@@ -194,8 +199,19 @@ class BankApiProblemsIntegrationTests {
                 .query(Long.class).single()).isZero();
     }
 
-    private MockHttpServletRequestBuilder record(String body) {
-        return post(RECORDS).header(HttpHeaders.AUTHORIZATION, key).contentType(MediaType.APPLICATION_JSON).content(body);
+    /** A loan from outside the platform, recorded through the real endpoint with the bank's key. */
+    private MockHttpServletRequestBuilder loan(String body) {
+        return post(LOANS).header(HttpHeaders.AUTHORIZATION, key).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    /** A valid outside loan of {@code amount} 万元 to the registered enterprise. */
+    private String outsideLoan(String amount) {
+        return "{\"uscc\": \"" + enterprise + "\", \"amount\": \"" + amount + "\", \"rate\": \"3.6\", "
+                + "\"termMonths\": \"12\", \"grantedOn\": \"" + LocalDate.now() + "\"}";
+    }
+
+    private long loansOf(String bankCode) {
+        return jdbc.sql("select count(*) from credit_loan where bank_code = ?").param(bankCode).query(Long.class).single();
     }
 
     /** Performs the request and checks that the answer is a problem detail of {@code status}. */
