@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,12 +37,14 @@ class PerformanceController {
     private final PerformanceDeclarations declarations;
     private final PerformanceMonitoring monitoring;
     private final PerformanceSelfEvaluations evaluations;
+    private final PerformancePdfs pdfs;
 
     PerformanceController(PerformanceDeclarations declarations, PerformanceMonitoring monitoring,
-                          PerformanceSelfEvaluations evaluations) {
+                          PerformanceSelfEvaluations evaluations, PerformancePdfs pdfs) {
         this.declarations = declarations;
         this.monitoring = monitoring;
         this.evaluations = evaluations;
+        this.pdfs = pdfs;
     }
 
     @GetMapping(BASE)
@@ -87,7 +91,23 @@ class PerformanceController {
         Declaration d = declarations.get(id);
         model.addAttribute("d", d);
         model.addAttribute("tab", "declaration");
+        model.addAttribute("pdfProblem", pdfs.problem());
         return "performance/declaration";
+    }
+
+    @GetMapping(BASE + "/{id}/pdf")
+    ResponseEntity<byte[]> declarationPdf(@PathVariable long id) throws IOException {
+        Declaration d = declarations.get(id);
+        requirePdf();
+        return PerformancePdfs.response(d.year() + "年度部门整体预算绩效目标申报表", pdfs.declaration(d));
+    }
+
+    /** Without a CJK font the pages offer no PDF and say why; a link followed anyway gets that reason. */
+    private void requirePdf() {
+        String problem = pdfs.problem();
+        if (problem != null) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, problem);
+        }
     }
 
     @GetMapping(BASE + "/{id}/export")
@@ -217,6 +237,7 @@ class PerformanceController {
         model.addAttribute("e", report);
         model.addAttribute("d", report.declaration());
         model.addAttribute("tab", "evaluation");
+        model.addAttribute("pdfProblem", pdfs.problem());
         model.addAttribute("problems", problems == null ? Map.of() : problems);
         Map<String, String> values = new LinkedHashMap<>();
         PerformanceSelfEvaluations.Narrative n = report.narrative();
@@ -239,6 +260,14 @@ class PerformanceController {
     ResponseEntity<StreamingResponseBody> exportEvaluation(@PathVariable long id) {
         PerformanceSelfEvaluations.Report e = evaluations.report(id, LocalDate.now());
         return PerformanceWorkbooks.response(e.declaration().year() + "年度部门整体支出绩效自评报告", out -> PerformanceWorkbooks.evaluation(out, e));
+    }
+
+    @GetMapping(BASE + "/{id}/evaluation/pdf")
+    ResponseEntity<byte[]> evaluationPdf(@PathVariable long id) throws IOException {
+        LocalDate today = LocalDate.now();
+        PerformanceSelfEvaluations.Report e = evaluations.report(id, today);
+        requirePdf();
+        return PerformancePdfs.response(e.declaration().year() + "年度部门整体支出绩效自评报告", pdfs.evaluation(e, today));
     }
 
     /** The budget years a form may be imported for: next year (declared the year before) back to four years ago. */
