@@ -95,6 +95,34 @@ class PerformanceController {
         return "performance/declaration";
     }
 
+    @GetMapping(BASE + "/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Declaration d = declarations.get(id);
+        return editPage(d, PerformanceInput.fields(d), Map.of(), model);
+    }
+
+    @PostMapping(BASE + "/{id}/edit")
+    String saveForm(@AuthenticationPrincipal PlatformUser user, @PathVariable long id,
+                    @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        Declaration d = declarations.get(id); // 404 before the form is read
+        PerformanceInput.Checked<PerformanceDeclarations.FormEdit> edit = PerformanceInput.form(params);
+        if (!edit.ok()) {
+            return editPage(d, PerformanceInput.fields(params), edit.problems(), model);
+        }
+        declarations.updateForm(id, edit.value(), user);
+        redirect.addFlashAttribute("notice", "预算整体情况、总体绩效目标和年度重点工作任务已保存。");
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    private String editPage(Declaration d, PerformanceInput.FormFields fields, Map<String, String> problems, Model model) {
+        model.addAttribute("d", d);
+        model.addAttribute("tab", "declaration");
+        model.addAttribute("f", fields);
+        model.addAttribute("budgetFields", PerformanceInput.BUDGET_FIELDS);
+        model.addAttribute("problems", problems);
+        return "performance/edit";
+    }
+
     @GetMapping(BASE + "/{id}/pdf")
     ResponseEntity<byte[]> declarationPdf(@PathVariable long id) throws IOException {
         Declaration d = declarations.get(id);
