@@ -210,6 +210,12 @@ class PerformanceController {
         values.put("measure", item.measure() == null ? "" : item.measure().name());
         values.put("handScore", line.hand() == null ? "" : line.hand().score().stripTrailingZeros().toPlainString());
         values.put("reason", line.hand() == null ? "" : line.hand().reason());
+        model.addAttribute("v", withSent(values, sent));
+        return "performance/indicator";
+    }
+
+    /** The stored values, overridden by what was sent (but the framework's own fields, _csrf …) when answered with problems. */
+    private static Map<String, String> withSent(Map<String, String> values, Map<String, String> sent) {
         if (sent != null) {
             sent.forEach((k, v) -> {
                 if (!k.startsWith("_")) {
@@ -217,8 +223,7 @@ class PerformanceController {
                 }
             });
         }
-        model.addAttribute("v", values);
-        return "performance/indicator";
+        return values;
     }
 
     @GetMapping(BASE + "/{id}/monitoring")
@@ -273,14 +278,7 @@ class PerformanceController {
         values.put("achievements", n.achievements());
         values.put("problemsText", n.problems());
         values.put("improvements", n.improvements());
-        if (sent != null) {
-            sent.forEach((k, v) -> {
-                if (!k.startsWith("_")) {
-                    values.put(k, v);
-                }
-            });
-        }
-        model.addAttribute("v", values);
+        model.addAttribute("v", withSent(values, sent));
         return "performance/evaluation";
     }
 
