@@ -100,7 +100,7 @@ class PerformanceFormEditIntegrationTests {
         Declaration.Task added = d.tasks().get(6);
         assertThat(added.funds()).isEqualByComparingTo("12.50");
         assertThat(added.optional()).isTrue();
-        assertThat(d.taskFunds()).isEqualByComparingTo("39084.50"); // 40,584.00 − 1,500.00 + 12.50
+        assertThat(d.taskFunds()).isEqualByComparingTo("39084.50"); // 40,572.00 − 1,500.00 + 12.50
         assertThat(d.scored()).hasSize(26); // the indicators are untouched
         assertThat(jdbc.sql("select detail from audit_event where action = 'PERFORMANCE_CHANGE' and detail like ?")
                 .param("%修改" + YEAR + "年度预算绩效目标申报表%" + department + "%").query(String.class).single())
