@@ -142,8 +142,9 @@ final class PerformanceInput {
         List<Map<String, String>> tasks = new ArrayList<>();
         for (int n : rows(sent, TASK_ROW)) {
             Map<String, String> row = new LinkedHashMap<>();
+            // blank fields left out: a row sent empty shows again as the form's empty row to add a task
             for (String f : List.of("name", "content", "funds", "expectation", "optional", "remove")) {
-                if (sent.containsKey("task" + n + "." + f)) {
+                if (!sent.getOrDefault("task" + n + "." + f, "").isBlank()) {
                     row.put(f, sent.get("task" + n + "." + f));
                 }
             }

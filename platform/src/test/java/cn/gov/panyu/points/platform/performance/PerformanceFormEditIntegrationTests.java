@@ -136,7 +136,8 @@ class PerformanceFormEditIntegrationTests {
             String answer = mvc.perform(save(id, form)).andExpect(status().isOk()).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
             assertThat(answer).as(c.getKey()).contains(c.getValue().get(1)).contains("id=\"perf-invalid\"")
-                    .contains("改过的目标，不应保存"); // what was typed is kept to correct
+                    .contains("改过的目标，不应保存") // what was typed is kept to correct
+                    .contains("新增任务（可不填）");   // and the empty row is still the one to add a task
             assertThat(stored(id)).as(c.getKey()).usingRecursiveComparison().isEqualTo(before);
         }
         // every goal emptied: there must be one
