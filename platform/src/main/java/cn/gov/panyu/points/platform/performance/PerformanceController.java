@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -35,12 +37,14 @@ class PerformanceController {
     private final PerformanceDeclarations declarations;
     private final PerformanceMonitoring monitoring;
     private final PerformanceSelfEvaluations evaluations;
+    private final PerformancePdfs pdfs;
 
     PerformanceController(PerformanceDeclarations declarations, PerformanceMonitoring monitoring,
-                          PerformanceSelfEvaluations evaluations) {
+                          PerformanceSelfEvaluations evaluations, PerformancePdfs pdfs) {
         this.declarations = declarations;
         this.monitoring = monitoring;
         this.evaluations = evaluations;
+        this.pdfs = pdfs;
     }
 
     @GetMapping(BASE)
@@ -87,7 +91,51 @@ class PerformanceController {
         Declaration d = declarations.get(id);
         model.addAttribute("d", d);
         model.addAttribute("tab", "declaration");
+        model.addAttribute("pdfProblem", pdfs.problem());
         return "performance/declaration";
+    }
+
+    @GetMapping(BASE + "/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        Declaration d = declarations.get(id);
+        return editPage(d, PerformanceInput.fields(d), Map.of(), model);
+    }
+
+    @PostMapping(BASE + "/{id}/edit")
+    String saveForm(@AuthenticationPrincipal PlatformUser user, @PathVariable long id,
+                    @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+        Declaration d = declarations.get(id); // 404 before the form is read
+        PerformanceInput.Checked<PerformanceDeclarations.FormEdit> edit = PerformanceInput.form(params);
+        if (!edit.ok()) {
+            return editPage(d, PerformanceInput.fields(params), edit.problems(), model);
+        }
+        declarations.updateForm(id, edit.value(), user);
+        redirect.addFlashAttribute("notice", "预算整体情况、总体绩效目标和年度重点工作任务已保存。");
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    private String editPage(Declaration d, PerformanceInput.FormFields fields, Map<String, String> problems, Model model) {
+        model.addAttribute("d", d);
+        model.addAttribute("tab", "declaration");
+        model.addAttribute("f", fields);
+        model.addAttribute("budgetFields", PerformanceInput.BUDGET_FIELDS);
+        model.addAttribute("problems", problems);
+        return "performance/edit";
+    }
+
+    @GetMapping(BASE + "/{id}/pdf")
+    ResponseEntity<byte[]> declarationPdf(@PathVariable long id) throws IOException {
+        Declaration d = declarations.get(id);
+        requirePdf();
+        return PerformancePdfs.response(d.year() + "年度部门整体预算绩效目标申报表", pdfs.declaration(d));
+    }
+
+    /** Without a CJK font the pages offer no PDF and say why; a link followed anyway gets that reason. */
+    private void requirePdf() {
+        String problem = pdfs.problem();
+        if (problem != null) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, problem);
+        }
     }
 
     @GetMapping(BASE + "/{id}/export")
@@ -162,6 +210,12 @@ class PerformanceController {
         values.put("measure", item.measure() == null ? "" : item.measure().name());
         values.put("handScore", line.hand() == null ? "" : line.hand().score().stripTrailingZeros().toPlainString());
         values.put("reason", line.hand() == null ? "" : line.hand().reason());
+        model.addAttribute("v", withSent(values, sent));
+        return "performance/indicator";
+    }
+
+    /** The stored values, overridden by what was sent (but the framework's own fields, _csrf …) when answered with problems. */
+    private static Map<String, String> withSent(Map<String, String> values, Map<String, String> sent) {
         if (sent != null) {
             sent.forEach((k, v) -> {
                 if (!k.startsWith("_")) {
@@ -169,8 +223,7 @@ class PerformanceController {
                 }
             });
         }
-        model.addAttribute("v", values);
-        return "performance/indicator";
+        return values;
     }
 
     @GetMapping(BASE + "/{id}/monitoring")
@@ -217,6 +270,7 @@ class PerformanceController {
         model.addAttribute("e", report);
         model.addAttribute("d", report.declaration());
         model.addAttribute("tab", "evaluation");
+        model.addAttribute("pdfProblem", pdfs.problem());
         model.addAttribute("problems", problems == null ? Map.of() : problems);
         Map<String, String> values = new LinkedHashMap<>();
         PerformanceSelfEvaluations.Narrative n = report.narrative();
@@ -224,14 +278,7 @@ class PerformanceController {
         values.put("achievements", n.achievements());
         values.put("problemsText", n.problems());
         values.put("improvements", n.improvements());
-        if (sent != null) {
-            sent.forEach((k, v) -> {
-                if (!k.startsWith("_")) {
-                    values.put(k, v);
-                }
-            });
-        }
-        model.addAttribute("v", values);
+        model.addAttribute("v", withSent(values, sent));
         return "performance/evaluation";
     }
 
@@ -239,6 +286,14 @@ class PerformanceController {
     ResponseEntity<StreamingResponseBody> exportEvaluation(@PathVariable long id) {
         PerformanceSelfEvaluations.Report e = evaluations.report(id, LocalDate.now());
         return PerformanceWorkbooks.response(e.declaration().year() + "年度部门整体支出绩效自评报告", out -> PerformanceWorkbooks.evaluation(out, e));
+    }
+
+    @GetMapping(BASE + "/{id}/evaluation/pdf")
+    ResponseEntity<byte[]> evaluationPdf(@PathVariable long id) throws IOException {
+        LocalDate today = LocalDate.now();
+        PerformanceSelfEvaluations.Report e = evaluations.report(id, today);
+        requirePdf();
+        return PerformancePdfs.response(e.declaration().year() + "年度部门整体支出绩效自评报告", pdfs.evaluation(e, today));
     }
 
     /** The budget years a form may be imported for: next year (declared the year before) back to four years ago. */

@@ -51,6 +51,10 @@ public class PerformanceDeclarations {
     public record IndicatorEdit(String name, String periodTarget, String yearTarget, BigDecimal weight, Measure measure) {
     }
 
+    /** The declaration's own parts as staff edit them: budget amounts, goals in order, tasks in order. */
+    public record FormEdit(Budget budget, List<String> goals, List<KeyTask> tasks) {
+    }
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
 
@@ -116,6 +120,58 @@ public class PerformanceDeclarations {
                 + (edit.measure() == null ? "人工填报" : edit.measure().label()));
     }
 
+    /**
+     * Replaces the declaration's budget amounts, goals and tasks (the indicators are edited one by one and keep
+     * their monitoring); 404 for an unknown id. The audit names what changed, the amounts with old and new value.
+     */
+    @Transactional
+    public void updateForm(long id, FormEdit edit, PlatformUser user) {
+        Declaration d = get(id);
+        Budget b = edit.budget();
+        jdbc.sql("""
+                update performance_declaration set basic = ?, project = ?, fiscal = ?, other_funds = ?, special_funds = ?,
+                    other_development = ?, district_level = ?, transfers = ? where id = ?""")
+                .params(b.basic(), b.project(), b.fiscal(), b.otherFunds(), b.specialFunds(), b.otherDevelopment(),
+                        b.districtLevel(), b.transfers(), id).update();
+        jdbc.sql("delete from performance_goal where declaration_id = ?").param(id).update();
+        insertGoals(id, edit.goals());
+        jdbc.sql("delete from performance_task where declaration_id = ?").param(id).update();
+        insertTasks(id, edit.tasks());
+        touch(id, user);
+        List<String> changes = budgetChanges(d.budget(), b);
+        if (!d.goals().equals(edit.goals())) {
+            changes.add("总体绩效目标（" + edit.goals().size() + " 条）");
+        }
+        if (!d.toForm().tasks().equals(edit.tasks())) {
+            changes.add("年度重点工作任务（" + edit.tasks().size() + " 项，资金合计 "
+                    + edit.tasks().stream().map(KeyTask::funds).filter(java.util.Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString() + " 万元）");
+        }
+        audit.record(AuditAction.PERFORMANCE_CHANGE, null, "修改" + d.year() + "年度预算绩效目标申报表 #" + id + "（"
+                + d.department() + "）：" + (changes.isEmpty() ? "无改动" : String.join("；", changes)));
+    }
+
+    /** Each budget amount that changed, as "基本支出 4992.53 → 5000.00". */
+    private static List<String> budgetChanges(Budget before, Budget after) {
+        BigDecimal[] was = amounts(before);
+        BigDecimal[] now = amounts(after);
+        List<String> changes = new ArrayList<>();
+        int k = 0;
+        for (String label : PerformanceInput.BUDGET_FIELDS.values()) {
+            if (was[k].compareTo(now[k]) != 0) {
+                changes.add(label + " " + was[k].toPlainString() + " → " + now[k].toPlainString());
+            }
+            k++;
+        }
+        return changes;
+    }
+
+    /** The amounts in the order of {@link PerformanceInput#BUDGET_FIELDS}. */
+    private static BigDecimal[] amounts(Budget b) {
+        return new BigDecimal[] {b.basic(), b.project(), b.fiscal(), b.otherFunds(), b.specialFunds(),
+                b.otherDevelopment(), b.districtLevel(), b.transfers()};
+    }
+
     void touch(long id, PlatformUser user) {
         jdbc.sql("update performance_declaration set updated_by = ?, updated_at = ? where id = ?")
                 .params(user.username(), LocalDateTime.now(), id).update();
@@ -154,17 +210,8 @@ public class PerformanceDeclarations {
                         b.otherDevelopment(), b.districtLevel(), b.transfers(), sourceName, username, LocalDateTime.now())
                 .update(key, "id");
         long id = key.getKey().longValue();
-        for (int p = 0; p < form.goals().size(); p++) {
-            jdbc.sql("insert into performance_goal (declaration_id, position, text) values (?, ?, ?)")
-                    .params(id, p, form.goals().get(p)).update();
-        }
-        for (int p = 0; p < form.tasks().size(); p++) {
-            KeyTask t = form.tasks().get(p);
-            jdbc.sql("""
-                    insert into performance_task (declaration_id, position, name, content, funds, expectation, optional)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, p, t.name(), t.content(), t.funds(), t.expectation(), t.optional()).update();
-        }
+        insertGoals(id, form.goals());
+        insertTasks(id, form.tasks());
         List<Indicator> indicators = form.indicators();
         boolean formWeights = indicators.stream().anyMatch(i -> i.weight() != null);
         List<BigDecimal> weights = formWeights ? indicators.stream().map(Indicator::weight).toList()
@@ -183,6 +230,23 @@ public class PerformanceDeclarations {
                     .params(id, u.line(), u.text()).update();
         }
         return id;
+    }
+
+    private void insertGoals(long id, List<String> goals) {
+        for (int p = 0; p < goals.size(); p++) {
+            jdbc.sql("insert into performance_goal (declaration_id, position, text) values (?, ?, ?)")
+                    .params(id, p, goals.get(p)).update();
+        }
+    }
+
+    private void insertTasks(long id, List<KeyTask> tasks) {
+        for (int p = 0; p < tasks.size(); p++) {
+            KeyTask t = tasks.get(p);
+            jdbc.sql("""
+                    insert into performance_task (declaration_id, position, name, content, funds, expectation, optional)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, p, t.name(), t.content(), t.funds(), t.expectation(), t.optional()).update();
+        }
     }
 
     /** A declaration by id, unguarded: for the module's own services, which check access themselves. */

@@ -33,6 +33,7 @@ import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.evaluation.PublishedRun;
+import cn.gov.panyu.points.platform.pdf.PdfFont;
 
 /**
  * The white papers: one per published year, generated in the background from the year's published run and
@@ -59,7 +60,7 @@ public class WhitePapers {
     private final PublishedResults published;
     private final WhitePaperContents contents;
     private final WhitePaperRenderer renderer;
-    private final WhitePaperFont font;
+    private final PdfFont font;
     private final AuditLog audit;
     private final Duration staleAfter;
     private final Duration heartbeat;
@@ -75,7 +76,7 @@ public class WhitePapers {
     });
 
     WhitePapers(JdbcClient jdbc, TransactionTemplate tx, PublishedResults published, WhitePaperContents contents,
-                WhitePaperRenderer renderer, WhitePaperFont font, AuditLog audit,
+                WhitePaperRenderer renderer, PdfFont font, AuditLog audit,
                 @Value("${points.whitepaper.stale-after:30s}") Duration staleAfter) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -112,9 +113,14 @@ public class WhitePapers {
         return new YearPaper(year, run, read(year).orElse(null));
     }
 
+    /** Why the PDF cannot be made here, and that the HTML version is made all the same. */
+    private String missingFont() {
+        return font.missingMessage() + "白皮书的 HTML 版不受影响。";
+    }
+
     /** Whether the PDF can be made here (a CJK font is installed), and if not, why. */
     public Optional<String> pdfProblem() {
-        return font.available() ? Optional.empty() : Optional.of(font.missingMessage());
+        return font.available() ? Optional.empty() : Optional.of(missingFont());
     }
 
     /**
@@ -187,7 +193,7 @@ public class WhitePapers {
                 progress(year, token, 70, "生成 PDF");
                 pdf = renderer.pdf(html);
             } else {
-                pdfProblem = font.missingMessage();
+                pdfProblem = missingFont();
             }
             progress(year, token, 95, "保存");
             int stored = jdbc.sql("""

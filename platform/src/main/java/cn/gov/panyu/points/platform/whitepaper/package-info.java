@@ -6,10 +6,11 @@
  * <p>Every figure comes from the dashboard's own API (analytics' {@code DistrictDashboard}), so the white paper
  * and 统计看板 cannot disagree; the tier lists and the run come through evaluation's read model
  * ({@code evaluation :: published-scores}), the methodology from the run's model version (scoremodel). May
- * also use audit (generation, foreword and downloads are recorded) and table (the read model's paging).
+ * also use audit (generation, foreword and downloads are recorded), table (the read model's paging) and pdf
+ * (the CJK font and the printing, shared with the 预算绩效 forms).
  */
 @ApplicationModule(displayName = "白皮书", allowedDependencies = {"analytics", "evaluation :: published-scores",
-        "scoremodel", "audit", "table"})
+        "scoremodel", "audit", "table", "pdf"})
 package cn.gov.panyu.points.platform.whitepaper;
 
 import org.springframework.modulith.ApplicationModule;

@@ -178,7 +178,9 @@ class AccessMatrixIntegrationTests {
                 "GET /performance/{id}/export", "GET /performance/indicators/{id}", "POST /performance/indicators/{id}",
                 "POST /performance/indicators/{id}/actuals", "POST /performance/indicators/{id}/score",
                 "GET /performance/{id}/monitoring", "POST /performance/{id}/snapshot", "GET /performance/{id}/monitoring/export",
-                "GET /performance/{id}/evaluation", "POST /performance/{id}/evaluation", "GET /performance/{id}/evaluation/export");
+                "GET /performance/{id}/evaluation", "POST /performance/{id}/evaluation", "GET /performance/{id}/evaluation/export",
+                "GET /performance/{id}/edit", "POST /performance/{id}/edit", "GET /performance/{id}/pdf",
+                "GET /performance/{id}/evaluation/pdf");
         // operations: health and the orchestrator's probes for everyone (no details), metrics for administrators
         put(t, Access.PUBLIC, "GET /actuator/health", "GET /actuator/health/liveness", "GET /actuator/health/readiness");
         put(t, Access.ADMIN, "GET /actuator", "GET /actuator/prometheus");

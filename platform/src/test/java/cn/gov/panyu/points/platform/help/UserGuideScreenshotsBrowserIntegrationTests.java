@@ -89,6 +89,13 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
                 + PortalFixture.demoEnterprise(jdbc), DESKTOP, 1500));
         shots.put("staff-pools", new Shot("staff", jdbc -> "/cultivation/pools?year=" + PortalFixture.LATEST, DESKTOP, 1000));
         shots.put("staff-whitepaper", new Shot("staff", jdbc -> "/analytics/whitepaper/" + PortalFixture.LATEST, DESKTOP, 1000));
+        // 预算绩效: the demo's declaration of the latest data year, whose measures the district's records compute
+        shots.put("staff-performance-declaration", new Shot("staff", jdbc -> "/performance/" + performance(jdbc), DESKTOP, 1500));
+        shots.put("staff-performance-edit", new Shot("staff", jdbc -> "/performance/" + performance(jdbc) + "/edit", DESKTOP, 1300));
+        shots.put("staff-performance-monitoring", new Shot("staff", jdbc -> "/performance/" + performance(jdbc) + "/monitoring",
+                DESKTOP, 1500));
+        shots.put("staff-performance-evaluation", new Shot("staff", jdbc -> "/performance/" + performance(jdbc) + "/evaluation",
+                DESKTOP, 1500));
         shots.put("ent-my", new Shot("ent", jdbc -> "/my", DESKTOP, 3000));
         shots.put("phone-my", new Shot("ent", jdbc -> "/my", PHONE, 1600));
         shots.put("ent-declarations", desktop("ent", "/declarations"));
@@ -111,6 +118,12 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         pages.put("whitepaper-overview", "各发展阶段概况");
         pages.put("whitepaper-tiers", "各镇街榜单分布");
         return pages;
+    }
+
+    /** The demo's 预算绩效 declaration of the latest data year. */
+    private static long performance(JdbcClient jdbc) {
+        return jdbc.sql("select id from performance_declaration where budget_year = ?").param(PortalFixture.LATEST)
+                .query(Long.class).single();
     }
 
     private static Shot desktop(String user, String path) {

@@ -47,6 +47,23 @@ class PerformanceBrowserIntegrationTests extends BrowserTestSupport {
         browser.manage().window().setSize(new Dimension(1440, 3400));
         HeadlessChromium.screenshot(browser, "performance-declaration");
 
+        // the budget edited: an amount with a stray character is refused at its field, nothing saved; corrected, saved
+        browser.manage().window().setSize(new Dimension(1440, 5200)); // the whole form, its save button in view
+        HeadlessChromium.open(browser, url("/performance/" + current + "/edit"), By.id("perf-form-edit"));
+        WebElement basic = browser.findElement(By.id("basic"));
+        basic.clear();
+        basic.sendKeys("4,992.53元");
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("perf-form-save")));
+        assertThat(browser.findElement(By.id("perf-invalid")).getText()).contains("基本支出（万元）：应为数字");
+        assertThat(browser.findElement(By.cssSelector("#basic.is-invalid")).getAttribute("value")).isEqualTo("4,992.53元");
+        HeadlessChromium.screenshot(browser, "performance-edit-refused");
+        basic = browser.findElement(By.id("basic"));
+        basic.clear();
+        basic.sendKeys("4992.53");
+        HeadlessChromium.submitAndWait(browser, browser.findElement(By.id("perf-form-save")));
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("已保存");
+        assertThat(browser.findElement(By.id("perf-budget")).getText()).contains("4,992.53").contains("45,591.49");
+
         browser.manage().window().setSize(new Dimension(1440, 1000));
         HeadlessChromium.open(browser, url("/performance/" + latest + "/monitoring"), By.id("perf-monitoring"));
         String monitoring = browser.findElement(By.id("perf-monitoring")).getText();

@@ -1,9 +1,7 @@
 package cn.gov.panyu.points.platform.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -18,7 +16,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -44,24 +41,20 @@ class PerformanceIntegrationTests {
 
     private static final int YEAR = LocalDate.now().getYear();
 
-    /** The seed with the department renamed. */
     private static String seedOf(String department) {
-        return DemoDeclaration.text().replace(PerformanceFormParserTests.DEPARTMENT, department);
+        return PerformanceWeb.seedOf(department);
     }
 
     private MvcResult upload(String fileName, byte[] content, int year) throws Exception {
-        return mvc.perform(multipart("/performance/import").file(new MockMultipartFile("file", fileName, "text/plain", content))
-                .param("year", String.valueOf(year)).with(TestUsers.staff()).with(csrf())).andReturn();
+        return PerformanceWeb.upload(mvc, fileName, content, year);
     }
 
     private long importSeed(String department) throws Exception {
-        return importSeed(department, YEAR);
+        return PerformanceWeb.importSeed(mvc, department, YEAR);
     }
 
     private long importSeed(String department, int year) throws Exception {
-        MvcResult r = upload("申报表.txt", seedOf(department).getBytes(StandardCharsets.UTF_8), year);
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
-        return Long.parseLong(r.getResponse().getRedirectedUrl().replaceFirst(".*/performance/", ""));
+        return PerformanceWeb.importSeed(mvc, department, year);
     }
 
     private Declaration stored(long id) {
@@ -69,8 +62,7 @@ class PerformanceIntegrationTests {
     }
 
     private String page(String path) throws Exception {
-        return mvc.perform(get(path).with(TestUsers.staff())).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return PerformanceWeb.page(mvc, path);
     }
 
     @Test
@@ -222,12 +214,11 @@ class PerformanceIntegrationTests {
     }
 
     private MvcResult download(String path) throws Exception {
-        MvcResult started = mvc.perform(get(path).with(TestUsers.staff())).andExpect(status().isOk()).andReturn();
-        return mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
+        return PerformanceWeb.download(mvc, path);
     }
 
     /** Every cell of the workbook's sheet as text, joined. */
-    private static String sheetText(MvcResult download) {
+    static String sheetText(MvcResult download) {
         TableReader.Table t = TableReader.read(download.getResponse().getContentAsByteArray(), null);
         StringBuilder sb = new StringBuilder(String.join("|", t.header()));
         t.rows().forEach(r -> sb.append('\n').append(String.join("|", java.util.Arrays.stream(r.cells())

@@ -31,6 +31,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import cn.gov.panyu.points.engine.model.ModelLoader;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.platform.analytics.SmallDistrict;
+import cn.gov.panyu.points.platform.pdf.PdfFont;
+import cn.gov.panyu.points.platform.pdf.PdfRenderer;
 import cn.gov.panyu.points.platform.scoremodel.ModelStatus;
 import cn.gov.panyu.points.platform.scoremodel.ModelVersion;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
@@ -58,9 +60,9 @@ class WhitePaperDocumentTests {
         List<Integer> progress = new ArrayList<>();
         content = contents.of(2025, "本白皮书由**番禺区科技工业商务和信息化局**编制。\n\n<script>alert(1)</script>", progress::add).orElseThrow();
         assertThat(progress).isSorted().last().isEqualTo(65);
-        WhitePaperFont font = new WhitePaperFont(configuredFont());
+        PdfFont font = new PdfFont(configuredFont());
         assertThat(font.available()).as("the CJK font of application.yaml is installed (fonts-wqy-microhei)").isTrue();
-        WhitePaperRenderer renderer = new WhitePaperRenderer(templates(), font);
+        WhitePaperRenderer renderer = new WhitePaperRenderer(templates(), new PdfRenderer(font));
         html = renderer.html(content);
         pdf = renderer.pdf(html);
     }
@@ -169,12 +171,12 @@ class WhitePaperDocumentTests {
 
     @Test
     void withoutACjkFontThereIsAChineseMessageAndNoCrash() {
-        WhitePaperFont missing = new WhitePaperFont("no-such-folder/no-such-font.ttc");
-        WhitePaperFont unset = new WhitePaperFont(" ");
+        PdfFont missing = new PdfFont("no-such-folder/no-such-font.ttc");
+        PdfFont unset = new PdfFont(" ");
 
         assertThat(missing.available()).isFalse();
         assertThat(unset.available()).isFalse();
-        assertThat(missing.missingMessage()).contains("未找到中文字体", "no-such-font.ttc", "fonts-wqy-microhei", "points.whitepaper.font");
+        assertThat(missing.missingMessage()).contains("未找到中文字体", "no-such-font.ttc", "fonts-wqy-microhei", "points.pdf.font");
         assertThat(unset.missingMessage()).contains("未配置");
     }
 
@@ -194,7 +196,7 @@ class WhitePaperDocumentTests {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
         Properties p = yaml.getObject();
-        return p.getProperty("points.whitepaper.font");
+        return p.getProperty("points.pdf.font");
     }
 
     /** The platform's templates as Spring Boot resolves them (the document uses no messages or links). */

@@ -28,6 +28,7 @@ import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.audit.AuditLog;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.pdf.PdfFont;
 import cn.gov.panyu.points.platform.portal.PortalFixture;
 
 /**
@@ -146,7 +147,7 @@ class WhitePaperIntegrationTests {
     @Test
     void withoutACjkFontTheHtmlIsMadeAndThePagesSayWhyThereIsNoPdf() throws Exception {
         int year = LATEST - 2;
-        WhitePaperFont missing = new WhitePaperFont("no-such-folder/wqy-microhei.ttc");
+        PdfFont missing = new PdfFont("no-such-folder/wqy-microhei.ttc");
         WhitePapers withoutFont = new WhitePapers(jdbc, tx, published, contents, renderer, missing, audit, Duration.ofSeconds(30));
         try {
             TestUsers.asStaff(() -> withoutFont.generate(year, "staff"));
@@ -155,7 +156,7 @@ class WhitePaperIntegrationTests {
             assertThat(paper.status()).isEqualTo(WhitePaper.Status.DONE);
             assertThat(paper.hasPdf()).isFalse();
             assertThat(paper.hasHtml()).isTrue();
-            assertThat(paper.pdfProblem()).contains("未找到中文字体", "fonts-wqy-microhei", "points.whitepaper.font");
+            assertThat(paper.pdfProblem()).contains("未找到中文字体", "fonts-wqy-microhei", "points.pdf.font", "HTML 版不受影响");
             assertThat(page("/analytics/whitepaper/" + year)).contains("未找到中文字体", "id=\"open-html\"")
                     .doesNotContain("id=\"download-pdf\"");
             mvc.perform(get("/analytics/whitepaper/" + year + "/pdf").with(TestUsers.staff())).andExpect(status().isNotFound());

@@ -1,4 +1,4 @@
-package cn.gov.panyu.points.platform.whitepaper;
+package cn.gov.panyu.points.platform.pdf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,32 +16,32 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The CJK font embedded in the white paper's PDF ({@code points.whitepaper.font}). PDF viewers have no Chinese
- * glyphs of their own to rely on, so without such a font the PDF would show empty boxes: the platform then says
- * so in Chinese (on the page and once in the log) and offers the HTML version, instead of producing a PDF no one
- * can read.
+ * The CJK font embedded in the platform's PDFs ({@code points.pdf.font}; the older {@code points.whitepaper.font}
+ * is still read, so that existing deployments keep their setting). PDF viewers have no Chinese glyphs of their
+ * own to rely on, so without such a font a PDF would show empty boxes: the platform then says so in Chinese (on
+ * the page and once in the log) instead of producing a PDF no one can read.
  *
  * <p>Debian's WenQuanYi Micro Hei comes as a TrueType collection (.ttc: 正黑 and its monospaced twin), which
  * openhtmltopdf cannot read from a file; PDFBox's {@link TrueTypeCollection} picks the first member and the
  * font is handed over already loaded. A plain .ttf works too.
  */
 @Component
-class WhitePaperFont {
+public class PdfFont {
 
-    private static final Logger log = LoggerFactory.getLogger(WhitePaperFont.class);
+    private static final Logger log = LoggerFactory.getLogger(PdfFont.class);
 
     /** The font family name the document's CSS asks for. */
-    static final String FAMILY = "PointsCJK";
+    public static final String FAMILY = "PointsCJK";
 
     private final Path path;
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    WhitePaperFont(@Value("${points.whitepaper.font:}") String path) {
+    public PdfFont(@Value("${points.pdf.font:${points.whitepaper.font:}}") String path) {
         this.path = path == null || path.isBlank() ? null : Path.of(path.trim());
     }
 
     /** Whether the configured font file exists and can be read. */
-    boolean available() {
+    public boolean available() {
         boolean ok = path != null && Files.isReadable(path) && Files.isRegularFile(path);
         if (!ok && warned.compareAndSet(false, true)) {
             log.warn(missingMessage());
@@ -50,9 +50,9 @@ class WhitePaperFont {
     }
 
     /** What staff read (and the log says once) when no CJK font is installed. */
-    String missingMessage() {
-        return "未找到中文字体文件（" + (path == null ? "未配置" : path.toString()) + "），无法生成白皮书 PDF：请安装 "
-                + "fonts-wqy-microhei 字体包，或以 points.whitepaper.font 指定一个中文 TrueType 字体（.ttf/.ttc）。HTML 版不受影响。";
+    public String missingMessage() {
+        return "未找到中文字体文件（" + (path == null ? "未配置" : path.toString()) + "），无法生成 PDF：请安装 "
+                + "fonts-wqy-microhei 字体包，或以 points.pdf.font 指定一个中文 TrueType 字体（.ttf/.ttc）。";
     }
 
     /** A font file opened for one document: the collection must stay open until the document is saved. */
