@@ -2,6 +2,7 @@ package cn.gov.panyu.points.platform.analytics;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -14,15 +15,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import cn.gov.panyu.points.engine.input.Qualification;
+import cn.gov.panyu.points.engine.model.ModelLoader;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
+import cn.gov.panyu.points.platform.collection.YearRecords;
+import cn.gov.panyu.points.platform.evaluation.IndicatorPoints;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.evaluation.PublishedRun;
 import cn.gov.panyu.points.platform.evaluation.PublishedScore;
 import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
 import cn.gov.panyu.points.platform.table.TablePage;
+import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
 /**
@@ -35,11 +43,22 @@ public final class SmallDistrict {
     public static final LocalDateTime PUBLISHED_AT = LocalDateTime.of(2026, 3, 2, 10, 0);
 
     public final PublishedResults published = mock(PublishedResults.class);
-    final RunSnapshots snapshots = new RunSnapshots(published);
-    public final DistrictDashboard dashboard = new DistrictDashboard(published, snapshots);
+    final ScoreModels models = mock(ScoreModels.class);
+    final YearRecords records = mock(YearRecords.class);
+    final RunSnapshots snapshots = new RunSnapshots(published, models);
+    public final DistrictDashboard dashboard = new DistrictDashboard(published, snapshots, new YearQualifications(records));
     final Map<Integer, List<PublishedScore>> results = new HashMap<>();
+    /** Each year's merged qualifications by USCC; changing them changes the year's stamp. */
+    final Map<Integer, Map<String, Set<Qualification>>> qualifications = new HashMap<>();
 
     private SmallDistrict() {
+        when(models.load(anyLong())).thenReturn(ModelLoader.defaultModel());
+        when(records.stamp(anyInt())).thenAnswer(i -> String.valueOf(qualifications.getOrDefault((Integer) i.getArgument(0), Map.of())));
+        doAnswer(i -> {
+            BiConsumer<String, Set<Qualification>> sink = i.getArgument(1);
+            qualifications.getOrDefault((Integer) i.getArgument(0), Map.of()).forEach(sink);
+            return null;
+        }).when(records).forEachQualifications(anyInt(), any());
         when(published.years()).thenAnswer(i -> results.keySet().stream().sorted(Comparator.reverseOrder()).toList());
         when(published.run(anyInt())).thenAnswer(i -> {
             int year = i.getArgument(0);
@@ -68,34 +87,59 @@ public final class SmallDistrict {
     /**
      * 2025: start-ups S1 (领跑, 80), S2 (领跑, 70), S3–S5 (no list, 40 each) in 南村镇 / C39; growth G1–G4 (竞跑, 65
      * each) in 大石街道 / I65. 2024: S1 (进取, 40), S3 (46.5), G1–G3 (竞跑, 60 each), and G4 as a start-up (20).
+     * Indicator points of T1 (研发费用总额) and T2 (研发费用占营业收入比例) only, T2 not in 2024 (as if its model had no
+     * T2): 2025 S1 30/40, S2 20/35, S3–S5 10 and 5, 6, 7, G1–G4 8, 12, 16, 20 and 50 each; 2024 S1 10, S3 14,
+     * G4 6, G1–G3 10, 11, 12. Qualifications: 2025 S1 高企 and 科小, S3 高企, G1 专精特新; 2024 S1 科小.
      */
     public static SmallDistrict twoYears() {
         SmallDistrict d = new SmallDistrict();
-        d.publish(2025, "S1", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "80");
-        d.publish(2025, "S2", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "70");
+        d.publish(2025, "S1", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "80", "T1=3000;T2=4000");
+        d.publish(2025, "S2", Stage.STARTUP, Tier.LEAD, "南村镇", "C39", "70", "T1=2000;T2=3500");
+        int t2 = 500;
         for (String uscc : List.of("S3", "S4", "S5")) {
-            d.publish(2025, uscc, Stage.STARTUP, null, "南村镇", "C39", "40");
+            d.publish(2025, uscc, Stage.STARTUP, null, "南村镇", "C39", "40", "T1=1000;T2=" + t2);
+            t2 += 100;
         }
+        int t1 = 800;
         for (String uscc : List.of("G1", "G2", "G3", "G4")) {
-            d.publish(2025, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "65");
+            d.publish(2025, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "65", "T1=" + t1 + ";T2=5000");
+            t1 += 400;
         }
-        d.publish(2024, "S1", Stage.STARTUP, Tier.RISE, "南村镇", "C39", "40");
-        d.publish(2024, "S3", Stage.STARTUP, null, "南村镇", "C39", "46.5");
+        d.publish(2024, "S1", Stage.STARTUP, Tier.RISE, "南村镇", "C39", "40", "T1=1000");
+        d.publish(2024, "S3", Stage.STARTUP, null, "南村镇", "C39", "46.5", "T1=1400");
+        t1 = 1000;
         for (String uscc : List.of("G1", "G2", "G3")) {
-            d.publish(2024, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "60");
+            d.publish(2024, uscc, Stage.GROWTH, Tier.RUN, "大石街道", "I65", "60", "T1=" + t1);
+            t1 += 100;
         }
         // G4 was a start-up in 2024: its change of total is no rise
-        d.publish(2024, "G4", Stage.STARTUP, null, "大石街道", "I65", "20");
+        d.publish(2024, "G4", Stage.STARTUP, null, "大石街道", "I65", "20", "T1=600");
+        d.qualify(2025, "S1", Qualification.HTE, Qualification.TSME);
+        d.qualify(2025, "S3", Qualification.HTE);
+        d.qualify(2025, "G1", Qualification.SRDI);
+        d.qualify(2024, "S1", Qualification.TSME);
         return d;
     }
 
     public void publish(int year, String uscc, Stage stage, Tier tier, String town, String industry, String total) {
+        publish(year, uscc, stage, tier, town, industry, total, null);
+    }
+
+    public void publish(int year, String uscc, Stage stage, Tier tier, String town, String industry, String total,
+                        String points) {
         results.computeIfAbsent(year, y -> new ArrayList<>()).add(new PublishedScore(year, year * 10L, 1, uscc,
-                "企业" + uscc, town, industry, stage, null, null, null, new BigDecimal(total), null, tier, true, null, null, null));
+                "企业" + uscc, town, industry, stage, null, null, null, new BigDecimal(total), null, tier, true,
+                IndicatorPoints.parse(points), null, null));
+    }
+
+    /** The qualifications an enterprise holds in the year's merged record (replacing what it held). */
+    public void qualify(int year, String uscc, Qualification... held) {
+        qualifications.computeIfAbsent(year, y -> new HashMap<>()).put(uscc, Set.of(held));
     }
 
     /** Nothing published any more. */
     public void clear() {
         results.clear();
+        qualifications.clear();
     }
 }
