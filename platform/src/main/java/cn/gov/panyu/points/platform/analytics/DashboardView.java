@@ -21,6 +21,11 @@ public record DashboardView(DashboardFilter filter, List<Integer> years, Integer
         return charts.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The charts of one kind, one per stage ({@code medians-}, {@code averages-}), in stage order. */
+    public List<Chart> charts(String prefix) {
+        return charts.stream().filter(c -> c.id().startsWith(prefix)).toList();
+    }
+
     /**
      * The key figures.
      *

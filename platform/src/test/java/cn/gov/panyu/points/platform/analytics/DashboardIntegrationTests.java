@@ -41,6 +41,8 @@ class DashboardIntegrationTests {
     private static final Pattern TOTAL = Pattern.compile("共 ([0-9,]+) 条");
     private static final String PUBLISHED = """
              from score_result s join publication p on p.run_id = s.run_id and p.data_year = ?""";
+    private static final String HOLDS = """
+             join enterprise_year y on y.uscc = s.uscc and y.data_year = ? where (';' || y.qualifications || ';') like ?""";
 
     @Autowired
     MockMvc mvc;
@@ -107,6 +109,72 @@ class DashboardIntegrationTests {
     }
 
     @Test
+    void qualificationChartsElementsDrillDownToListsOfAsManyEnterprises() throws Exception {
+        DashboardView view = dashboard.view(new DashboardFilter(LATEST, null, null, null)).orElseThrow();
+        Chart chart = view.chart("qualifications").orElseThrow();
+        int checked = 0;
+        for (int k = 0; k < chart.categories().size(); k++) {
+            long held = 0;
+            for (Chart.Series s : chart.series()) {
+                Chart.Point p = s.points().get(k);
+                long value = p.value().longValue();
+                held += value;
+                if (value > 0) {
+                    assertThat(total(page(p.url()))).as(chart.categories().get(k) + " " + s.name()).isEqualTo(value);
+                    checked++;
+                }
+            }
+            // a qualification's bars together: the published enterprises whose record of the year holds it
+            String code = cn.gov.panyu.points.engine.input.Qualification.values()[k].name();
+            assertThat(held).as(code).isEqualTo(count("select count(*)" + PUBLISHED + HOLDS, LATEST, code));
+        }
+        assertThat(checked).isGreaterThan(4);
+    }
+
+    @Test
+    void aQualificationFilterNarrowsFiguresAndDrillDownsToItsHolders() throws Exception {
+        DashboardView view = dashboard.view(new DashboardFilter(LATEST, null, null, null, "HTE")).orElseThrow();
+
+        long holders = count("select count(*)" + PUBLISHED + HOLDS, LATEST, "HTE");
+        assertThat(holders).isPositive();
+        assertThat(view.figures().evaluated()).isEqualTo(holders);
+        assertThat(view.figures().previousEvaluated()).isEqualTo(count("select count(*)" + PUBLISHED + HOLDS, LATEST - 1, "HTE"));
+        Chart stages = view.chart("stages").orElseThrow();
+        for (Chart.Series s : stages.series()) {
+            for (Chart.Point p : s.points()) {
+                assertThat(p.url()).contains("qualification=HTE");
+                if (p.value().longValue() > 0) {
+                    assertThat(total(page(p.url()))).as(p.url()).isEqualTo(p.value().longValue());
+                }
+            }
+        }
+        // bound from the query string like the other filters
+        assertThat(page("/analytics?qualification=HTE")).contains("id=\"fig-evaluated\">" + String.format("%,d", holders) + "<");
+    }
+
+    @Test
+    void indicatorChartsShowTheStagesAveragesAndMediansOfThePublishedPoints() {
+        DashboardView view = dashboard.view(new DashboardFilter(LATEST, "GROWTH", null, null)).orElseThrow();
+        List<Long> points = new ArrayList<>();
+        published.each(new cn.gov.panyu.points.platform.evaluation.ScoreFilter(LATEST, Stage.GROWTH, null, false, null, null),
+                cn.gov.panyu.points.platform.table.TableQuery.of(1, 20, null, null),
+                r -> points.add(r.points().of("T1").orElseThrow().movePointRight(2).longValueExact()));
+        points.sort(null);
+        long sum = points.stream().mapToLong(Long::longValue).sum();
+        int n = points.size();
+
+        Chart averages = view.chart("averages-GROWTH").orElseThrow();
+        assertThat(averages.categories().get(0)).isEqualTo("研发费用总额");
+        assertThat((BigDecimal) averages.series().get(0).points().get(0).value())
+                .isEqualByComparingTo(BigDecimal.valueOf(sum, 2).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP));
+        Chart medians = view.chart("medians-GROWTH").orElseThrow();
+        assertThat(medians.series().get(0).name()).isEqualTo("研发费用总额");
+        assertThat((BigDecimal) medians.series().get(0).points().get(2).value()).isEqualByComparingTo(
+                BigDecimal.valueOf(points.get((n - 1) / 2) + points.get(n / 2), 2).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP));
+        assertThat(view.chart("medians-STARTUP")).isEmpty();
+    }
+
+    @Test
     void trendPointsAverageTheEnterprisesOfTheirDrillDownList() throws Exception {
         Chart trend = dashboard.view(DashboardFilter.none()).orElseThrow().chart("trend").orElseThrow();
 
@@ -139,7 +207,8 @@ class DashboardIntegrationTests {
 
     @Test
     void everyChartExportsItsDataAndAnUnknownChartIsNotFound() throws Exception {
-        for (String chart : List.of("stages", "towns", "industries", "trend", "risers", "fallers")) {
+        for (String chart : List.of("stages", "towns", "industries", "trend", "qualifications", "medians-GROWTH",
+                "averages-MATURE", "risers", "fallers")) {
             MvcResult started = mvc.perform(get("/analytics/export?chart=" + chart + "&year=" + LATEST).with(TestUsers.staff()))
                     .andExpect(request().asyncStarted()).andReturn();
             MvcResult result = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn();
@@ -152,7 +221,7 @@ class DashboardIntegrationTests {
 
     @Test
     void absurdFiltersShowAPageNeverAnError() throws Exception {
-        for (String query : List.of("year=99999", "year=-1", "stage=NOPE", "town=%3Cscript%3E", "industry=ZZZ",
+        for (String query : List.of("year=99999", "year=-1", "stage=NOPE", "town=%3Cscript%3E", "industry=ZZZ", "qualification=NOPE",
                 "year=2147483647&stage=", "town=" + "x".repeat(500))) {
             assertThat(page("/analytics?" + query)).as(query).contains("统计看板");
             assertThat(page("/analytics/leader?" + query)).as(query).contains("领导视图");
@@ -166,7 +235,8 @@ class DashboardIntegrationTests {
         String json = mvc.perform(get("/analytics/data?year=" + LATEST + "&stage=GROWTH").with(TestUsers.staff()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(json).contains("\"id\":\"towns\"", "\"id\":\"trend\"", "/enterprises?year=" + LATEST + "&stage=GROWTH");
+        assertThat(json).contains("\"id\":\"towns\"", "\"id\":\"trend\"", "\"id\":\"qualifications\"",
+                "\"id\":\"medians-GROWTH\"", "\"id\":\"averages-GROWTH\"", "/enterprises?year=" + LATEST + "&stage=GROWTH");
     }
 
     /** GET of a URL as the page links it: already encoded, so not a template to encode again. */
@@ -177,6 +247,11 @@ class DashboardIntegrationTests {
 
     private long count(String sql, int year) {
         return jdbc.sql(sql).param(year).query(Long.class).single();
+    }
+
+    /** {@link #HOLDS}'s count: the published results of the year whose record of the year holds the code. */
+    private long count(String sql, int year, String qualification) {
+        return jdbc.sql(sql).params(year, year, "%;" + qualification + ";%").query(Long.class).single();
     }
 
     private static long total(String page) {
