@@ -46,11 +46,14 @@ public class DistrictDashboard {
     private final PublishedResults published;
     private final RunSnapshots snapshots;
     private final YearQualifications qualifications;
+    private final DistrictOutcomes outcomes;
 
-    DistrictDashboard(PublishedResults published, RunSnapshots snapshots, YearQualifications qualifications) {
+    DistrictDashboard(PublishedResults published, RunSnapshots snapshots, YearQualifications qualifications,
+                      DistrictOutcomes outcomes) {
         this.published = published;
         this.snapshots = snapshots;
         this.qualifications = qualifications;
+        this.outcomes = outcomes;
     }
 
     /** The dashboard of the filter's year (the latest published if it names none); empty before any publication. */
@@ -96,6 +99,10 @@ public class DistrictDashboard {
                 qualificationChart(byYear.get(year), masksOf.apply(year), selections.get(year), filter)));
         charts.addAll(IndicatorCharts.medians(byYear, indicatorFigures, year, filter));
         charts.addAll(IndicatorCharts.averages(byYear.get(year), indicatorFigures.get(year), filter));
+        Outcomes outcome = outcomes.of(year);
+        if (outcome.creditChart() != null) {
+            charts.add(outcome.creditChart());
+        }
 
         List<ScoreChange> risers = previous == null ? List.of()
                 : movers(byYear.get(year), byYear.get(previous), selections.get(year), true);
@@ -104,7 +111,7 @@ public class DistrictDashboard {
         List<ScoreTally> all = byYear.get(year).tally();
         return Optional.of(new DashboardView(filter, byYear.keySet().stream().sorted(Comparator.reverseOrder()).toList(),
                 previous, figures(current, previous == null ? null : tallies.get(previous)), charts, risers, fallers,
-                distinct(all, ScoreTally::town), distinct(all, ScoreTally::industry)));
+                distinct(all, ScoreTally::town), distinct(all, ScoreTally::industry), outcome));
     }
 
     /**

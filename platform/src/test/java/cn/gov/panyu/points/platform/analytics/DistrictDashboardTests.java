@@ -254,6 +254,33 @@ class DistrictDashboardTests {
     }
 
     @Test
+    void creditAndPoolSizesOfTheYearAsTheirFeaturesCountThem() {
+        DashboardView view = dashboard.view(DashboardFilter.none()).orElseThrow();
+
+        Outcomes.Credit credit = view.outcomes().credit();
+        assertThat(credit.applications()).isEqualTo(6);
+        assertThat(credit.approvals()).isEqualTo(4);
+        assertThat(credit.loans()).isEqualTo(4);
+        assertThat(credit.loanAmount()).isEqualByComparingTo("750");
+        assertThat(credit.url()).isEqualTo("/credit/totals?year=2025");
+        // the newest version of each pool built for the year: 科小 7 − 1 removed, 高企 4
+        assertThat(view.outcomes().pools()).containsExactly(
+                new Outcomes.PoolSize("科小入库后备", 6, 3, "/cultivation/pools?year=2025"),
+                new Outcomes.PoolSize("高企后备", 4, 0, "/cultivation/pools?year=2025"));
+        Chart amounts = view.chart("credit").orElseThrow();
+        assertThat(amounts.categories()).containsExactly("初创期", "成长期", "无发布结果");
+        assertThat(amounts.series()).extracting(Chart.Series::name).containsExactly("领跑", "竞跑", "进取", "未上榜");
+        assertThat(decimals(amounts, 0)).containsExactly("300", "0", "0");
+        assertThat(decimals(amounts, 1)).containsExactly("0", "350", "0");
+        assertThat(decimals(amounts, 3)).containsExactly("0", "0", "100");
+        assertThat(amounts.series().get(0).points().get(0).url()).isEqualTo("/credit/totals?year=2025");
+        // 2024 had no credit and no pool: nothing to show, no chart
+        DashboardView before = dashboard.view(new DashboardFilter(2024, null, null, null)).orElseThrow();
+        assertThat(before.outcomes().any()).isFalse();
+        assertThat(before.chart("credit")).isEmpty();
+    }
+
+    @Test
     void nothingPublishedIsNoDashboard() {
         district.clear();
 

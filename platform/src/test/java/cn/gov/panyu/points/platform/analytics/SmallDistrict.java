@@ -24,6 +24,11 @@ import cn.gov.panyu.points.engine.model.ModelLoader;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.collection.YearRecords;
+import cn.gov.panyu.points.platform.credit.CreditTotal;
+import cn.gov.panyu.points.platform.credit.CreditTotals;
+import cn.gov.panyu.points.platform.cultivation.Pool;
+import cn.gov.panyu.points.platform.cultivation.PoolVersion;
+import cn.gov.panyu.points.platform.cultivation.Pools;
 import cn.gov.panyu.points.platform.evaluation.IndicatorPoints;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.evaluation.PublishedRun;
@@ -46,13 +51,26 @@ public final class SmallDistrict {
     final ScoreModels models = mock(ScoreModels.class);
     final YearRecords records = mock(YearRecords.class);
     final RunSnapshots snapshots = new RunSnapshots(published, models);
-    public final DistrictDashboard dashboard = new DistrictDashboard(published, snapshots, new YearQualifications(records));
+    final CreditTotals credit = mock(CreditTotals.class);
+    final Pools pools = mock(Pools.class);
+    public final DistrictDashboard dashboard = new DistrictDashboard(published, snapshots, new YearQualifications(records),
+            new DistrictOutcomes(credit, pools));
+    /** The credit figures and pool versions the stand-in credit and cultivation features hand out. */
+    final List<CreditTotal> creditRows = new ArrayList<>();
+    final List<PoolVersion> poolVersions = new ArrayList<>();
     final Map<Integer, List<PublishedScore>> results = new HashMap<>();
     /** Each year's merged qualifications by USCC; changing them changes the year's stamp. */
     final Map<Integer, Map<String, Set<Qualification>>> qualifications = new HashMap<>();
 
     private SmallDistrict() {
         when(models.load(anyLong())).thenReturn(ModelLoader.defaultModel());
+        when(credit.totals(any())).thenAnswer(i -> {
+            CreditTotals.Filter f = i.getArgument(0);
+            return creditRows.stream().filter(r -> r.year().equals(f.year())).toList();
+        });
+        when(pools.latest(any(), anyInt())).thenAnswer(i -> poolVersions.stream()
+                .filter(v -> v.pool() == i.getArgument(0) && v.year() == (Integer) i.getArgument(1))
+                .max(Comparator.comparingInt(PoolVersion::version)));
         when(records.stamp(anyInt())).thenAnswer(i -> String.valueOf(qualifications.getOrDefault((Integer) i.getArgument(0), Map.of())));
         doAnswer(i -> {
             BiConsumer<String, Set<Qualification>> sink = i.getArgument(1);
@@ -118,6 +136,15 @@ public final class SmallDistrict {
         d.qualify(2025, "S3", Qualification.HTE);
         d.qualify(2025, "G1", Qualification.SRDI);
         d.qualify(2024, "S1", Qualification.TSME);
+        // 2025 credit: bank A lent 300 万元 to S1 (初创期 领跑) and 200 + 150 to G1, G2 (成长期 竞跑) out of 5 applications
+        // (4 approved); bank B 100 to an enterprise without a published result, out of 1 application
+        d.lend("A", Stage.STARTUP, Tier.LEAD, 2, 2, 1, "300");
+        d.lend("A", Stage.GROWTH, Tier.RUN, 3, 2, 2, "350");
+        d.lend("B", null, null, 1, 0, 1, "100");
+        // 2025 pools: 科小后备 version 2 keeps 6 of 7 (3 confirmed), version 1 is older; 高企后备 keeps 4; no 专精特新后备
+        d.pool(Pool.TSME_RESERVE, 1, 9, 0, 0);
+        d.pool(Pool.TSME_RESERVE, 2, 7, 3, 1);
+        d.pool(Pool.HTE_RESERVE, 1, 4, 0, 0);
         return d;
     }
 
@@ -132,6 +159,16 @@ public final class SmallDistrict {
                 IndicatorPoints.parse(points), null, null));
     }
 
+    void lend(String bank, Stage stage, Tier tier, long applications, long approvals, long loans, String amount) {
+        creditRows.add(new CreditTotal(bank, "银行" + bank, 2025, stage, tier, applications, approvals, 0, approvals, 0,
+                loans, new BigDecimal(amount), BigDecimal.valueOf(4L * loans)));
+    }
+
+    void pool(Pool pool, int version, long members, long confirmed, long removed) {
+        poolVersions.add(new PoolVersion(version * 100L + pool.ordinal(), pool, 2025, version, "", "staff", PUBLISHED_AT,
+                members, confirmed, removed));
+    }
+
     /** The qualifications an enterprise holds in the year's merged record (replacing what it held). */
     public void qualify(int year, String uscc, Qualification... held) {
         qualifications.computeIfAbsent(year, y -> new HashMap<>()).put(uscc, Set.of(held));
@@ -141,5 +178,7 @@ public final class SmallDistrict {
     public void clear() {
         results.clear();
         qualifications.clear();
+        creditRows.clear();
+        poolVersions.clear();
     }
 }
