@@ -25,6 +25,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.platform.TestUsers;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
+import cn.gov.panyu.points.platform.credit.CreditTotal;
+import cn.gov.panyu.points.platform.credit.CreditTotals;
+import cn.gov.panyu.points.platform.cultivation.Pool;
+import cn.gov.panyu.points.platform.cultivation.Pools;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.portal.PortalFixture;
 
@@ -54,6 +58,10 @@ class DashboardIntegrationTests {
     RunSnapshots snapshots;
     @Autowired
     PublishedResults published;
+    @Autowired
+    CreditTotals creditTotals;
+    @Autowired
+    Pools pools;
 
     @Test
     void thePublishedYearsAreReadAheadOfTheFirstRequest() throws InterruptedException {
@@ -172,6 +180,38 @@ class DashboardIntegrationTests {
         assertThat((BigDecimal) medians.series().get(0).points().get(2).value()).isEqualByComparingTo(
                 BigDecimal.valueOf(points.get((n - 1) / 2) + points.get(n / 2), 2).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP));
         assertThat(view.chart("medians-STARTUP")).isEmpty();
+    }
+
+    @Test
+    void creditAndPoolFiguresEqualTheirFeaturesAndLinkToTheirPages() throws Exception {
+        int withCredit = 0;
+        // pages last: a request through MockMvc ends the test's security context for direct service calls
+        List<Integer> pagesWithCredit = new ArrayList<>();
+        for (int year : published.years()) {
+            DashboardView view = dashboard.view(new DashboardFilter(year, "GROWTH", null, null, "HTE")).orElseThrow();
+            List<CreditTotal> rows = creditTotals.totals(new CreditTotals.Filter(year, null));
+            Outcomes.Credit credit = view.outcomes().credit();
+            if (rows.isEmpty()) {
+                assertThat(credit).as("" + year).isNull();
+            } else {
+                withCredit++;
+                CreditTotal sum = CreditTotals.sum(rows);
+                // the district's figures whatever the filters
+                assertThat(credit.loans()).isEqualTo(sum.loans());
+                assertThat(credit.applications()).isEqualTo(sum.applications());
+                assertThat(credit.loanAmount()).isEqualByComparingTo(sum.loanAmount());
+                pagesWithCredit.add(year);
+            }
+            List<Long> kept = new ArrayList<>();
+            for (Pool pool : Pool.values()) {
+                pools.latest(pool, year).ifPresent(v -> kept.add(v.kept()));
+            }
+            assertThat(view.outcomes().pools()).extracting(Outcomes.PoolSize::kept).as("" + year).isEqualTo(kept);
+        }
+        assertThat(withCredit).as("the demo district has a loan").isPositive();
+        for (int year : pagesWithCredit) {
+            assertThat(page("/analytics?year=" + year)).contains("href=\"/credit/totals?year=" + year + "\"");
+        }
     }
 
     @Test
