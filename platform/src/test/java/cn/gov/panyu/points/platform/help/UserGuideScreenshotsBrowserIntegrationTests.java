@@ -88,6 +88,8 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         shots.put("staff-cultivation-enterprise", new Shot("staff", jdbc -> "/cultivation/enterprises/"
                 + PortalFixture.demoEnterprise(jdbc), DESKTOP, 1500));
         shots.put("staff-pools", new Shot("staff", jdbc -> "/cultivation/pools?year=" + PortalFixture.LATEST, DESKTOP, 1000));
+        shots.put("staff-analytics", new Shot("staff", jdbc -> "/analytics?year=" + PortalFixture.LATEST, DESKTOP, 4200));
+        shots.put("staff-leader", new Shot("staff", jdbc -> "/analytics/leader?year=" + PortalFixture.LATEST, 1440, 1500));
         shots.put("staff-whitepaper", new Shot("staff", jdbc -> "/analytics/whitepaper/" + PortalFixture.LATEST, DESKTOP, 1000));
         shots.put("ent-my", new Shot("ent", jdbc -> "/my", DESKTOP, 3000));
         shots.put("phone-my", new Shot("ent", jdbc -> "/my", PHONE, 1600));
@@ -110,6 +112,8 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("whitepaper-overview", "各发展阶段概况");
         pages.put("whitepaper-tiers", "各镇街榜单分布");
+        pages.put("whitepaper-qualifications", "各类资质企业榜单分布");
+        pages.put("whitepaper-outcomes", "共发放贷款");
         return pages;
     }
 

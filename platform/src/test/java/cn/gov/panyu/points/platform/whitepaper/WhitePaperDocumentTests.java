@@ -174,7 +174,7 @@ class WhitePaperDocumentTests {
             String[] names = {"whitepaper-cover", "whitepaper-contents", "whitepaper-overview", "whitepaper-method", "whitepaper-tiers",
                     "whitepaper-outcomes"};
             int[] pages = {0, 1, WhitePaperPages.pageWith(document, "各发展阶段概况"), WhitePaperPages.pageWith(document, "各阶段权重"),
-                    WhitePaperPages.pageWith(document, "各镇街榜单分布"), WhitePaperPages.pageWith(document, "科技信贷与培育成效")};
+                    WhitePaperPages.pageWith(document, "各镇街榜单分布"), WhitePaperPages.pageWith(document, "共发放贷款")};
             for (int i = 0; i < names.length; i++) {
                 // A4 at 110 dpi: 909 pixels wide
                 assertThat(WhitePaperPages.draw(document, pages[i], 110, dir, names[i]).getWidth()).isEqualTo(909);
