@@ -86,7 +86,12 @@ public class DistrictDashboard {
         });
         List<ScoreTally> current = tallies.get(year);
         Map<Integer, IndicatorFigures> indicatorFigures = new TreeMap<>();
-        byYear.forEach((y, snapshot) -> indicatorFigures.put(y, IndicatorFigures.of(snapshot, selections.get(y))));
+        // the masks by identity: a change of the year's records makes new masks, hence a new key
+        record Selection(Stage stage, String town, String industry, Qualification qualification, byte[] masks) {
+        }
+        byYear.forEach((y, snapshot) -> indicatorFigures.put(y, snapshot.figures(new Selection(filter.stageOrNull(),
+                filter.town(), filter.industry(), filter.qualificationOrNull(),
+                filter.qualificationOrNull() == null ? null : masks.get(y)), selections.get(y))));
 
         List<Chart> charts = new ArrayList<>(List.of(
                 tierChart("stages", "各发展阶段榜单分布", current, t -> t.stage().label(), t -> t.stage().name(), filter,

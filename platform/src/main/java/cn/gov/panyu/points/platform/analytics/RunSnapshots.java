@@ -129,6 +129,8 @@ class RunSnapshots {
         static final long NO_CHANGE = Long.MIN_VALUE;
         /** An indicator the result has no points for (its model version had no such indicator). */
         static final int ABSENT = Integer.MIN_VALUE;
+        /** Filter combinations whose indicator figures are kept per run: a few KB each. */
+        static final int FIGURES_KEPT = 64;
 
         private final List<Line> lines;
         private final List<Indicator> indicators;
@@ -139,6 +141,13 @@ class RunSnapshots {
         private final int[] points;
         private final List<ScoreTally> tally;
         private final Map<String, Line> byUscc;
+        /** Filters a dashboard showed recently → their indicator figures, which never change for this run. */
+        private final Map<Object, IndicatorFigures> figures = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, IndicatorFigures> eldest) {
+                return size() > FIGURES_KEPT;
+            }
+        };
         /** Per previous snapshot: each line's change of total in hundredths, or NO_CHANGE (the movers' input). */
         private final Map<Snapshot, long[]> changes = new ConcurrentHashMap<>();
 
@@ -194,6 +203,20 @@ class RunSnapshots {
         /** Line {@code line}'s points of indicator {@code indicator} in hundredths, or {@link #ABSENT}. */
         int points(int line, int indicator) {
             return points[line * indicators.size() + indicator];
+        }
+
+        /**
+         * The indicator figures of the lines a filter selects, worked out once per filter: two passes over 100,000
+         * results × 18 indicators for each published year cost more than the rest of a request together. {@code key}
+         * must name the selection completely (with the qualification masks it used, compared by identity).
+         */
+        synchronized IndicatorFigures figures(Object key, IntPredicate selected) {
+            IndicatorFigures f = figures.get(key);
+            if (f == null) {
+                f = IndicatorFigures.of(this, selected);
+                figures.put(key, f);
+            }
+            return f;
         }
 
         Line of(String uscc) {

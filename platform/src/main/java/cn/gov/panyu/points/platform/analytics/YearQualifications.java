@@ -1,5 +1,6 @@
 package cn.gov.panyu.points.platform.analytics;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import cn.gov.panyu.points.engine.input.Qualification;
@@ -17,23 +19,42 @@ import cn.gov.panyu.points.platform.collection.YearRecords;
  * {@link Qualification} — the same values the enterprise list filters by, so that a drill-down list counts
  * what the chart counts. Published results carry no qualifications, and unlike a run a year's records can
  * still change (a late import), so the masks are kept per year only while the records' stamp stays the same
- * (one indexed aggregate per request and year), never per run.
+ * (checked at most every ten seconds), never per run.
  */
 @Component
 class YearQualifications {
 
+    static final Duration RECHECK = Duration.ofSeconds(10);
+
     private final YearRecords records;
+    private final long recheckNanos;
     private final Map<Integer, Held> cache = new ConcurrentHashMap<>();
 
+    @Autowired
     YearQualifications(YearRecords records) {
-        this.records = records;
+        this(records, RECHECK);
     }
 
-    /** The year's qualifications, read again when its records changed since the last read. */
+    /** @param recheck how long a read stands before the stamp is asked again (tests: zero, every time) */
+    YearQualifications(YearRecords records, Duration recheck) {
+        this.records = records;
+        this.recheckNanos = recheck.toNanos();
+    }
+
+    /**
+     * The year's qualifications, read again when its records changed since the last read. The stamp is an
+     * aggregate over the year's 100,000 records (≈ 100 ms on a busy machine), so it is asked at most every
+     * {@link #RECHECK}: a late import shows on the dashboard within seconds, not on the very next request.
+     */
     Held of(int year) {
-        String stamp = records.stamp(year);
         Held kept = cache.get(year);
+        long now = System.nanoTime();
+        if (kept != null && now - kept.checkedAt < recheckNanos) {
+            return kept;
+        }
+        String stamp = records.stamp(year);
         if (kept != null && kept.stamp.equals(stamp)) {
+            kept.checkedAt = now;
             return kept;
         }
         Map<String, Byte> masks = new HashMap<>();
@@ -60,6 +81,8 @@ class YearQualifications {
 
         private final String stamp;
         private final Map<String, Byte> byUscc;
+        /** When the stamp was last found unchanged (System.nanoTime). */
+        private volatile long checkedAt = System.nanoTime();
         /** Weak: a snapshot that fell out of RunSnapshots' cache takes its masks with it. */
         private final Map<RunSnapshots.Snapshot, byte[]> aligned = new WeakHashMap<>();
 

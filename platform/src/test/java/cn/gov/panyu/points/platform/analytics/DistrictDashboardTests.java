@@ -135,14 +135,17 @@ class DistrictDashboardTests {
 
     @Test
     void theWarmUpReadsEveryPublishedYearSoThatTheFirstRequestReadsNothing() {
-        SnapshotWarmUp warmUp = new SnapshotWarmUp(published, snapshots, true);
+        SnapshotWarmUp warmUp = new SnapshotWarmUp(published, snapshots, district.yearQualifications, true);
         try {
             assertThat(warmUp.warm()).isEqualTo(2);
+            // and the newest year's qualifications, which every request without a year shows
+            verify(district.records, times(1)).forEachQualifications(eq(2025), any());
             verify(published, times(1)).each(eq(ScoreFilter.year(2025)), any(), any());
             verify(published, times(1)).each(eq(ScoreFilter.year(2024)), any(), any());
 
             assertThat(dashboard.view(DashboardFilter.none()).orElseThrow().figures().evaluated()).isEqualTo(9);
             verify(published, times(2)).each(any(), any(), any());
+            verify(district.records, times(1)).forEachQualifications(eq(2025), any());
         } finally {
             warmUp.stop();
         }
@@ -213,6 +216,29 @@ class DistrictDashboardTests {
         Chart q = dashboard.view(DashboardFilter.none()).orElseThrow().chart("qualifications").orElseThrow();
 
         assertThat(values(q, 3).get(0)).isEqualTo(2L);
+    }
+
+    @Test
+    void theRecordsStampIsAskedAtMostOncePerRecheckPeriod() {
+        YearQualifications kept = new YearQualifications(district.records, java.time.Duration.ofHours(1));
+        kept.of(2025);
+        district.qualify(2025, "S4", cn.gov.panyu.points.engine.input.Qualification.HTE);
+
+        kept.of(2025);
+        kept.of(2025);
+
+        verify(district.records, times(1)).stamp(2025);
+    }
+
+    @Test
+    void keptIndicatorFiguresFollowAChangeOfTheYearsQualifications() {
+        DashboardFilter tsme = new DashboardFilter(2025, null, null, null, "TSME");
+        // 科小 start-ups in 2025: S1 alone, T1 30
+        assertThat(decimals(dashboard.view(tsme).orElseThrow().chart("averages-STARTUP").orElseThrow(), 0).get(0)).isEqualTo("30");
+        district.qualify(2025, "S2", cn.gov.panyu.points.engine.input.Qualification.TSME);
+
+        // S1 and S2: (30 + 20) / 2
+        assertThat(decimals(dashboard.view(tsme).orElseThrow().chart("averages-STARTUP").orElseThrow(), 0).get(0)).isEqualTo("25");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +54,9 @@ public final class SmallDistrict {
     final RunSnapshots snapshots = new RunSnapshots(published, models);
     final CreditTotals credit = mock(CreditTotals.class);
     final Pools pools = mock(Pools.class);
-    public final DistrictDashboard dashboard = new DistrictDashboard(published, snapshots, new YearQualifications(records),
+    // asked for the records' stamp on every request, so that a change shows at once
+    final YearQualifications yearQualifications = new YearQualifications(records, Duration.ZERO);
+    public final DistrictDashboard dashboard = new DistrictDashboard(published, snapshots, yearQualifications,
             new DistrictOutcomes(credit, pools));
     /** The credit figures and pool versions the stand-in credit and cultivation features hand out. */
     final List<CreditTotal> creditRows = new ArrayList<>();
