@@ -12,12 +12,18 @@
     LEAD: cssVar('--app-tier-lead', '#8a5a00'), RUN: cssVar('--app-tier-run', '#3f5878'),
     RISE: cssVar('--app-tier-rise', '#23683f'), NONE: '#c3ccd8',
     STARTUP: cssVar('--app-stage-startup', '#1d6f65'), GROWTH: cssVar('--app-stage-growth', '#1f5fbf'),
-    MATURE: cssVar('--app-stage-mature', '#5a3d9a')
+    MATURE: cssVar('--app-stage-mature', '#5a3d9a'), STAGE: '#8fa3bf'
   };
+  // indicators have no colour of their own: a palette told apart on a projector, repeating after twelve
+  var PALETTE = ['#1f5fbf', '#c2571a', '#23683f', '#8a5a00', '#5a3d9a', '#1d6f65', '#b0304a', '#3f5878',
+    '#6b8e23', '#d08c00', '#0089a7', '#7a4f9a'];
 
   function option(chart, el, large) {
-    var horizontal = chart.id === 'industries';
-    var line = chart.id === 'trend';
+    // the industries and the indicator averages have long names: bars run across
+    var horizontal = chart.id === 'industries' || chart.id.indexOf('averages-') === 0;
+    var line = chart.id === 'trend' || chart.id.indexOf('medians-') === 0;
+    // only the tier charts stack (the tiers of a category add up to it); averages stand side by side
+    var stacked = !line && chart.id.indexOf('averages-') !== 0;
     var font = large ? 16 : 12;
     var category = { type: 'category', data: chart.categories, axisLabel: { fontSize: font, color: '#4a5a6e',
       interval: 0, rotate: !horizontal && !line && chart.categories.length > 8 ? 30 : 0 } };
@@ -38,17 +44,17 @@
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       tooltip: { trigger: line ? 'axis' : 'item' },
-      legend: { top: 0, left: 'center', textStyle: { fontSize: font } },
+      legend: { type: 'scroll', top: 0, left: 'center', right: 48, textStyle: { fontSize: font } },
       toolbox: { right: 8, top: 0, feature: { saveAsImage: { title: el.dataset.saveTitle || '保存为图片',
         name: chart.title, pixelRatio: 2, backgroundColor: '#fff' } } },
       grid: { left: 8, right: 24, top: 56, bottom: horizontal ? 28 : 8, containLabel: true },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? category : value,
-      series: chart.series.map(function (s) {
+      series: chart.series.map(function (s, i) {
         return {
-          type: line ? 'line' : 'bar', name: s.name, stack: line ? undefined : 'total',
+          type: line ? 'line' : 'bar', name: s.name, stack: stacked ? 'total' : undefined, connectNulls: true,
           barMaxWidth: 36, symbolSize: large ? 12 : 8, cursor: 'pointer',
-          itemStyle: { color: COLOURS[s.key] || '#1f5fbf' }, lineStyle: { width: large ? 4 : 2 },
+          itemStyle: { color: COLOURS[s.key] || PALETTE[i % PALETTE.length] }, lineStyle: { width: large ? 4 : 2 },
           label: line && large ? { show: true, position: 'top', fontSize: font, formatter: function (p) { return p.value == null ? '' : Number(p.value).toFixed(2); } } : undefined,
           data: s.points.map(function (p) { return { value: p.value, url: p.url }; })
         };

@@ -14,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import cn.gov.panyu.points.engine.input.IndustryCode;
+import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.platform.table.ExcelExport;
 import cn.gov.panyu.points.platform.table.ExcelExport.Column;
@@ -52,6 +53,7 @@ class AnalyticsController {
     private String page(DashboardFilter filter, Model model, String template) {
         model.addAttribute("view", dashboard.view(filter).orElse(null));
         model.addAttribute("stages", Stage.values());
+        model.addAttribute("qualifications", Qualification.values());
         return template;
     }
 

@@ -12,13 +12,19 @@ import java.util.Optional;
  * @param years        every published year, newest first (the year select)
  * @param previousYear the published year before {@code filter.year()}, null if none (no trend, no movers)
  * @param towns        the year's towns and {@code industries} its industry codes (the filter selects)
+ * @param outcomes     the year's credit and cultivation figures (district-wide, whatever the filters)
  */
 public record DashboardView(DashboardFilter filter, List<Integer> years, Integer previousYear, Figures figures,
                             List<Chart> charts, List<ScoreChange> risers, List<ScoreChange> fallers,
-                            List<String> towns, List<String> industries) {
+                            List<String> towns, List<String> industries, Outcomes outcomes) {
 
     public Optional<Chart> chart(String id) {
         return charts.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The charts of one kind, one per stage ({@code medians-}, {@code averages-}), in stage order. */
+    public List<Chart> charts(String prefix) {
+        return charts.stream().filter(c -> c.id().startsWith(prefix)).toList();
     }
 
     /**

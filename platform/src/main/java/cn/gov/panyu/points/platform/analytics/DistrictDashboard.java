@@ -12,6 +12,7 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.panyu.points.engine.input.IndustryCode;
+import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.analytics.Chart.Point;
@@ -43,10 +45,15 @@ public class DistrictDashboard {
 
     private final PublishedResults published;
     private final RunSnapshots snapshots;
+    private final YearQualifications qualifications;
+    private final DistrictOutcomes outcomes;
 
-    DistrictDashboard(PublishedResults published, RunSnapshots snapshots) {
+    DistrictDashboard(PublishedResults published, RunSnapshots snapshots, YearQualifications qualifications,
+                      DistrictOutcomes outcomes) {
         this.published = published;
         this.snapshots = snapshots;
+        this.qualifications = qualifications;
+        this.outcomes = outcomes;
     }
 
     /** The dashboard of the filter's year (the latest published if it names none); empty before any publication. */
@@ -65,25 +72,68 @@ public class DistrictDashboard {
         DashboardFilter filter = requested.inYear(year);
         Integer previous = byYear.lowerKey(year);
 
+        // a year's qualifications are asked for only when a figure needs them: the chart of the shown year always,
+        // the other years only under a qualification filter
+        Map<Integer, byte[]> masks = new TreeMap<>();
+        Function<Integer, byte[]> masksOf = y -> masks.computeIfAbsent(y, k -> qualifications.of(k).masks(byYear.get(k)));
+        Map<Integer, IntPredicate> selections = new TreeMap<>();
         Map<Integer, List<ScoreTally>> tallies = new TreeMap<>();
-        byYear.forEach((y, snapshot) -> tallies.put(y, snapshot.tally().stream().filter(matches(filter)).toList()));
+        byYear.forEach((y, snapshot) -> {
+            IntPredicate selected = selection(snapshot, filter, filter.qualificationOrNull() == null ? null : masksOf.apply(y));
+            selections.put(y, selected);
+            tallies.put(y, filter.qualificationOrNull() == null
+                    ? snapshot.tally().stream().filter(matches(filter)).toList() : snapshot.tally(selected));
+        });
         List<ScoreTally> current = tallies.get(year);
+        Map<Integer, IndicatorFigures> indicatorFigures = new TreeMap<>();
+        // the masks by identity: a change of the year's records makes new masks, hence a new key
+        record Selection(Stage stage, String town, String industry, Qualification qualification, byte[] masks) {
+        }
+        byYear.forEach((y, snapshot) -> indicatorFigures.put(y, snapshot.figures(new Selection(filter.stageOrNull(),
+                filter.town(), filter.industry(), filter.qualificationOrNull(),
+                filter.qualificationOrNull() == null ? null : masks.get(y)), selections.get(y))));
 
-        List<Chart> charts = List.of(
+        List<Chart> charts = new ArrayList<>(List.of(
                 tierChart("stages", "各发展阶段榜单分布", current, t -> t.stage().label(), t -> t.stage().name(), filter,
-                        (f, key) -> new DashboardFilter(f.year(), key, f.town(), f.industry())),
+                        DashboardFilter::withStage),
                 tierChart("towns", "各镇街榜单分布", current, ScoreTally::town, ScoreTally::town, filter,
-                        (f, key) -> new DashboardFilter(f.year(), f.stage(), key, f.industry())),
+                        DashboardFilter::withTown),
                 tierChart("industries", "各行业榜单分布", current, t -> IndustryCode.display(t.industry()),
-                        ScoreTally::industry, filter, (f, key) -> new DashboardFilter(f.year(), f.stage(), f.town(), key)),
-                trendChart(tallies, filter));
+                        ScoreTally::industry, filter, DashboardFilter::withIndustry),
+                trendChart(tallies, filter),
+                qualificationChart(byYear.get(year), masksOf.apply(year), selections.get(year), filter)));
+        charts.addAll(IndicatorCharts.medians(byYear, indicatorFigures, year, filter));
+        charts.addAll(IndicatorCharts.averages(byYear.get(year), indicatorFigures.get(year), filter));
+        Outcomes outcome = outcomes.of(year);
+        if (outcome.creditChart() != null) {
+            charts.add(outcome.creditChart());
+        }
 
-        List<ScoreChange> risers = previous == null ? List.of() : movers(byYear.get(year), byYear.get(previous), filter, true);
-        List<ScoreChange> fallers = previous == null ? List.of() : movers(byYear.get(year), byYear.get(previous), filter, false);
+        List<ScoreChange> risers = previous == null ? List.of()
+                : movers(byYear.get(year), byYear.get(previous), selections.get(year), true);
+        List<ScoreChange> fallers = previous == null ? List.of()
+                : movers(byYear.get(year), byYear.get(previous), selections.get(year), false);
         List<ScoreTally> all = byYear.get(year).tally();
         return Optional.of(new DashboardView(filter, byYear.keySet().stream().sorted(Comparator.reverseOrder()).toList(),
                 previous, figures(current, previous == null ? null : tallies.get(previous)), charts, risers, fallers,
-                distinct(all, ScoreTally::town), distinct(all, ScoreTally::industry)));
+                distinct(all, ScoreTally::town), distinct(all, ScoreTally::industry), outcome));
+    }
+
+    /**
+     * The lines of a snapshot the filter selects, by index; {@code masks} are the lines' qualifications when the
+     * filter names one.
+     */
+    private static IntPredicate selection(RunSnapshots.Snapshot snapshot, DashboardFilter f, byte[] masks) {
+        List<RunSnapshots.Line> lines = snapshot.lines();
+        Qualification q = f.qualificationOrNull();
+        int bit = q == null ? 0 : YearQualifications.bit(q);
+        // decided once per line: the tally, the movers and the indicator passes each ask again
+        boolean[] in = new boolean[lines.size()];
+        for (int i = 0; i < in.length; i++) {
+            RunSnapshots.Line l = lines.get(i);
+            in[i] = within(f, l.stage(), l.town(), l.industry()) && (q == null || (masks[i] & bit) != 0);
+        }
+        return i -> in[i];
     }
 
     /**
@@ -121,12 +171,12 @@ public class DistrictDashboard {
     }
 
     /**
-     * The {@link #MOVERS} largest rises (or falls) among the filter's enterprises published in both years and
+     * The {@link #MOVERS} largest rises (or falls) among the selected enterprises published in both years and
      * in the same stage in both: a stage change moves the total onto another scale, so its difference says
      * nothing about the enterprise. Ties by USCC. A bounded heap over the changes the snapshot worked out
      * once for this pair of runs, so a whole district of 100,000 costs no sort, lookup or object per enterprise.
      */
-    private static List<ScoreChange> movers(RunSnapshots.Snapshot now, RunSnapshots.Snapshot before, DashboardFilter f,
+    private static List<ScoreChange> movers(RunSnapshots.Snapshot now, RunSnapshots.Snapshot before, IntPredicate selected,
                                             boolean rises) {
         record Move(long change, RunSnapshots.Line line) {
         }
@@ -140,11 +190,10 @@ public class DistrictDashboard {
             if (change == RunSnapshots.Snapshot.NO_CHANGE || (rises ? change <= 0 : change >= 0)) {
                 continue;
             }
-            RunSnapshots.Line l = lines.get(i);
-            if (!within(f, l.stage(), l.town(), l.industry())) {
+            if (!selected.test(i)) {
                 continue;
             }
-            Move m = new Move(change, l);
+            Move m = new Move(change, lines.get(i));
             if (top.size() < MOVERS) {
                 top.add(m);
             } else if (best.compare(m, top.peek()) > 0) {
@@ -206,6 +255,40 @@ public class DistrictDashboard {
     }
 
     /**
+     * Enterprises per qualification (资质, as held in the year's merged records) and tier; under a qualification
+     * filter only that one. Each bar drills down to the list of that qualification and tier.
+     */
+    private static Chart qualificationChart(RunSnapshots.Snapshot snapshot, byte[] masks, IntPredicate selected,
+                                            DashboardFilter filter) {
+        List<Qualification> shown = filter.qualificationOrNull() == null ? List.of(Qualification.values())
+                : List.of(filter.qualificationOrNull());
+        long[][] counts = new long[shown.size()][Tier.values().length + 1];
+        List<RunSnapshots.Line> lines = snapshot.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (masks[i] == 0 || !selected.test(i)) {
+                continue;
+            }
+            Tier tier = lines.get(i).tier();
+            for (int k = 0; k < shown.size(); k++) {
+                if ((masks[i] & YearQualifications.bit(shown.get(k))) != 0) {
+                    counts[k][tier == null ? Tier.values().length : tier.ordinal()]++;
+                }
+            }
+        }
+        List<Series> series = new ArrayList<>();
+        for (int t = 0; t <= Tier.values().length; t++) {
+            String key = t == Tier.values().length ? NONE : Tier.values()[t].name();
+            List<Point> points = new ArrayList<>();
+            for (int k = 0; k < shown.size(); k++) {
+                points.add(new Point(counts[k][t], listUrl(filter.withQualification(shown.get(k).name()), key)));
+            }
+            series.add(new Series(key, key.equals(NONE) ? "未上榜" : Tier.valueOf(key).label(), points));
+        }
+        return new Chart("qualifications", "各类资质企业榜单分布", "企业数（家）",
+                shown.stream().map(Qualification::label).toList(), series);
+    }
+
+    /**
      * Enterprises per category and tier (领跑, 竞跑, 进取, 未上榜), categories with the most enterprises
      * first; each bar drills down to the list of that category and tier.
      */
@@ -250,7 +333,7 @@ public class DistrictDashboard {
             List<Point> points = new ArrayList<>();
             byYear.forEach((y, tally) -> points.add(new Point(
                     average(tally.stream().filter(t -> t.stage() == stage).toList()),
-                    listUrl(new DashboardFilter(y, stage.name(), filter.town(), filter.industry()), null))));
+                    listUrl(filter.inYear(y).withStage(stage.name()), null))));
             series.add(new Series(stage.name(), stage.label(), points));
         }
         return new Chart("trend", "各阶段平均积分的年度变化", "平均积分（分）",

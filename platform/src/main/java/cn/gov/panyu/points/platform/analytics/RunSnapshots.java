@@ -3,19 +3,23 @@ package cn.gov.panyu.points.platform.analytics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 
 import org.springframework.stereotype.Component;
 
+import cn.gov.panyu.points.engine.model.Indicator;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.engine.model.Tier;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
 import cn.gov.panyu.points.platform.evaluation.PublishedRun;
 import cn.gov.panyu.points.platform.evaluation.ScoreFilter;
+import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 import cn.gov.panyu.points.platform.table.TableQuery;
 
 /**
@@ -31,6 +35,7 @@ class RunSnapshots {
     static final int KEEP = 8;
 
     private final PublishedResults published;
+    private final ScoreModels models;
     private final Map<Long, Snapshot> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Snapshot> eldest) {
@@ -38,8 +43,9 @@ class RunSnapshots {
         }
     };
 
-    RunSnapshots(PublishedResults published) {
+    RunSnapshots(PublishedResults published, ScoreModels models) {
         this.published = published;
+        this.models = models;
     }
 
     /**
@@ -61,17 +67,51 @@ class RunSnapshots {
     }
 
     private Snapshot read(PublishedRun run) {
+        List<Indicator> indicators = models.load(run.modelId()).indicators();
         List<Line> lines = new ArrayList<>();
+        IntPoints points = new IntPoints(indicators.size());
         // towns and industries repeat across 100,000 lines: one string each
         Map<String, String> shared = new HashMap<>();
-        published.each(ScoreFilter.year(run.year()), TableQuery.of(1, 20, null, null), r -> lines.add(new Line(r.uscc(),
-                r.name(), shared.computeIfAbsent(r.town(), k -> k), shared.computeIfAbsent(r.industry(), k -> k),
-                r.stage(), r.tier(), r.total().setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact())));
-        return new Snapshot(lines);
+        published.each(ScoreFilter.year(run.year()), TableQuery.of(1, 20, null, null), r -> {
+            lines.add(new Line(r.uscc(), r.name(), shared.computeIfAbsent(r.town(), k -> k),
+                    shared.computeIfAbsent(r.industry(), k -> k), r.stage(), r.tier(), hundredths(r.total())));
+            for (Indicator i : indicators) {
+                points.add(r.points() == null ? Snapshot.ABSENT
+                        : r.points().of(i.code()).map(p -> (int) hundredths(p)).orElse(Snapshot.ABSENT));
+            }
+        });
+        return new Snapshot(lines, indicators, points.toArray());
     }
 
-    /** One enterprise's published result, reduced to what the dashboard shows. */
+    private static long hundredths(BigDecimal value) {
+        return value.setScale(2, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    /** A growing int array: 100,000 lines × 18 indicators without a boxed value each. */
+    private static final class IntPoints {
+        private int[] values;
+        private int size;
+
+        IntPoints(int perLine) {
+            values = new int[Math.max(16, perLine * 1024)];
+        }
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
     /**
+     * One enterprise's published result, reduced to what the dashboard shows (its indicator points are kept
+     * apart, in {@link Snapshot#points}).
+     *
      * @param hundredths the total in hundredths of a point (stored totals have two decimals): sums and
      *                   differences over 100,000 lines without a BigDecimal each
      */
@@ -87,30 +127,64 @@ class RunSnapshots {
 
         /** A line without a comparable previous total: absent then, or in another stage. */
         static final long NO_CHANGE = Long.MIN_VALUE;
+        /** An indicator the result has no points for (its model version had no such indicator). */
+        static final int ABSENT = Integer.MIN_VALUE;
+        /** Filter combinations whose indicator figures are kept per run: a few KB each. */
+        static final int FIGURES_KEPT = 64;
 
         private final List<Line> lines;
+        private final List<Indicator> indicators;
+        /**
+         * Line i's points of indicator j in hundredths at {@code i * indicators.size() + j}: one flat array,
+         * 7 MB for 100,000 results of 18 indicators, rather than an object per result.
+         */
+        private final int[] points;
         private final List<ScoreTally> tally;
         private final Map<String, Line> byUscc;
+        /** Filters a dashboard showed recently → their indicator figures, which never change for this run. */
+        private final Map<Object, IndicatorFigures> figures = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, IndicatorFigures> eldest) {
+                return size() > FIGURES_KEPT;
+            }
+        };
         /** Per previous snapshot: each line's change of total in hundredths, or NO_CHANGE (the movers' input). */
         private final Map<Snapshot, long[]> changes = new ConcurrentHashMap<>();
 
-        Snapshot(List<Line> lines) {
+        Snapshot(List<Line> lines, List<Indicator> indicators, int[] points) {
+            if (points.length != lines.size() * indicators.size()) {
+                throw new IllegalArgumentException(points.length + " points for " + lines.size() + " lines");
+            }
             this.lines = List.copyOf(lines);
+            this.indicators = List.copyOf(indicators);
+            this.points = points;
+            Map<String, Line> index = new HashMap<>(lines.size() * 2);
+            for (Line l : lines) {
+                index.put(l.uscc(), l);
+            }
+            this.tally = tally(i -> true);
+            this.byUscc = index;
+        }
+
+        /**
+         * The tally of the lines {@code selected} picks by index: the whole run's is kept, a narrower one (a
+         * qualification filter, which the run does not carry) is counted per request.
+         */
+        List<ScoreTally> tally(IntPredicate selected) {
             record Key(Stage stage, Tier tier, String town, String industry) {
             }
             Map<Key, long[]> counts = new LinkedHashMap<>();
-            Map<Key, long[]> sums = new HashMap<>();
-            Map<String, Line> index = new HashMap<>(lines.size() * 2);
-            for (Line l : lines) {
-                Key k = new Key(l.stage(), l.tier(), l.town(), l.industry());
-                counts.computeIfAbsent(k, x -> new long[1])[0]++;
-                sums.computeIfAbsent(k, x -> new long[1])[0] += l.hundredths();
-                index.put(l.uscc(), l);
+            for (int i = 0; i < lines.size(); i++) {
+                if (selected.test(i)) {
+                    Line l = lines.get(i);
+                    long[] c = counts.computeIfAbsent(new Key(l.stage(), l.tier(), l.town(), l.industry()), x -> new long[2]);
+                    c[0]++;
+                    c[1] += l.hundredths();
+                }
             }
             List<ScoreTally> t = new ArrayList<>(counts.size());
-            counts.forEach((k, n) -> t.add(new ScoreTally(k.stage(), k.tier(), k.town(), k.industry(), n[0], BigDecimal.valueOf(sums.get(k)[0], 2))));
-            this.tally = List.copyOf(t);
-            this.byUscc = index;
+            counts.forEach((k, c) -> t.add(new ScoreTally(k.stage(), k.tier(), k.town(), k.industry(), c[0], BigDecimal.valueOf(c[1], 2))));
+            return List.copyOf(t);
         }
 
         List<Line> lines() {
@@ -119,6 +193,30 @@ class RunSnapshots {
 
         List<ScoreTally> tally() {
             return tally;
+        }
+
+        /** The indicators of the run's model version, in the model's order. */
+        List<Indicator> indicators() {
+            return indicators;
+        }
+
+        /** Line {@code line}'s points of indicator {@code indicator} in hundredths, or {@link #ABSENT}. */
+        int points(int line, int indicator) {
+            return points[line * indicators.size() + indicator];
+        }
+
+        /**
+         * The indicator figures of the lines a filter selects, worked out once per filter: two passes over 100,000
+         * results × 18 indicators for each published year cost more than the rest of a request together. {@code key}
+         * must name the selection completely (with the qualification masks it used, compared by identity).
+         */
+        synchronized IndicatorFigures figures(Object key, IntPredicate selected) {
+            IndicatorFigures f = figures.get(key);
+            if (f == null) {
+                f = IndicatorFigures.of(this, selected);
+                figures.put(key, f);
+            }
+            return f;
         }
 
         Line of(String uscc) {

@@ -31,6 +31,7 @@ class SnapshotWarmUp {
 
     private final PublishedResults published;
     private final RunSnapshots snapshots;
+    private final YearQualifications qualifications;
     private final boolean enabled;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "dashboard-warm-up");
@@ -39,10 +40,11 @@ class SnapshotWarmUp {
     });
     private volatile boolean closing;
 
-    SnapshotWarmUp(PublishedResults published, RunSnapshots snapshots,
+    SnapshotWarmUp(PublishedResults published, RunSnapshots snapshots, YearQualifications qualifications,
                    @Value("${points.analytics.warm-up:true}") boolean enabled) {
         this.published = published;
         this.snapshots = snapshots;
+        this.qualifications = qualifications;
         this.enabled = enabled;
     }
 
@@ -70,8 +72,13 @@ class SnapshotWarmUp {
             List<Integer> years = published.years().stream().limit(RunSnapshots.KEEP).toList();
             int runs = 0;
             for (int year : years) {
-                if (published.run(year).map(snapshots::of).isPresent()) {
+                var snapshot = published.run(year).map(snapshots::of);
+                if (snapshot.isPresent()) {
                     runs++;
+                    // the newest year's qualifications: every dashboard request without a year shows them
+                    if (year == years.get(0)) {
+                        qualifications.of(year).masks(snapshot.get());
+                    }
                 }
             }
             log.info("统计看板：已读入 {} 个已发布年度的结果（{} ms）", runs, (System.nanoTime() - start) / 1_000_000);

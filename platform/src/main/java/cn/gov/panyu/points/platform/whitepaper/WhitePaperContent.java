@@ -7,6 +7,7 @@ import java.util.List;
 import cn.gov.panyu.points.engine.model.Stage;
 import cn.gov.panyu.points.platform.analytics.Chart;
 import cn.gov.panyu.points.platform.analytics.DashboardView;
+import cn.gov.panyu.points.platform.analytics.Outcomes;
 import cn.gov.panyu.points.platform.analytics.ScoreChange;
 import cn.gov.panyu.points.platform.analytics.ScoreHistogram;
 import cn.gov.panyu.points.platform.evaluation.PublishedScore;
@@ -22,6 +23,9 @@ import cn.gov.panyu.points.platform.scoremodel.ModelDescription;
  * @param trend         the average total per stage over every published year (the dashboard's trend chart)
  * @param leaders       the 领跑 list of each stage, best first, at most {@link WhitePaperContents#LEADERS} names each
  * @param appendix      the model's indicators with their definitions and units
+ * @param qualifications the dashboard's qualifications by tier (资质 as held in the year's merged records)
+ * @param outcomes      the dashboard's credit and pool figures of the year; the section is left out when it has none
+ * @param credit        the dashboard's loan amounts by stage and tier, null without a loan
  */
 public record WhitePaperContent(int year, long runId, LocalDateTime publishedAt, LocalDateTime generatedAt,
                                 String modelName, String modelReference, String foreword,
@@ -29,7 +33,8 @@ public record WhitePaperContent(int year, long runId, LocalDateTime publishedAt,
                                 List<Bars> stages, List<Bars> towns, List<Bars> industries, List<StageChange> stageChanges,
                                 Chart trend, List<ScoreHistogram> histograms, List<TierList> leaders,
                                 List<ScoreChange> risers, List<ScoreChange> fallers, ModelDescription model,
-                                List<AppendixLine> appendix) {
+                                List<AppendixLine> appendix, List<Bars> qualifications, Outcomes outcomes,
+                                Chart credit) {
 
     /**
      * One category of a tier chart as a horizontal stacked bar.

@@ -105,7 +105,8 @@ class WhitePaperContents {
                 version.name(), version.reference(), foreword, view.figures(), previousYear, previous,
                 bars(view.chart("stages").orElseThrow()), bars(view.chart("towns").orElseThrow()),
                 bars(view.chart("industries").orElseThrow()), stageChanges, view.chart("trend").orElseThrow(),
-                histograms, leaders, view.risers(), view.fallers(), ModelDescription.of(model), appendix(model)));
+                histograms, leaders, view.risers(), view.fallers(), ModelDescription.of(model), appendix(model),
+                bars(view.chart("qualifications").orElseThrow()), view.outcomes(), view.chart("credit").orElse(null)));
     }
 
     /** A tier chart of the dashboard as stacked bars, the longest bar full width. */

@@ -33,7 +33,8 @@ class DashboardBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.getTitle()).startsWith("统计看板");
         assertThat(browser.findElement(By.cssSelector(".app-menu-link.active")).getText()).isEqualTo("统计看板");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        for (String chart : List.of("stages", "trend", "towns", "industries")) {
+        for (String chart : List.of("stages", "trend", "towns", "industries", "qualifications", "medians-GROWTH",
+                "averages-GROWTH")) {
             wait.until(d -> !d.findElements(By.cssSelector("#chart-" + chart + "[data-drawn] svg")).isEmpty());
         }
         browser.manage().window().setSize(new Dimension(1440, 3000));
@@ -61,7 +62,7 @@ class DashboardBrowserIntegrationTests extends BrowserTestSupport {
 
         assertThat(browser.findElement(By.id("leader-evaluated")).getText()).isEqualTo(String.valueOf(DemoDistrictTest.SIZE));
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("[data-chart][data-drawn] svg")).size() == 2);
+                .until(d -> d.findElements(By.cssSelector("[data-chart][data-drawn] svg")).size() == 3);
         HeadlessChromium.screenshot(browser, "analytics-leader");
     }
 }

@@ -135,14 +135,17 @@ class DistrictDashboardTests {
 
     @Test
     void theWarmUpReadsEveryPublishedYearSoThatTheFirstRequestReadsNothing() {
-        SnapshotWarmUp warmUp = new SnapshotWarmUp(published, snapshots, true);
+        SnapshotWarmUp warmUp = new SnapshotWarmUp(published, snapshots, district.yearQualifications, true);
         try {
             assertThat(warmUp.warm()).isEqualTo(2);
+            // and the newest year's qualifications, which every request without a year shows
+            verify(district.records, times(1)).forEachQualifications(eq(2025), any());
             verify(published, times(1)).each(eq(ScoreFilter.year(2025)), any(), any());
             verify(published, times(1)).each(eq(ScoreFilter.year(2024)), any(), any());
 
             assertThat(dashboard.view(DashboardFilter.none()).orElseThrow().figures().evaluated()).isEqualTo(9);
             verify(published, times(2)).each(any(), any(), any());
+            verify(district.records, times(1)).forEachQualifications(eq(2025), any());
         } finally {
             warmUp.stop();
         }
@@ -168,10 +171,152 @@ class DistrictDashboardTests {
     }
 
     @Test
+    void qualificationsByTierCountTheYearsMergedRecords() {
+        Chart q = dashboard.view(DashboardFilter.none()).orElseThrow().chart("qualifications").orElseThrow();
+
+        assertThat(q.categories()).containsExactly("高新技术企业", "科技型中小企业", "专精特新中小企业", "专精特新“小巨人”企业", "瞪羚企业");
+        // 高企: S1 (领跑) and S3 (no list); 科小: S1; 专精特新: G1 (竞跑)
+        assertThat(values(q, 0)).containsExactly(1L, 1L, 0L, 0L, 0L);
+        assertThat(values(q, 1)).containsExactly(0L, 0L, 1L, 0L, 0L);
+        assertThat(values(q, 3)).containsExactly(1L, 0L, 0L, 0L, 0L);
+        assertThat(q.series().get(0).points().get(0).url()).isEqualTo("/enterprises?year=2025&qualification=HTE&tier=LEAD");
+        // a stage filter narrows the counts and keeps its place in the link
+        Chart growth = dashboard.view(new DashboardFilter(2025, "GROWTH", null, null)).orElseThrow().chart("qualifications").orElseThrow();
+        assertThat(values(growth, 0)).containsExactly(0L, 0L, 0L, 0L, 0L);
+        assertThat(growth.series().get(1).points().get(2).url()).isEqualTo("/enterprises?year=2025&stage=GROWTH&qualification=SRDI&tier=RUN");
+    }
+
+    @Test
+    void aQualificationFilterNarrowsEveryYearByItsOwnRecords() {
+        DashboardView view = dashboard.view(new DashboardFilter(2025, null, null, null, "TSME")).orElseThrow();
+
+        // 2025 科小: S1 (80); 2024 科小: S1 (40)
+        assertThat(view.figures().evaluated()).isEqualTo(1);
+        assertThat(view.figures().average()).isEqualByComparingTo("80");
+        assertThat(view.figures().previousAverage()).isEqualByComparingTo("40");
+        assertThat(view.risers()).extracting(ScoreChange::uscc).containsExactly("S1");
+        assertThat(view.fallers()).isEmpty();
+        assertThat(view.chart("qualifications").orElseThrow().categories()).containsExactly("科技型中小企业");
+        assertThat(view.chart("towns").orElseThrow().series().get(0).points().get(0).url())
+                .isEqualTo("/enterprises?year=2025&town=%E5%8D%97%E6%9D%91%E9%95%87&qualification=TSME&tier=LEAD");
+        // 高企 in 2025: S1 80, S3 40; none in 2024
+        DashboardView hte = dashboard.view(new DashboardFilter(2025, null, null, null, "HTE")).orElseThrow();
+        assertThat(hte.figures().evaluated()).isEqualTo(2);
+        assertThat(hte.figures().average()).isEqualByComparingTo("60");
+        assertThat(hte.figures().previousEvaluated()).isZero();
+        // an unknown code is no filter
+        assertThat(dashboard.view(new DashboardFilter(2025, null, null, null, "NOPE")).orElseThrow().figures().evaluated()).isEqualTo(9);
+    }
+
+    @Test
+    void qualificationsAreReadAgainWhenTheYearsRecordsChange() {
+        dashboard.view(DashboardFilter.none());
+        district.qualify(2025, "S4", cn.gov.panyu.points.engine.input.Qualification.HTE);
+
+        Chart q = dashboard.view(DashboardFilter.none()).orElseThrow().chart("qualifications").orElseThrow();
+
+        assertThat(values(q, 3).get(0)).isEqualTo(2L);
+    }
+
+    @Test
+    void theRecordsStampIsAskedAtMostOncePerRecheckPeriod() {
+        YearQualifications kept = new YearQualifications(district.records, java.time.Duration.ofHours(1));
+        kept.of(2025);
+        district.qualify(2025, "S4", cn.gov.panyu.points.engine.input.Qualification.HTE);
+
+        kept.of(2025);
+        kept.of(2025);
+
+        verify(district.records, times(1)).stamp(2025);
+    }
+
+    @Test
+    void keptIndicatorFiguresFollowAChangeOfTheYearsQualifications() {
+        DashboardFilter tsme = new DashboardFilter(2025, null, null, null, "TSME");
+        // 科小 start-ups in 2025: S1 alone, T1 30
+        assertThat(decimals(dashboard.view(tsme).orElseThrow().chart("averages-STARTUP").orElseThrow(), 0).get(0)).isEqualTo("30");
+        district.qualify(2025, "S2", cn.gov.panyu.points.engine.input.Qualification.TSME);
+
+        // S1 and S2: (30 + 20) / 2
+        assertThat(decimals(dashboard.view(tsme).orElseThrow().chart("averages-STARTUP").orElseThrow(), 0).get(0)).isEqualTo("25");
+    }
+
+    @Test
+    void eachIndicatorsMedianPerStageOverTheYears() {
+        DashboardView view = dashboard.view(DashboardFilter.none()).orElseThrow();
+
+        Chart startups = view.chart("medians-STARTUP").orElseThrow();
+        assertThat(startups.title()).isEqualTo("初创期各指标得分中位数的年度变化");
+        assertThat(startups.categories()).containsExactly("2024 年度", "2025 年度");
+        // named as the model names them; indicators without points draw no line
+        assertThat(startups.series()).extracting(Chart.Series::name).containsExactly("研发费用总额", "研发费用占营业收入比例");
+        // T1: 2024 start-ups 10, 14, 6 → 10; 2025 30, 20, 10, 10, 10 → 10. T2: none in 2024; 5, 6, 7, 35, 40 → 7
+        assertThat(decimals(startups, 0)).containsExactly("10", "10");
+        assertThat(startups.series().get(1).points().get(0).value()).isNull();
+        assertThat(startups.series().get(1).points().get(1).value()).isEqualTo(new BigDecimal("7.00"));
+        // growth T1: 2024 10, 11, 12 → 11; 2025 8, 12, 16, 20 → (12 + 16) / 2 = 14
+        assertThat(decimals(view.chart("medians-GROWTH").orElseThrow(), 0)).containsExactly("11", "14");
+        assertThat(view.chart("medians-MATURE")).isEmpty();
+        assertThat(startups.series().get(0).points().get(0).url()).isEqualTo("/enterprises?year=2024&stage=STARTUP");
+    }
+
+    @Test
+    void indicatorAveragesOfEachStageAgainstItsBestTier() {
+        DashboardView view = dashboard.view(DashboardFilter.none()).orElseThrow();
+
+        Chart startups = view.chart("averages-STARTUP").orElseThrow();
+        assertThat(startups.categories()).containsExactly("研发费用总额", "研发费用占营业收入比例");
+        assertThat(startups.series()).extracting(Chart.Series::name).containsExactly("初创期平均", "领跑企业平均");
+        // T1: (30 + 20 + 3 × 10) / 5 = 16, 领跑 (30 + 20) / 2 = 25; T2: 93 / 5 = 18.6, 领跑 75 / 2 = 37.5
+        assertThat(decimals(startups, 0)).containsExactly("16", "18.6");
+        assertThat(decimals(startups, 1)).containsExactly("25", "37.5");
+        assertThat(startups.series().get(1).points().get(0).url()).isEqualTo("/enterprises?year=2025&stage=STARTUP&tier=LEAD");
+        // growth has no leaders: its best tier is 竞跑, which holds all four
+        Chart growth = view.chart("averages-GROWTH").orElseThrow();
+        assertThat(growth.series()).extracting(Chart.Series::name).containsExactly("成长期平均", "竞跑企业平均");
+        assertThat(decimals(growth, 1)).containsExactly("14", "50");
+        // under a town filter only its enterprises count: 大石街道 has no start-up in 2025
+        assertThat(dashboard.view(new DashboardFilter(2025, null, "大石街道", null)).orElseThrow().chart("averages-STARTUP")).isEmpty();
+    }
+
+    @Test
+    void creditAndPoolSizesOfTheYearAsTheirFeaturesCountThem() {
+        DashboardView view = dashboard.view(DashboardFilter.none()).orElseThrow();
+
+        Outcomes.Credit credit = view.outcomes().credit();
+        assertThat(credit.applications()).isEqualTo(6);
+        assertThat(credit.approvals()).isEqualTo(4);
+        assertThat(credit.loans()).isEqualTo(4);
+        assertThat(credit.loanAmount()).isEqualByComparingTo("750");
+        assertThat(credit.url()).isEqualTo("/credit/totals?year=2025");
+        // the newest version of each pool built for the year: 科小 7 − 1 removed, 高企 4
+        assertThat(view.outcomes().pools()).containsExactly(
+                new Outcomes.PoolSize("科小入库后备", 6, 3, "/cultivation/pools?year=2025"),
+                new Outcomes.PoolSize("高企后备", 4, 0, "/cultivation/pools?year=2025"));
+        Chart amounts = view.chart("credit").orElseThrow();
+        assertThat(amounts.categories()).containsExactly("初创期", "成长期", "无发布结果");
+        assertThat(amounts.series()).extracting(Chart.Series::name).containsExactly("领跑", "竞跑", "进取", "未上榜");
+        assertThat(decimals(amounts, 0)).containsExactly("300", "0", "0");
+        assertThat(decimals(amounts, 1)).containsExactly("0", "350", "0");
+        assertThat(decimals(amounts, 3)).containsExactly("0", "0", "100");
+        assertThat(amounts.series().get(0).points().get(0).url()).isEqualTo("/credit/totals?year=2025");
+        // 2024 had no credit and no pool: nothing to show, no chart
+        DashboardView before = dashboard.view(new DashboardFilter(2024, null, null, null)).orElseThrow();
+        assertThat(before.outcomes().any()).isFalse();
+        assertThat(before.chart("credit")).isEmpty();
+    }
+
+    @Test
     void nothingPublishedIsNoDashboard() {
         district.clear();
 
         assertThat(dashboard.view(DashboardFilter.none())).isEmpty();
+    }
+
+    /** The series' values as plain text without trailing zeros ("16", "18.6"), to compare with hand-computed ones. */
+    private static List<String> decimals(Chart chart, int series) {
+        return chart.series().get(series).points().stream()
+                .map(p -> ((BigDecimal) p.value()).stripTrailingZeros().toPlainString()).toList();
     }
 
     private static List<Object> values(Chart chart, int series) {

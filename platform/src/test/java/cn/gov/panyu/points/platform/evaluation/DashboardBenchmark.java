@@ -78,6 +78,10 @@ public final class DashboardBenchmark {
                     (usedHeap() - before) / 1e6);
             time(database, "one stage and town, 2024", () -> dashboard.view(new DashboardFilter(2024, "GROWTH", town, null)));
             time(database, "one industry, 2025", () -> dashboard.view(new DashboardFilter(2025, null, null, industry)));
+            // a qualification filter reads each year's qualifications (once per stamp) and tallies per request
+            time(database, "one qualification (高企), 2025", () -> dashboard.view(new DashboardFilter(2025, null, null, null, "HTE")));
+            time(database, "one stage and qualification, 2024",
+                    () -> dashboard.view(new DashboardFilter(2024, "GROWTH", null, null, "TSME")));
         } finally {
             if (postgres != null) {
                 postgres.close();

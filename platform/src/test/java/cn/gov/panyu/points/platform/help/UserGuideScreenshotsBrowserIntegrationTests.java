@@ -88,6 +88,8 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         shots.put("staff-cultivation-enterprise", new Shot("staff", jdbc -> "/cultivation/enterprises/"
                 + PortalFixture.demoEnterprise(jdbc), DESKTOP, 1500));
         shots.put("staff-pools", new Shot("staff", jdbc -> "/cultivation/pools?year=" + PortalFixture.LATEST, DESKTOP, 1000));
+        shots.put("staff-analytics", new Shot("staff", jdbc -> "/analytics?year=" + PortalFixture.LATEST, DESKTOP, 4200));
+        shots.put("staff-leader", new Shot("staff", jdbc -> "/analytics/leader?year=" + PortalFixture.LATEST, 1440, 1500));
         shots.put("staff-whitepaper", new Shot("staff", jdbc -> "/analytics/whitepaper/" + PortalFixture.LATEST, DESKTOP, 1000));
         // 预算绩效: the demo's declaration of the latest data year, whose measures the district's records compute
         shots.put("staff-performance-declaration", new Shot("staff", jdbc -> "/performance/" + performance(jdbc), DESKTOP, 1500));
@@ -117,6 +119,8 @@ class UserGuideScreenshotsBrowserIntegrationTests extends BrowserTestSupport {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("whitepaper-overview", "各发展阶段概况");
         pages.put("whitepaper-tiers", "各镇街榜单分布");
+        pages.put("whitepaper-qualifications", "各类资质企业榜单分布");
+        pages.put("whitepaper-outcomes", "共发放贷款");
         return pages;
     }
 

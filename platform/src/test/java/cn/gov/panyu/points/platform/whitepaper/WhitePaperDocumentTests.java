@@ -30,6 +30,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import cn.gov.panyu.points.engine.model.ModelLoader;
 import cn.gov.panyu.points.engine.model.Stage;
+import cn.gov.panyu.points.platform.analytics.DashboardFilter;
+import cn.gov.panyu.points.platform.analytics.DashboardView;
 import cn.gov.panyu.points.platform.analytics.SmallDistrict;
 import cn.gov.panyu.points.platform.pdf.PdfFont;
 import cn.gov.panyu.points.platform.pdf.PdfRenderer;
@@ -104,6 +106,17 @@ class WhitePaperDocumentTests {
         assertThat(content.appendix()).hasSize(ModelLoader.defaultModel().indicators().size())
                 .allSatisfy(a -> assertThat(a.definition()).isNotBlank());
         assertThat(content.appendix()).extracting(WhitePaperContent.AppendixLine::unit).contains("万元", "%");
+
+        // 高企 S1 (领跑), S3 (未上榜); 科小 S1; 专精特新 G1 (竞跑) — the dashboard's chart, bar for bar
+        assertThat(content.qualifications()).extracting(WhitePaperContent.Bars::total).containsExactly(2L, 1L, 1L, 0L, 0L);
+        assertThat(content.qualifications().get(0).segments()).extracting(WhitePaperContent.Segment::count)
+                .containsExactly(1L, 0L, 0L, 1L);
+        DashboardView view = district.dashboard.view(new DashboardFilter(2025, null, null, null)).orElseThrow();
+        assertThat(content.qualifications()).isEqualTo(WhitePaperContents.bars(view.chart("qualifications").orElseThrow()));
+        // credit 6 applications, 4 loans of 750 万元 in all; pools 科小 6 kept, 高企 4
+        assertThat(content.outcomes()).isEqualTo(view.outcomes());
+        assertThat(content.outcomes().credit().loanAmount()).isEqualByComparingTo("750");
+        assertThat(content.credit()).isEqualTo(view.chart("credit").orElseThrow());
     }
 
     @Test
@@ -120,7 +133,8 @@ class WhitePaperDocumentTests {
             assertThat(text).contains("番禺区科技企业创新积分白皮书", "2025 年度", "目录", "前言", "一、总体情况", "二、评价方法",
                     "三、积分分布", "四、榜单分布", "五、领跑企业名单", "六、年度对比", "附录", "指标说明");
             assertThat(text).contains("全区共 9 家科技企业", "58.89", "54.00", "35.50", "+18.50", "南村镇", "大石街道", "企业S1",
-                    "各镇街榜单分布");
+                    "各镇街榜单分布", "各类资质企业榜单分布", "高新技术企业", "七、科技信贷与培育成效", "共发放贷款 4 笔，金额 750.00 万元",
+                    "科小入库后备", "高企后备");
             // table cells wrap within words: the appendix's names are whole once the line breaks are gone
             assertThat(text.replaceAll("\\s+", "")).contains("研发费用占营业收入比例", "近五年主导或参与制定标准数",
                     "技术创新小计500490470");
@@ -159,9 +173,10 @@ class WhitePaperDocumentTests {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
             Files.write(dir.resolve("whitepaper-small-district.pdf"), pdf);
-            String[] names = {"whitepaper-cover", "whitepaper-contents", "whitepaper-overview", "whitepaper-method", "whitepaper-tiers"};
+            String[] names = {"whitepaper-cover", "whitepaper-contents", "whitepaper-overview", "whitepaper-method", "whitepaper-tiers",
+                    "whitepaper-outcomes"};
             int[] pages = {0, 1, WhitePaperPages.pageWith(document, "各发展阶段概况"), WhitePaperPages.pageWith(document, "各阶段权重"),
-                    WhitePaperPages.pageWith(document, "各镇街榜单分布")};
+                    WhitePaperPages.pageWith(document, "各镇街榜单分布"), WhitePaperPages.pageWith(document, "共发放贷款")};
             for (int i = 0; i < names.length; i++) {
                 // A4 at 110 dpi: 909 pixels wide
                 assertThat(WhitePaperPages.draw(document, pages[i], 110, dir, names[i]).getWidth()).isEqualTo(909);

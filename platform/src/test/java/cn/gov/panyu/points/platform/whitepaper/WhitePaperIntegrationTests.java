@@ -89,6 +89,13 @@ class WhitePaperIntegrationTests {
         String html = mvc.perform(get("/analytics/whitepaper/" + LATEST + "/html").with(TestUsers.staff()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("id=\"fig-evaluated\">" + evaluated + "<", "一、总体情况", "class=\"seg LEAD\"");
+        // 资质 as the dashboard counts it: the published enterprises whose record of the year holds the qualification
+        long hte = jdbc.sql("select count(*)" + PUBLISHED + """
+                 join enterprise_year y on y.uscc = s.uscc and y.data_year = p.data_year
+                 where (';' || y.qualifications || ';') like '%;HTE;%'""").param(LATEST).query(Long.class).single();
+        assertThat(hte).isPositive();
+        assertThat(html).contains("各类资质企业榜单分布").containsPattern(
+                "<td>高新技术企业</td>\\s*(<td class=\"n\">[0-9,]+</td>\\s*){4}<td class=\"n\">" + String.format("%,d", hte) + "</td>");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'WHITE_PAPER' and detail like ?")
                 .param("%" + LATEST + " 年度白皮书%").query(Long.class).single()).isGreaterThanOrEqualTo(3);
 
