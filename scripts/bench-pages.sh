@@ -4,7 +4,8 @@
 #   /public/rankings (anonymous), /my (enterprise), the bank's report on a consenting enterprise, and the staff
 #   enterprise list filtered by town and stage.
 #
-#   scripts/bench-pages.sh                 each page at c = 8 and c = 32, DURATION each, then a table
+#   scripts/bench-pages.sh                 each page at c = 8 and c = 32, DURATION each, then a table (req/s, latency,
+#                                          the server's CPU time per request, errors, load average)
 #   scripts/bench-pages.sh --soak [5m]     the four pages in rotation at c = 8 for 5 minutes; counts non-2xx
 #                                          responses and socket errors, samples the live heap every 30 s
 # Environment: PORT (default 18080), DURATION (default 30s), THREADS (wrk threads, default 2), JAVA_OPTS
@@ -123,6 +124,10 @@ LUA
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 load() { cut -d ' ' -f 1 /proc/loadavg; }
+# the server's CPU time so far (user + system, in clock ticks): CPU per request is what the pages cost, whatever
+# else the machine runs at the time, where req/s and latency also measure the other processes
+ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+cpu_ms() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", n > 0 ? t * 1000 / hz / n : 0 }'; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB; $(java -version 2>&1 | head -n 1)"
 
 if [ "$mode" = pages ]; then
@@ -130,14 +135,17 @@ if [ "$mode" = pages ]; then
   for i in "${!paths[@]}"; do
     wrk -t "$threads" -c 8 -d 10s ${cookies[$i]:+-H "Cookie: SESSION=${cookies[$i]}"} -s "$work/report.lua" "$base${paths[$i]}" >/dev/null
   done
-  printf '| page | c | req/s | p50 ms | p99 ms | non-2xx | socket errors | load (1 min) |\n|---|---|---|---|---|---|---|---|\n'
+  printf '| page | c | req/s | p50 ms | p99 ms | server CPU ms/request | non-2xx | socket errors | load (1 min) |\n'
+  printf '|---|---|---|---|---|---|---|---|---|\n'
   for i in "${!paths[@]}"; do
     for c in 8 32; do
       before=$(load)
+      start=$(ticks)
       out=$(wrk -t "$threads" -c "$c" -d "$duration" ${cookies[$i]:+-H "Cookie: SESSION=${cookies[$i]}"} \
         -s "$work/report.lua" "$base${paths[$i]}" | grep '^RESULT')
-      printf '| %s | %d | %s | %s | %s | %s | %s | %s |\n' "${names[$i]}" "$c" "$(field rps "$out")" "$(field p50 "$out")" \
-        "$(field p99 "$out")" "$(field non2xx "$out")" "$(field socket "$out")" "$before"
+      cpu=$(cpu_ms "$(($(ticks) - start))" "$(field requests "$out")")
+      printf '| %s | %d | %s | %s | %s | %s | %s | %s | %s |\n' "${names[$i]}" "$c" "$(field rps "$out")" "$(field p50 "$out")" \
+        "$(field p99 "$out")" "$cpu" "$(field non2xx "$out")" "$(field socket "$out")" "$before"
     done
   done
 else
@@ -156,7 +164,9 @@ else
     done
   ) &
   sampler=$!
+  start=$(ticks)
   out=$(BENCH_MIXED="$mixed" wrk -t "$threads" -c 8 -d "$soak_for" -s "$work/report.lua" "$base/" | grep '^RESULT')
+  out="$out cpu_ms_per_request=$(cpu_ms "$(($(ticks) - start))" "$(field requests "$out")")"
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   echo "soak $soak_for, four pages in rotation, c = 8: $out"
