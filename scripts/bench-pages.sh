@@ -127,7 +127,7 @@ load() { cut -d ' ' -f 1 /proc/loadavg; }
 # the server's CPU time so far (user + system, in clock ticks): CPU per request is what the pages cost, whatever
 # else the machine runs at the time, where req/s and latency also measure the other processes
 ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
-cpu_ms() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", n > 0 ? t * 1000 / hz / n : 0 }'; }
+cpu_ms() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }'; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB; $(java -version 2>&1 | head -n 1)"
 
 if [ "$mode" = pages ]; then
