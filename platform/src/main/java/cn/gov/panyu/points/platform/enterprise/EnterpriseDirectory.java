@@ -22,6 +22,7 @@ import cn.gov.panyu.points.platform.table.TableQuery;
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
 import cn.gov.panyu.points.platform.evaluation.PublishedResults;
+import cn.gov.panyu.points.platform.evaluation.PublishedRun;
 
 /**
  * 企业名录: every enterprise of the registry with the year's merged qualifications and its result in the
@@ -39,8 +40,10 @@ public class EnterpriseDirectory {
     private static final String FROM = """
              from enterprise e
              left join enterprise_year y on y.uscc = e.uscc and y.data_year = :year
-             left join published_score s on s.data_year = :year and s.uscc = e.uscc
+             left join published_score s on s.run_id = :run and s.uscc = e.uscc
             """;
+    /** No run has this id: the list of a year without publication joins no result, as the view by year would. */
+    private static final long NO_RUN = -1;
     private static final String COLUMNS = """
             select e.uscc, e.name, e.town, e.industry, e.established, y.qualifications,
                    s.stage, s.total, s.rank_in_stage, s.tier, s.eligible
@@ -78,12 +81,15 @@ public class EnterpriseDirectory {
     public EnterpriseListing page(EnterpriseFilter filter, TableQuery query) {
         EnterpriseFilter resolved = resolveYear(filter);
         Where where = where(resolved);
-        long total = where.bind(jdbc.sql("select count(*)" + FROM + where.sql())).query(Long.class).single();
+        Optional<PublishedRun> run = published.run(resolved.year());
+        long runId = runId(run);
+        long total = where.bind(jdbc.sql("select count(*)" + FROM + where.sql())).param("run", runId)
+                .query(Long.class).single();
         List<EnterpriseRow> rows = where.bind(jdbc.sql(COLUMNS + FROM + where.sql() + orderBy(query)
                         + " limit :limit offset :offset"))
-                .param("limit", query.size()).param("offset", query.offset())
+                .param("run", runId).param("limit", query.size()).param("offset", query.offset())
                 .query(EnterpriseDirectory::row).list();
-        return new EnterpriseListing(new TablePage<>(rows, total, query), resolved, published.isPublished(resolved.year()));
+        return new EnterpriseListing(new TablePage<>(rows, total, query), resolved, run.isPresent());
     }
 
     /** Every row the filters select, in the list's order: what "导出Excel" writes. */
@@ -93,7 +99,7 @@ public class EnterpriseDirectory {
         EnterpriseFilter resolved = resolveYear(filter);
         Where where = where(resolved);
         List<EnterpriseRow> rows = where.bind(jdbc.sql(COLUMNS + FROM + where.sql() + orderBy(query)))
-                .query(EnterpriseDirectory::row).list();
+                .param("run", runId(published.run(resolved.year()))).query(EnterpriseDirectory::row).list();
         audit.record(AuditAction.EXPORT_DATA, rows.size() == 1 ? rows.get(0).uscc() : null,
                 "导出企业名录 " + resolved.year() + " 年度，" + rows.size() + " 家 " + resolved.listUrl(""));
         return rows;
@@ -119,6 +125,15 @@ public class EnterpriseDirectory {
         }
         return jdbc.sql("select max(data_year) from enterprise_year").query(Integer.class).optional()
                 .orElse(LocalDate.now().getYear() - 1);
+    }
+
+    /**
+     * The year's published run, joined by its id: the same rows as joining the view by year, but H2 then reads
+     * {@code score_result} along its key for each enterprise instead of resolving the view's publication anew per
+     * row — four times faster, most of the town + stage list's database time under load (issue 15).
+     */
+    private static long runId(Optional<PublishedRun> run) {
+        return run.map(PublishedRun::runId).orElse(NO_RUN);
     }
 
     private EnterpriseFilter resolveYear(EnterpriseFilter filter) {

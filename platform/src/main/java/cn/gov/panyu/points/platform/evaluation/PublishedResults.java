@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +49,17 @@ public class PublishedResults {
     /** Best first within each stage; equal ranks (equal totals) by name, as people look them up. */
     private static final String BEST_FIRST = "ps.stage, ps.rank_in_stage, ps.name, ps.uscc";
 
+    private static final int KEPT_RUNS = 16;
+
     private final JdbcClient jdbc;
     private final SqlListing<PublishedScore> listing;
+    /** Counts of the runs recently asked for (a few years are published; older runs are dropped first). */
+    private final Map<Long, RunCounts> countsByRun = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, RunCounts> eldest) {
+            return size() > KEPT_RUNS;
+        }
+    });
 
     PublishedResults(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -117,8 +128,7 @@ public class PublishedResults {
 
     /** How many enterprises of a stage were ranked (eligible) in the year's published run. */
     public int rankedInStage(int year, Stage stage) {
-        return jdbc.sql("select count(*) from published_score where data_year = ? and stage = ? and eligible")
-                .params(year, stage.name()).query(Integer.class).single();
+        return counts(year).map(c -> c.ranked()[stage.ordinal()]).orElse(0);
     }
 
     /**
@@ -134,15 +144,47 @@ public class PublishedResults {
 
     /** How many enterprises each tier of each stage holds in a year's published run: [stage][tier]. */
     public long[][] tierCounts(int year) {
-        long[][] counts = new long[Stage.values().length][Tier.values().length];
-        jdbc.sql("""
-                select stage, tier, count(*) from published_score
-                where data_year = ? and tier is not null group by stage, tier""").param(year)
+        long[][] copy = new long[Stage.values().length][];
+        long[][] kept = counts(year).map(RunCounts::tiers).orElse(null);
+        for (int i = 0; i < copy.length; i++) {
+            // callers may change theirs; the kept counts stay the run's
+            copy[i] = kept == null ? new long[Tier.values().length] : kept[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * The counts of the year's published run, counted once per run: a run's results never change once stored (only
+     * a failed run's are ever deleted), so they are kept by run id, and a publication — which switches the year to
+     * another run — is seen at the next call on every instance, with no event to miss. Finding the year's run is one
+     * primary-key read; the counts were a grouped scan of the year's results at every view of the tier lists, of
+     * the portal and of a bank's report (issue 15).
+     */
+    private Optional<RunCounts> counts(int year) {
+        return jdbc.sql("select run_id from publication where data_year = ?").param(year).query(Long.class).optional()
+                .map(runId -> countsByRun.computeIfAbsent(runId, this::count));
+    }
+
+    private RunCounts count(long runId) {
+        long[][] tiers = new long[Stage.values().length][Tier.values().length];
+        int[] ranked = new int[Stage.values().length];
+        jdbc.sql("select stage, tier, eligible, count(*) from score_result where run_id = ? group by stage, tier, eligible")
+                .param(runId)
                 .query((ResultSet rs) -> {
-                    counts[Stage.valueOf(rs.getString(1).trim()).ordinal()][Tier.valueOf(rs.getString(2).trim()).ordinal()] =
-                            rs.getLong(3);
+                    int stage = Stage.valueOf(rs.getString(1).trim()).ordinal();
+                    String tier = rs.getString(2);
+                    if (tier != null && !tier.isBlank()) {
+                        tiers[stage][Tier.valueOf(tier.trim()).ordinal()] += rs.getLong(4);
+                    }
+                    if (rs.getBoolean(3)) {
+                        ranked[stage] += rs.getInt(4);
+                    }
                 });
-        return counts;
+        return new RunCounts(tiers, ranked);
+    }
+
+    /** Per run: enterprises per tier of each stage, [stage][tier], and enterprises ranked (eligible) per stage. */
+    private record RunCounts(long[][] tiers, int[] ranked) {
     }
 
     /** One page of a year's results; sorted by the query's whitelisted column, else best first per stage. */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +64,9 @@ public class MyPortal {
     public record Radar(List<String> names, List<BigDecimal> mine, List<BigDecimal> median) {
     }
 
+    /** Enough for every enterprise of a district's latest run that signs in on a busy day; a few MB at most. */
+    static final int KEPT_ADVICE = 5_000;
+
     private final PublishedScores scores;
     private final FrozenRuns runs;
     private final Objections objections;
@@ -69,6 +74,17 @@ public class MyPortal {
     private final AuditLog audit;
     /** Stage medians per run: a published run never changes, and a district's medians are a few numbers. */
     private final Map<String, double[]> medians = new ConcurrentHashMap<>();
+    /**
+     * 提升建议 per run and enterprise, the most recently viewed kept: the advice scores a dozen what-ifs against the
+     * run's frozen cohort (and sorts the stage's values to find them), the same answer at every view of a run that
+     * never changes — recomputed, it was a tenth of the portal page's time under load (issue 15).
+     */
+    private final Map<String, Optional<Advice>> advice = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<Advice>> eldest) {
+            return size() > KEPT_ADVICE;
+        }
+    });
 
     MyPortal(PublishedScores scores, FrozenRuns runs, Objections objections, Declarations declarations, AuditLog audit) {
         this.scores = scores;
@@ -92,13 +108,23 @@ public class MyPortal {
             Optional<Evaluation> run = runs.evaluation(score.runId());
             if (run.isPresent()) {
                 radar = radar(score, run.get());
-                advice = run.get().indexOf(uscc)
-                        .map(i -> ImprovementAdvisor.against(run.get()).advise(run.get().card(i))).orElse(null);
+                advice = advice(score.runId(), uscc, run.get());
                 whatIf = run.get().card(uscc).map(card -> tried(selected, card, Map.of()).unscored()).orElse(null);
             }
         }
         return new View(registry.orElse(null), years, selected, score, history, radar, advice, whatIf,
                 objections.onNoticeFor(user), objections.mine(user), declarations.mine(user));
+    }
+
+    /** Null when the enterprise is not in the run; computed outside the lock, so two first views may both compute it. */
+    private Advice advice(long runId, String uscc, Evaluation run) {
+        String key = runId + "@" + uscc;
+        Optional<Advice> kept = advice.get(key);
+        if (kept == null) {
+            kept = run.indexOf(uscc).map(i -> ImprovementAdvisor.against(run).advise(run.card(i)));
+            advice.put(key, kept);
+        }
+        return kept.orElse(null);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
@@ -22,6 +23,8 @@ import cn.gov.panyu.points.engine.input.InputField;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.ScoreCard;
 import cn.gov.panyu.points.platform.TestUsers;
+import cn.gov.panyu.points.platform.account.PlatformUser;
+import cn.gov.panyu.points.platform.account.Role;
 import cn.gov.panyu.points.platform.demo.DemoDistrictTest;
 import cn.gov.panyu.points.platform.evaluation.EvaluationRuns;
 import cn.gov.panyu.points.platform.evaluation.FrozenRuns;
@@ -41,6 +44,8 @@ class MyPortalIntegrationTests {
     ScoreModels models;
     @Autowired
     FrozenRuns frozen;
+    @Autowired
+    MyPortal portal;
 
     @Test
     void theEnterpriseSeesItsPublishedScoreRankTierBreakdownRadarTrendAndAdvice() throws Exception {
@@ -62,6 +67,21 @@ class MyPortalIntegrationTests {
         assertThat(page).contains("id=\"my-declarations\"").contains("/declarations/" + PortalFixture.LATEST);
         // the model by its name and version, not its file id (panyu-2025@…)
         assertThat(page).contains("番禺区企业创新积分模型（2025版） · 版本 2025.1").doesNotContain("panyu-2025@");
+    }
+
+    @Test
+    @WithMockUser(username = "ent", roles = "ENTERPRISE")
+    void theAdviceOfARunIsWorkedOutOnceNotAtEveryView() {
+        String uscc = PortalFixture.demoEnterprise(jdbc);
+        PlatformUser user = new PlatformUser("ent", "", "企业", Role.ENTERPRISE, uscc, null, true, false);
+
+        MyPortal.View first = portal.view(user, PortalFixture.LATEST);
+        MyPortal.View again = portal.view(user, PortalFixture.LATEST);
+
+        assertThat(first.advice()).isNotNull();
+        assertThat(again.advice()).isSameAs(first.advice());
+        // another year is another run, with its own advice
+        assertThat(portal.view(user, PortalFixture.LATEST - 1).advice()).isNotSameAs(first.advice());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import cn.gov.panyu.points.platform.PlatformIntegrationTest;
 import cn.gov.panyu.points.platform.TestUsers;
@@ -29,6 +30,9 @@ class HomePageIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ResourceUrlProvider resources;
 
     @Test
     void homePageRendersInChineseInsideTheFrame() {
@@ -91,6 +95,21 @@ class HomePageIntegrationTests {
                 "/webjars/echarts/dist/echarts.min.js", "/css/app.css", "/favicon.svg"}) {
             http.get().uri(asset).exchange().expectStatus().isOk();
         }
+    }
+
+    @Test
+    void pagesLinkVersionedWebJars() {
+        assertThat(page("/")).containsPattern("href=\"/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/css/bootstrap\\.min\\.css\"")
+                .containsPattern("src=\"/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js\"")
+                .contains("href=\"/css/app.css\"", "href=\"/favicon.svg\"");
+    }
+
+    @Test
+    void onlyTheStaticFoldersAreLookedUpAsFiles() {
+        // a static mapping under /** made every link of every page a class-path look-up (issue 15, profiled)
+        assertThat(resources.getHandlerMap().keySet().stream().map(Object::toString))
+                .contains("/webjars/**", "/css/**", "/js/**", "/*.svg").doesNotContain("/**");
+        assertThat(resources.getForLookupPath("/public/rankings")).isNull();
     }
 
     private String signedIn(RequestPostProcessor user, String path) {
