@@ -35,12 +35,13 @@ class BackTestController {
     @GetMapping("/calibration/backtest")
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long a,
                 @RequestParam(required = false) Long b, @RequestParam(required = false) Integer horizon, Model model) {
-        model.addAttribute("years", backTests.years());
+        List<Integer> years = backTests.years();
+        model.addAttribute("years", years);
         model.addAttribute("versions", backTests.versions());
         model.addAttribute("outcomes", BackTest.Outcome.values());
         Optional<BackTests.Choice> choice = backTests.choose(year, a, b);
         if (choice.isEmpty()) {
-            model.addAttribute("failure", backTests.years().isEmpty()
+            model.addAttribute("failure", years.isEmpty()
                     ? "回测需要至少两个连续年度的数据：请先在“数据采集”中导入后续年度的数据。"
                     : "所选年度没有后一年度的数据，无法回测，请从列表中选择年度。");
             return "calibration/backtest";
@@ -65,8 +66,16 @@ class BackTestController {
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) Integer year,
                                                  @RequestParam(required = false) Long a,
                                                  @RequestParam(required = false) Long b) {
+        // a year that cannot be back-tested exports the header only, as the page shows no table for it
+        List<Line> lines = List.of();
         Optional<BackTests.Choice> choice = backTests.choose(year, a, b);
-        List<Line> lines = choice.map(c -> lines(backTests.run(c))).orElse(List.of());
+        if (choice.isPresent()) {
+            try {
+                lines = lines(backTests.run(choice.get()));
+            } catch (CalibrationRefusedException e) {
+                // no scorable record of the year: nothing to export, the page says why
+            }
+        }
         List<ExcelExport.Column<Line>> columns = List.of(
                 new ExcelExport.Column<>("数据年度", Line::year),
                 new ExcelExport.Column<>("模型", Line::model),
