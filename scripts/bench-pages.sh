@@ -115,10 +115,11 @@ function done(summary, latency, requests)
   local bad = 0
   for _, thread in ipairs(threads) do bad = bad + thread:get("non2xx") end
   local e = summary.errors
-  io.write(string.format("RESULT requests=%d seconds=%.1f rps=%.0f p50=%.1f p90=%.1f p99=%.1f max=%.1f non2xx=%d socket=%d\n",
+  -- socket: connections refused, reset or broken; timeout: answers slower than wrk's timeout (still counted as requests)
+  io.write(string.format("RESULT requests=%d seconds=%.1f rps=%.0f p50=%.1f p90=%.1f p99=%.1f max=%.1f non2xx=%d socket=%d timeout=%d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    bad, e.connect + e.read + e.write + e.timeout))
+    bad, e.connect + e.read + e.write, e.timeout))
 end
 LUA
 
@@ -135,8 +136,8 @@ if [ "$mode" = pages ]; then
   for i in "${!paths[@]}"; do
     wrk -t "$threads" -c 8 -d 10s ${cookies[$i]:+-H "Cookie: SESSION=${cookies[$i]}"} -s "$work/report.lua" "$base${paths[$i]}" >/dev/null
   done
-  printf '| page | c | req/s | p50 ms | p99 ms | server CPU ms/request | non-2xx | socket errors | load (1 min) |\n'
-  printf '|---|---|---|---|---|---|---|---|---|\n'
+  printf '| page | c | req/s | p50 ms | p99 ms | server CPU ms/request | non-2xx | socket errors | timeouts | load (1 min) |\n'
+  printf '|---|---|---|---|---|---|---|---|---|---|\n'
   for i in "${!paths[@]}"; do
     for c in 8 32; do
       before=$(load)
@@ -144,8 +145,9 @@ if [ "$mode" = pages ]; then
       out=$(wrk -t "$threads" -c "$c" -d "$duration" ${cookies[$i]:+-H "Cookie: SESSION=${cookies[$i]}"} \
         -s "$work/report.lua" "$base${paths[$i]}" | grep '^RESULT')
       cpu=$(cpu_ms "$(($(ticks) - start))" "$(field requests "$out")")
-      printf '| %s | %d | %s | %s | %s | %s | %s | %s | %s |\n' "${names[$i]}" "$c" "$(field rps "$out")" "$(field p50 "$out")" \
-        "$(field p99 "$out")" "$cpu" "$(field non2xx "$out")" "$(field socket "$out")" "$before"
+      printf '| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${names[$i]}" "$c" "$(field rps "$out")" \
+        "$(field p50 "$out")" "$(field p99 "$out")" "$cpu" "$(field non2xx "$out")" "$(field socket "$out")" \
+        "$(field timeout "$out")" "$before"
     done
   done
 else
