@@ -27,7 +27,9 @@ class DashboardBrowserIntegrationTests extends BrowserTestSupport {
     @Test
     void aBarOfTheDashboardOpensTheEnterprisesItCounts() {
         HeadlessChromium.signIn(browser, url(""), "staff");
-        browser.manage().window().setSize(new Dimension(1440, 1000));
+        // tall enough for the whole page before the charts draw: resizing later redraws them (analytics.js
+        // listens to resize) and a bar found before the redraw is clicked where another one now lies
+        browser.manage().window().setSize(new Dimension(1440, 3000));
         HeadlessChromium.open(browser, url("/analytics"), By.id("chart-stages"));
 
         assertThat(browser.getTitle()).startsWith("统计看板");
@@ -37,9 +39,7 @@ class DashboardBrowserIntegrationTests extends BrowserTestSupport {
                 "averages-GROWTH")) {
             wait.until(d -> !d.findElements(By.cssSelector("#chart-" + chart + "[data-drawn] svg")).isEmpty());
         }
-        browser.manage().window().setSize(new Dimension(1440, 3000));
         HeadlessChromium.screenshot(browser, "analytics-dashboard");
-        browser.manage().window().setSize(new Dimension(1440, 1000));
 
         // the tallest 未上榜 bar of the stages chart: a stage's enterprises on no list
         List<WebElement> bars = browser.findElements(By.cssSelector("#chart-stages svg path[fill='" + NONE_COLOUR + "']"));
