@@ -149,10 +149,15 @@ public class Whitelists {
         String last = after == null ? "" : after;
         int budget = wanted * SCAN_PER_ENTRY;
         boolean toTheEnd = false;
-        // most candidates are usually eligible: a first round reads one more than wanted (to see whether the list
-        // goes on), a second the rest of the page's budget only when too few were eligible
-        for (int round = 0; round < 2 && entries.size() < wanted && budget > 0 && !toTheEnd; round++) {
-            int limit = round == 0 ? Math.min(wanted + 1, budget) : budget;
+        // a first round reads one more candidate than wanted (to see whether the list goes on); when too few were
+        // eligible, a second round reads twice what the first round's share of eligible ones says is missing, and a
+        // last one the rest of the page's budget: at most three rounds of three statements, whatever the size
+        int judged = 0;
+        for (int round = 0; round < 3 && entries.size() < wanted && budget > 0 && !toTheEnd; round++) {
+            int missing = wanted - entries.size();
+            int limit = round == 0 ? Math.min(wanted + 1, budget)
+                    : round == 1 && !entries.isEmpty() ? (int) Math.min(budget, 2L * missing * judged / entries.size() + 1)
+                    : budget;
             List<Candidate> candidates = candidates(user, today, " and e.uscc > :after" + since
                     + " order by e.uscc limit :limit", sinceFilter
                     ? Map.of("after", last, "limit", limit, "since", changedSince) : Map.of("after", last, "limit", limit));
@@ -164,6 +169,7 @@ public class Whitelists {
                     break;
                 }
                 last = j.candidate().uscc();
+                judged++;
                 if (!j.lines().isEmpty()) {
                     entries.add(new Listed(j.enterprise(), j.lines()));
                 }
