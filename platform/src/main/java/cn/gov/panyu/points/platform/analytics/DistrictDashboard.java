@@ -124,19 +124,19 @@ public class DistrictDashboard {
      * filter names one.
      */
     private static IntPredicate selection(RunSnapshots.Snapshot snapshot, DashboardFilter f, byte[] masks) {
-        List<RunSnapshots.Line> lines = snapshot.lines();
         Qualification q = f.qualificationOrNull();
         Place place = Place.of(f);
         if (q == null && place.everywhere()) {
             // the whole district: nothing to decide per line
             return i -> true;
         }
-        int bit = q == null ? 0 : YearQualifications.bit(q);
         // decided once per line: the tally, the movers and the indicator passes each ask again
-        boolean[] in = new boolean[lines.size()];
-        for (int i = 0; i < in.length; i++) {
-            RunSnapshots.Line l = lines.get(i);
-            in[i] = place.holds(l.stage(), l.town(), l.industry()) && (q == null || (masks[i] & bit) != 0);
+        boolean[] in = snapshot.within(place.stage(), place.town(), place.industry());
+        if (q != null) {
+            int bit = YearQualifications.bit(q);
+            for (int i = 0; i < in.length; i++) {
+                in[i] &= (masks[i] & bit) != 0;
+            }
         }
         return i -> in[i];
     }
@@ -283,12 +283,11 @@ public class DistrictDashboard {
         List<Qualification> shown = filter.qualificationOrNull() == null ? List.of(Qualification.values())
                 : List.of(filter.qualificationOrNull());
         long[][] counts = new long[shown.size()][Tier.values().length + 1];
-        List<RunSnapshots.Line> lines = snapshot.lines();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < masks.length; i++) {
             if (masks[i] == 0 || !selected.test(i)) {
                 continue;
             }
-            Tier tier = lines.get(i).tier();
+            Tier tier = snapshot.tier(i);
             for (int k = 0; k < shown.size(); k++) {
                 if ((masks[i] & YearQualifications.bit(shown.get(k))) != 0) {
                     counts[k][tier == null ? Tier.values().length : tier.ordinal()]++;
