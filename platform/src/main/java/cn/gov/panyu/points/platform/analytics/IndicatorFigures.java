@@ -42,14 +42,14 @@ final class IndicatorFigures {
         int[] high = new int[width];
         Arrays.fill(low, Integer.MAX_VALUE);
         Arrays.fill(high, Integer.MIN_VALUE);
-        List<RunSnapshots.Line> lines = snapshot.lines();
-        for (int i = 0; i < lines.size(); i++) {
+        int size = snapshot.lines().size();
+        for (int i = 0; i < size; i++) {
             if (!selected.test(i)) {
                 continue;
             }
-            RunSnapshots.Line l = lines.get(i);
-            int s = l.stage().ordinal();
-            int t = l.tier() == null ? -1 : l.tier().ordinal();
+            int s = snapshot.stage(i).ordinal();
+            Tier tier = snapshot.tier(i);
+            int t = tier == null ? -1 : tier.ordinal();
             for (int j = 0; j < width; j++) {
                 int v = snapshot.points(i, j);
                 if (v == RunSnapshots.Snapshot.ABSENT) {
@@ -78,7 +78,7 @@ final class IndicatorFigures {
      * is small (it always is for points), else sorted.
      */
     private void medians(int[] low, int[] high, IntPredicate selected) {
-        List<RunSnapshots.Line> lines = snapshot.lines();
+        int size = snapshot.lines().size();
         int stages = Stage.values().length;
         int[][][] tally = new int[width][][];
         for (int j = 0; j < width; j++) {
@@ -86,11 +86,11 @@ final class IndicatorFigures {
                 tally[j] = new int[stages][high[j] - low[j] + 1];
             }
         }
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < size; i++) {
             if (!selected.test(i)) {
                 continue;
             }
-            int s = lines.get(i).stage().ordinal();
+            int s = snapshot.stage(i).ordinal();
             for (int j = 0; j < width; j++) {
                 int v = snapshot.points(i, j);
                 if (v != RunSnapshots.Snapshot.ABSENT && tally[j] != null) {
