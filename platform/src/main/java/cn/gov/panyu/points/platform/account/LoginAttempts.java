@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.gov.panyu.points.platform.IndependentWrites;
 import cn.gov.panyu.points.platform.audit.AuditAction;
 import cn.gov.panyu.points.platform.audit.AuditLog;
 
@@ -39,6 +39,7 @@ public class LoginAttempts {
     private static final int UNKNOWN_NAMES_KEPT = 10_000;
 
     private final JdbcClient jdbc;
+    private final IndependentWrites writes;
     private final AuditLog audit;
     private final int maxFailures;
     private final Duration firstLock;
@@ -51,11 +52,12 @@ public class LoginAttempts {
         }
     };
 
-    LoginAttempts(JdbcClient jdbc, AuditLog audit,
+    LoginAttempts(JdbcClient jdbc, IndependentWrites writes, AuditLog audit,
                   @Value("${points.security.lockout.max-failures:5}") int maxFailures,
                   @Value("${points.security.lockout.first-lock:15m}") Duration firstLock,
                   @Value("${points.security.lockout.longest-lock:24h}") Duration longestLock) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.audit = audit;
         this.maxFailures = maxFailures;
         this.firstLock = firstLock;
@@ -94,7 +96,7 @@ public class LoginAttempts {
             audit.recordFor(typed, null, AuditAction.LOGIN_FAILED, "用户名或密码错误");
             return failedUnknown(typed);
         }
-        return counted(account.get(), "密码错误", "");
+        return counted(jdbc, account.get(), "密码错误", "");
     }
 
     /**
@@ -106,22 +108,24 @@ public class LoginAttempts {
      *
      * @return the end of the lock this failure started, if it started one
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Optional<LocalDateTime> wrongCurrentPassword(String username) {
-        return counted(username, "修改密码时当前密码错误", "，结束该账户的全部会话");
+        return writes.write(own -> counted(own, username, "修改密码时当前密码错误", "，结束该账户的全部会话"));
     }
 
     /**
      * The current password proven on 修改密码: the run of failures is broken (the back-off stays until a
      * sign-in). In a transaction of its own: the proof stands even when the new password is then refused.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void currentPasswordProven(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0 where username = :u").param("u", username).update();
+        writes.run(own -> own.sql("update app_user set failed_attempts = 0 where username = :u").param("u", username)
+                .update());
     }
 
-    /** One more failure of an account; at the limit, a lock. {@code what} names the failure, {@code andThen} what the lock brings. */
-    private Optional<LocalDateTime> counted(String name, String what, String andThen) {
+    /**
+     * One more failure of an account, written through {@code jdbc}; at the limit, a lock. {@code what} names the
+     * failure, {@code andThen} what the lock brings.
+     */
+    private Optional<LocalDateTime> counted(JdbcClient jdbc, String name, String what, String andThen) {
         jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = :u").param("u", name).update();
         Map<String, Object> row = jdbc.sql("select failed_attempts, lockouts, role from app_user where username = :u")
                 .param("u", name).query().singleRow();
