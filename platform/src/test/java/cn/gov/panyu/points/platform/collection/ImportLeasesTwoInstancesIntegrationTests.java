@@ -73,7 +73,8 @@ class ImportLeasesTwoInstancesIntegrationTests {
                 a.kill();
 
                 awaitStatus(second, "INTERRUPTED", Duration.ofSeconds(30));
-                assertThat(Files.readString(b.log(), StandardCharsets.UTF_8)).contains("Took over import attempt " + second);
+                // B logs the takeover after its update and the audit entry: the status can be seen a moment earlier
+                awaitLog(b, "Took over import attempt " + second, Duration.ofSeconds(10));
                 String list = b.anotherBrowser().signIn("staff", SignIn.DEMO_PASSWORD).page("/collection/imports");
                 assertThat(list).contains("租约二.csv", "已中断", "平台重启时中断，未导入任何数据", "/collection/imports/attempts/" + second + "/retry");
             }
@@ -95,6 +96,14 @@ class ImportLeasesTwoInstancesIntegrationTests {
         while (!status(attempt).equals(status)) {
             assertThat(System.nanoTime()).as("attempt " + attempt + " reaches " + status + ", is " + status(attempt))
                     .isLessThan(deadline);
+            PlatformProcess.sleep(100);
+        }
+    }
+
+    private static void awaitLog(PlatformProcess instance, String line, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.readString(instance.log(), StandardCharsets.UTF_8).contains(line)) {
+            assertThat(System.nanoTime()).as("the log of " + instance.log() + " says " + line).isLessThan(deadline);
             PlatformProcess.sleep(100);
         }
     }
