@@ -33,32 +33,27 @@ import com.zaxxer.hikari.HikariDataSource;
 public class IndependentWrites implements DisposableBean {
 
     /** Enough for the writes of many requests at once: each holds a connection for a few milliseconds. */
-    static final int POOL_SIZE = 4;
+    private static final int POOL_SIZE = 4;
 
     private final HikariDataSource ownPool;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     IndependentWrites(DataSource platformPool) throws SQLException {
+        if (!platformPool.isWrapperFor(HikariDataSource.class)) {
+            throw new IllegalStateException("the platform's connection pool is expected to be Spring Boot's Hikari pool, not "
+                    + platformPool.getClass().getName());
+        }
         // the same database, user and settings as the platform's pool (whatever configured it), fewer connections
-        if (platformPool.isWrapperFor(HikariDataSource.class)) {
-            HikariConfig config = new HikariConfig();
-            platformPool.unwrap(HikariDataSource.class).copyStateTo(config);
-            config.setPoolName("independent-writes");
-            config.setMaximumPoolSize(POOL_SIZE);
-            config.setMinimumIdle(1);
-            config.setReadOnly(false);
-            ownPool = new HikariDataSource(config);
-        } else {
-            // a pool the platform did not configure (none in the product): used as it is, as REQUIRES_NEW would
-            ownPool = null;
-        }
-        DataSource pool = ownPool != null ? ownPool : platformPool;
-        this.jdbc = JdbcClient.create(pool);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
-        if (ownPool == null) {
-            transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-        }
+        HikariConfig config = new HikariConfig();
+        platformPool.unwrap(HikariDataSource.class).copyStateTo(config);
+        config.setPoolName("independent-writes");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setReadOnly(false);
+        ownPool = new HikariDataSource(config);
+        jdbc = JdbcClient.create(ownPool);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(ownPool));
     }
 
     /** Runs {@code work} in a transaction of this pool (or the enclosing one of this pool) and returns its result. */
@@ -73,8 +68,6 @@ public class IndependentWrites implements DisposableBean {
 
     @Override
     public void destroy() {
-        if (ownPool != null) {
-            ownPool.close();
-        }
+        ownPool.close();
     }
 }

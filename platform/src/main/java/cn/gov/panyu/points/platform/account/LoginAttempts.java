@@ -122,12 +122,12 @@ public class LoginAttempts {
     }
 
     /**
-     * One more failure of an account, written through {@code jdbc}; at the limit, a lock. {@code what} names the
-     * failure, {@code andThen} what the lock brings.
+     * One more failure of an account, written through {@code db} (the caller's transaction, or one of its own); at the
+     * limit, a lock. {@code what} names the failure, {@code andThen} what the lock brings.
      */
-    private Optional<LocalDateTime> counted(JdbcClient jdbc, String name, String what, String andThen) {
-        jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = :u").param("u", name).update();
-        Map<String, Object> row = jdbc.sql("select failed_attempts, lockouts, role from app_user where username = :u")
+    private Optional<LocalDateTime> counted(JdbcClient db, String name, String what, String andThen) {
+        db.sql("update app_user set failed_attempts = failed_attempts + 1 where username = :u").param("u", name).update();
+        Map<String, Object> row = db.sql("select failed_attempts, lockouts, role from app_user where username = :u")
                 .param("u", name).query().singleRow();
         int failures = ((Number) row.get("failed_attempts")).intValue();
         int lockouts = ((Number) row.get("lockouts")).intValue();
@@ -138,7 +138,7 @@ public class LoginAttempts {
         }
         Duration lock = lockDuration(lockouts);
         LocalDateTime until = LocalDateTime.now(clock).plus(lock);
-        jdbc.sql("""
+        db.sql("""
                         update app_user set failed_attempts = 0, lockouts = lockouts + 1, locked_until = :until
                         where username = :u""")
                 .param("until", until).param("u", name).update();
