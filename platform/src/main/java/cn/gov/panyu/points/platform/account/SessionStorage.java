@@ -4,6 +4,7 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,8 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * polls; a user's requests spread over two instances) may both add the same attribute, e.g. a flash
  * message: Spring Session's plain insert then fails the second request on the primary key. Each database
  * is given an insert that replaces instead — PostgreSQL's {@code on conflict do update} (Spring Session's own
- * customizer), H2's {@code merge … key}; and so is the session's own row.
+ * customizer), H2's {@code merge … key}; and so is the session's own row. The store is then wrapped so that
+ * a request moves a session's last-access time only once a minute ({@link CoarseTouchSessions}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStorage {
@@ -57,5 +59,19 @@ class SessionStorage {
             };
         }
         throw new IllegalStateException("sessions are kept in PostgreSQL or H2, not in " + database);
+    }
+
+    /**
+     * Puts the JDBC store behind {@link CoarseTouchSessions}: Spring Session's filter and the signed-in sessions'
+     * registry take it by interface. Static, as a post-processor is made before the beans it processes.
+     */
+    @Bean
+    static BeanPostProcessor sessionsTouchedByTheMinute() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository store ? new CoarseTouchSessions<>(store) : bean;
+            }
+        };
     }
 }

@@ -2,6 +2,8 @@ package cn.gov.panyu.points.platform.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -24,6 +27,9 @@ class SessionIntegrationTests {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void signingInIssuesANewSessionIdAndTheOldOneStaysAnonymous() {
@@ -65,6 +71,50 @@ class SessionIntegrationTests {
         List<String> cookies = http.get().uri("/login").exchange().returnResult(String.class).getResponseHeaders()
                 .get(HttpHeaders.SET_COOKIE);
         assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("SESSION=").containsIgnoringCase("HttpOnly"));
+    }
+
+    @Test
+    void pagesWithinAMinuteLeaveTheStoredLastAccessAloneAndAnOlderOneMovesOn() {
+        String cookie = SignIn.as(http, "staff");
+        long signedIn = lastAccess(cookie);
+        for (int i = 0; i < 3; i++) {
+            http.get().uri("/enterprises").header(HttpHeaders.COOKIE, cookie).exchange().expectStatus().isOk();
+        }
+        assertThat(lastAccess(cookie)).as("no session write per page").isEqualTo(signedIn);
+
+        long minuteAgo = signedIn - CoarseTouchSessions.GRAIN.toMillis() - 1_000;
+        setLastAccess(cookie, minuteAgo);
+        long before = System.currentTimeMillis();
+        http.get().uri("/enterprises").header(HttpHeaders.COOKIE, cookie).exchange().expectStatus().isOk();
+        assertThat(lastAccess(cookie)).isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
+    void aSessionIdleForItsTimeoutStillEnds() {
+        String cookie = SignIn.as(http, "staff");
+        setLastAccess(cookie, System.currentTimeMillis() - 31 * 60_000L);
+        http.get().uri("/enterprises").header(HttpHeaders.COOKIE, cookie).exchange()
+                .expectStatus().is3xxRedirection().expectHeader().value(HttpHeaders.LOCATION, l -> assertThat(l).contains("/login"));
+    }
+
+    private long lastAccess(String cookie) {
+        return jdbc.sql("select last_access_time from spring_session where session_id = ?").param(sessionId(cookie))
+                .query(Long.class).single();
+    }
+
+    /** Moves the stored last access (and the expiry that follows from it) as if that had been the last request. */
+    private void setLastAccess(String cookie, long millis) {
+        int updated = jdbc.sql("""
+                        update spring_session set last_access_time = :at,
+                               expiry_time = cast(:at as bigint) + cast(max_inactive_interval as bigint) * 1000
+                        where session_id = :id""")
+                .param("at", millis).param("id", sessionId(cookie)).update();
+        assertThat(updated).isOne();
+    }
+
+    /** The cookie carries the session id in Base64. */
+    private static String sessionId(String cookie) {
+        return new String(Base64.getDecoder().decode(cookie.substring(cookie.indexOf('=') + 1)), StandardCharsets.UTF_8);
     }
 
     private static String session(List<String> setCookies) {
