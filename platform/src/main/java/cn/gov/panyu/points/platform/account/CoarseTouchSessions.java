@@ -16,7 +16,7 @@ import org.springframework.session.Session;
  * view, 11 % of a signed-in page under load (issue 15) and a write on a database shared by every instance.
  * Here a request moves the stamp only once it is {@link #GRAIN} or more behind, so a user clicking through
  * pages costs one session write a minute; a session then ends between 29 and 30 minutes after its last
- * request instead of at exactly 30 (docs/adr/0020). Everything else a request changes on its session — its
+ * request instead of at exactly 30 (docs/adr/0019). Everything else a request changes on its session — its
  * attributes, its id at sign-in, its timeout — is saved as before, and a new session is written in full.
  */
 final class CoarseTouchSessions<S extends Session>

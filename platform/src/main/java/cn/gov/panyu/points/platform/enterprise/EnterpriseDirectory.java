@@ -3,6 +3,7 @@ package cn.gov.panyu.points.platform.enterprise;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +50,19 @@ public class EnterpriseDirectory {
                    s.stage, s.total, s.rank_in_stage, s.tier, s.eligible
             """;
 
+    /** How long the filter selects reuse the registry's towns and industries ({@link RegistryChoices}). */
+    static final Duration CHOICES_FRESH_FOR = Duration.ofMinutes(1);
+
     private final JdbcClient jdbc;
     private final PublishedResults published;
     private final AuditLog audit;
+    private final RegistryChoices choices;
 
     EnterpriseDirectory(JdbcClient jdbc, PublishedResults published, AuditLog audit) {
         this.jdbc = jdbc;
         this.published = published;
         this.audit = audit;
+        this.choices = new RegistryChoices(this::readChoices, CHOICES_FRESH_FOR, System::nanoTime);
     }
 
     private static Map<String, String> sortable() {
@@ -109,11 +115,16 @@ public class EnterpriseDirectory {
     @PreAuthorize("hasRole('STAFF')")
     @Transactional(readOnly = true)
     public FilterOptions options() {
-        return new FilterOptions(
-                jdbc.sql("select distinct town from enterprise order by town").query(String.class).list(),
-                jdbc.sql("select distinct industry from enterprise order by industry").query(String.class).list(),
+        RegistryChoices.Choices registry = choices.get();
+        return new FilterOptions(registry.towns(), registry.industries(),
                 jdbc.sql("select distinct data_year from enterprise_year order by data_year desc").query(Integer.class).list(),
                 published.years());
+    }
+
+    private RegistryChoices.Choices readChoices() {
+        return new RegistryChoices.Choices(
+                jdbc.sql("select distinct town from enterprise order by town").query(String.class).list(),
+                jdbc.sql("select distinct industry from enterprise order by industry").query(String.class).list());
     }
 
     /** The year a list without an explicit year shows: the latest published, else the latest with data. */
