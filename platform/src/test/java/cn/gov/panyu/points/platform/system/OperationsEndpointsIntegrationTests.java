@@ -48,6 +48,8 @@ class OperationsEndpointsIntegrationTests {
                 "points_imports{", "status=\"interrupted\"", "points_imports_rows");
         assertThat(text).as("page latency by URI pattern, in buckets")
                 .contains("http_server_requests_seconds_bucket{").contains("uri=\"/public/rankings\"");
+        assertThat(text).as("Spring Security's filters are not observed one by one on every request (issue 15)")
+                .doesNotContain("spring_security_filterchains");
     }
 
     @Autowired
