@@ -8,8 +8,8 @@
 #                                          the server's CPU time per request, errors, load average)
 #   scripts/bench-pages.sh --soak [5m]     the four pages in rotation at c = 8 for 5 minutes; counts non-2xx
 #                                          responses and socket errors, samples the live heap every 30 s
-# Environment: PORT (default 18080), DURATION (default 30s), WARMUP (unmeasured load per page first, default 30s:
-# the JIT compiles for about a minute of CPU on 2 cores), THREADS (wrk threads, default 2), JAVA_OPTS
+# Environment: PORT (default 18080), DURATION (default 30s), WARMUP (default 240s: the four pages at once, one
+# connection each, before anything is measured — see below), THREADS (wrk threads, default 2), JAVA_OPTS
 # (passed to the platform, e.g. a JFR recording), KEEP_DATA=1 keeps the data folder.
 # Builds nothing: bin/points uses the platform jar already built (mvn -pl engine,platform -DskipTests package).
 # Needs wrk, curl and jcmd. Results, with the machine and its load average, go into docs/benchmarks.md.
@@ -133,10 +133,16 @@ cpu_ms() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB; $(java -version 2>&1 | head -n 1)"
 
 if [ "$mode" = pages ]; then
-  # a warm-up per page so that the JIT and the caches are measured warm, as a running platform is
+  # Measured warm, as a running platform is. The JIT needs minutes of CPU on 2 cores to compile the pages' code,
+  # and under full load its compiler threads starve: after a saturating warm-up of a minute per page the same
+  # build measured up to 40 % slower than after this lighter one (docs/benchmarks.md). So: all four pages at once,
+  # one connection each, leaving the compiler a core.
+  warming=()
   for i in "${!paths[@]}"; do
-    wrk -t "$threads" -c 8 -d "${WARMUP:-30s}" ${cookies[$i]:+-H "Cookie: SESSION=${cookies[$i]}"} -s "$work/report.lua" "$base${paths[$i]}" >/dev/null
+    wrk -t 1 -c 1 -d "${WARMUP:-240s}" ${cookies[$i]:+-H "Cookie: SESSION=${cookies[$i]}"} "$base${paths[$i]}" >/dev/null &
+    warming+=($!)
   done
+  wait "${warming[@]}"
   printf '| page | c | req/s | p50 ms | p99 ms | server CPU ms/request | non-2xx | socket errors | timeouts | load (1 min) |\n'
   printf '|---|---|---|---|---|---|---|---|---|---|\n'
   for i in "${!paths[@]}"; do
