@@ -188,6 +188,28 @@ public final class PlatformProcess implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Waits until the log holds {@code line}. Background work logs after it commits, so a state a test reads in the
+     * database can come a moment before the line that reports it.
+     */
+    public void awaitLog(String line, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!readLog().contains(line)) {
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError("the log " + log + " does not say \"" + line + "\" within " + timeout);
+            }
+            sleep(100);
+        }
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Signs in through the login form as a browser does. */
     public PlatformProcess signIn(String username, String password) {
         HttpResponse<String> response = postForm("/login", "/login", Map.of("username", username, "password", password));

@@ -141,7 +141,8 @@ class TwoInstancesIntegrationTests {
                 .isEqualTo(INTERRUPTED);
         assertThat(db.sql("select count(*) from score_result where run_id = ?").param(run).query(Long.class).single())
                 .as("the taken-over run's results are removed").isZero();
-        assertThat(read(b.log())).contains("Took over evaluation run " + run);
+        // B logs the takeover after its update commits: the FAILED status can be seen a moment earlier
+        b.awaitLog("Took over evaluation run " + run, Duration.ofSeconds(10));
 
         // the same browser, its session opened on the dead instance, starts the year again on B
         HttpResponse<String> onB = b.postWithToken("/evaluation/runs", b.csrf("/evaluation/runs"), form);

@@ -7,7 +7,6 @@ import static cn.gov.panyu.points.platform.collection.KilledPlatformIntegrationT
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +73,7 @@ class ImportLeasesTwoInstancesIntegrationTests {
 
                 awaitStatus(second, "INTERRUPTED", Duration.ofSeconds(30));
                 // B logs the takeover after its update and the audit entry: the status can be seen a moment earlier
-                awaitLog(b, "Took over import attempt " + second, Duration.ofSeconds(10));
+                b.awaitLog("Took over import attempt " + second, Duration.ofSeconds(10));
                 String list = b.anotherBrowser().signIn("staff", SignIn.DEMO_PASSWORD).page("/collection/imports");
                 assertThat(list).contains("租约二.csv", "已中断", "平台重启时中断，未导入任何数据", "/collection/imports/attempts/" + second + "/retry");
             }
@@ -96,14 +95,6 @@ class ImportLeasesTwoInstancesIntegrationTests {
         while (!status(attempt).equals(status)) {
             assertThat(System.nanoTime()).as("attempt " + attempt + " reaches " + status + ", is " + status(attempt))
                     .isLessThan(deadline);
-            PlatformProcess.sleep(100);
-        }
-    }
-
-    private static void awaitLog(PlatformProcess instance, String line, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.readString(instance.log(), StandardCharsets.UTF_8).contains(line)) {
-            assertThat(System.nanoTime()).as("the log of " + instance.log() + " says " + line).isLessThan(deadline);
             PlatformProcess.sleep(100);
         }
     }
