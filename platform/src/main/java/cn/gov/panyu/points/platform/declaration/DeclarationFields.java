@@ -3,14 +3,12 @@ package cn.gov.panyu.points.platform.declaration;
 import static cn.gov.panyu.points.platform.collection.RecordField.*;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +22,7 @@ import cn.gov.panyu.points.engine.input.Problem;
 import cn.gov.panyu.points.engine.input.Qualification;
 import cn.gov.panyu.points.engine.input.SetCodes;
 import cn.gov.panyu.points.platform.collection.RecordField;
+import cn.gov.panyu.points.platform.table.DecimalPattern;
 
 /**
  * What an enterprise can state on its form — every record field except the negative list, which only
@@ -35,6 +34,9 @@ import cn.gov.panyu.points.platform.collection.RecordField;
  */
 @Component("declarationFields")
 public class DeclarationFields {
+
+    private static final DecimalPattern AMOUNT = DecimalPattern.of("#,##0.00##", RoundingMode.HALF_EVEN);
+    private static final DecimalPattern COUNT = DecimalPattern.of("#,##0", RoundingMode.HALF_EVEN);
 
     /** A card of the form. */
     public record Section(String key, List<RecordField> fields) {
@@ -238,10 +240,10 @@ public class DeclarationFields {
             return null;
         }
         return switch (field.kind()) {
-            case AMOUNT, SIGNED_AMOUNT -> amountFormat().format(new BigDecimal(canonical)) + " 万元";
+            case AMOUNT, SIGNED_AMOUNT -> AMOUNT.format(new BigDecimal(canonical)) + " 万元";
             case COUNT -> {
                 String u = field.unit().isEmpty() ? "" : " " + field.unit();
-                yield countFormat().format(new BigDecimal(canonical)) + u;
+                yield COUNT.format(new BigDecimal(canonical)) + u;
             }
             case FLAG -> "1".equals(canonical) ? "是" : "否";
             default -> field.codes().labelsOfStored(canonical);
@@ -257,13 +259,5 @@ public class DeclarationFields {
     public String label(String column) {
         RecordField field = RecordField.forColumn(column);
         return field == null ? column : field.label();
-    }
-
-    private static DecimalFormat amountFormat() {
-        return new DecimalFormat("#,##0.00##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    }
-
-    private static DecimalFormat countFormat() {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 }

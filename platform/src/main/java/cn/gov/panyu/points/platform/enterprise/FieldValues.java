@@ -1,8 +1,6 @@
 package cn.gov.panyu.points.platform.enterprise;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+import java.math.RoundingMode;
 import java.util.Set;
 
 import cn.gov.panyu.points.engine.input.EnterpriseRecord;
@@ -12,6 +10,7 @@ import cn.gov.panyu.points.engine.input.SetCodes;
 import cn.gov.panyu.points.engine.model.ScoreModel;
 import cn.gov.panyu.points.engine.model.ValueKey;
 import cn.gov.panyu.points.platform.collection.RecordField;
+import cn.gov.panyu.points.platform.table.DecimalPattern;
 
 /**
  * How the detail page writes values (ui.md): amounts in 万元 with thousands separators and two
@@ -19,6 +18,10 @@ import cn.gov.panyu.points.platform.collection.RecordField;
  * (in the codes' order, {@link SetCodes#labels}).
  */
 final class FieldValues {
+
+    private static final DecimalPattern AMOUNT = DecimalPattern.of("#,##0.00", RoundingMode.HALF_UP);
+    private static final DecimalPattern COUNT = DecimalPattern.of("#,##0", RoundingMode.HALF_UP);
+    private static final DecimalPattern PERCENT = DecimalPattern.of("0.0", RoundingMode.HALF_UP);
 
     private FieldValues() {
     }
@@ -64,21 +67,14 @@ final class FieldValues {
     }
 
     static String amount(double v) {
-        return format("#,##0.00", v);
+        return AMOUNT.format(v);
     }
 
     static String count(double v) {
-        return format("#,##0", v);
+        return COUNT.format(v);
     }
 
     static String percent(double ratio) {
-        return format("0.0", ratio * 100) + "%";
-    }
-
-    private static String format(String pattern, double v) {
-        // DecimalFormat is not thread-safe: one per call is cheap enough for a page of values
-        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
-        return f.format(v);
+        return PERCENT.format(ratio * 100) + "%";
     }
 }

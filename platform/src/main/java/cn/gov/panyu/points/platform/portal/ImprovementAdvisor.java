@@ -2,15 +2,12 @@ package cn.gov.panyu.points.platform.portal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +30,7 @@ import cn.gov.panyu.points.engine.model.ValueKey;
 import cn.gov.panyu.points.engine.scoring.Evaluation;
 import cn.gov.panyu.points.engine.scoring.ScoreCard;
 import cn.gov.panyu.points.platform.collection.RecordField;
+import cn.gov.panyu.points.platform.table.DecimalPattern;
 
 /**
  * 提升建议: what an enterprise could change to score more, found by trying changes against the frozen
@@ -402,10 +400,10 @@ public final class ImprovementAdvisor {
         return delta / reach * MAX_EFFORT;
     }
 
+    private static final DecimalPattern NUMBER = DecimalPattern.of("#,##0.##", RoundingMode.HALF_UP);
+
     static String number(double v) {
-        DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(v);
+        return NUMBER.format(v);
     }
 
     static String percent(double ratio) {

@@ -6,7 +6,7 @@
  * enterprise's profile and published scores), evaluation (公示 results and objections) and audit.
  */
 @ApplicationModule(displayName = "企业门户",
-        allowedDependencies = {"account", "audit", "collection", "declaration", "enterprise", "evaluation"})
+        allowedDependencies = {"account", "audit", "collection", "declaration", "enterprise", "evaluation", "table"})
 package cn.gov.panyu.points.platform.portal;
 
 import org.springframework.modulith.ApplicationModule;
