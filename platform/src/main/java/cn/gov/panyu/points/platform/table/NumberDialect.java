@@ -8,14 +8,17 @@ import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
-/** Gives every template {@code #fmt}, one shared {@link PageNumbers} (it keeps no state). */
+/**
+ * Gives every template {@code #fmt}, one shared {@link PageNumbers} (it keeps no state). Spring Boot adds it to the
+ * platform's template engine; an engine built by hand (a test's) adds it itself.
+ */
 @Component
-class NumberDialect extends AbstractDialect implements IExpressionObjectDialect {
+public class NumberDialect extends AbstractDialect implements IExpressionObjectDialect {
 
     private static final String NAME = "fmt";
     private static final PageNumbers NUMBERS = new PageNumbers();
 
-    NumberDialect() {
+    public NumberDialect() {
         super("page numbers");
     }
 

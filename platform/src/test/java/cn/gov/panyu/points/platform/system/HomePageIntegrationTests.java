@@ -98,10 +98,26 @@ class HomePageIntegrationTests {
     }
 
     @Test
-    void pagesLinkVersionedWebJars() {
-        assertThat(page("/")).containsPattern("href=\"/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/css/bootstrap\\.min\\.css\"")
+    void pagesLinkStaticFilesUnderNamesThatChangeWithTheirContent() {
+        String html = page("/");
+        assertThat(html).containsPattern("href=\"/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/css/bootstrap\\.min\\.css\"")
                 .containsPattern("src=\"/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js\"")
-                .contains("href=\"/css/app.css\"", "href=\"/favicon.svg\"");
+                .containsPattern("href=\"/css/app-[0-9a-f]{32}\\.css\"")
+                .containsPattern("src=\"/js/app-[0-9a-f]{32}\\.js\"")
+                .containsPattern("href=\"/favicon-[0-9a-f]{32}\\.svg\"")
+                .doesNotContain("href=\"/css/app.css\"");
+    }
+
+    @Test
+    void browsersKeepStaticFilesForAYearAndPagesNotAtAll() {
+        // the linked name of app.css, then the file under it
+        String css = page("/").replaceAll("(?s).*href=\"(/css/app-[0-9a-f]{32}\\.css)\".*", "$1");
+        for (String asset : new String[] {css, "/webjars/bootstrap/css/bootstrap.min.css", "/js/app.js"}) {
+            http.get().uri(asset).exchange().expectStatus().isOk().expectHeader()
+                    .valueEquals("Cache-Control", "max-age=31536000, public, immutable");
+        }
+        http.get().uri("/").exchange().expectStatus().isOk().expectHeader()
+                .valueEquals("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
     }
 
     @Test

@@ -37,6 +37,7 @@ import cn.gov.panyu.points.platform.pdf.PdfFont;
 import cn.gov.panyu.points.platform.pdf.PdfRenderer;
 import cn.gov.panyu.points.platform.scoremodel.ModelStatus;
 import cn.gov.panyu.points.platform.scoremodel.ModelVersion;
+import cn.gov.panyu.points.platform.table.NumberDialect;
 import cn.gov.panyu.points.platform.scoremodel.ScoreModels;
 
 /**
@@ -214,7 +215,7 @@ class WhitePaperDocumentTests {
         return p.getProperty("points.pdf.font");
     }
 
-    /** The platform's templates as Spring Boot resolves them (the document uses no messages or links). */
+    /** The platform's templates as Spring Boot resolves them, with #fmt (the document uses no messages or links). */
     static SpringTemplateEngine templates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
@@ -223,6 +224,7 @@ class WhitePaperDocumentTests {
         resolver.setCharacterEncoding("UTF-8");
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
+        engine.addDialect(new NumberDialect());
         return engine;
     }
 }
