@@ -19,7 +19,8 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * message: Spring Session's plain insert then fails the second request on the primary key. Each database
  * is given an insert that replaces instead — PostgreSQL's {@code on conflict do update} (Spring Session's own
  * customizer), H2's {@code merge … key}; and so is the session's own row. The store is then wrapped so that
- * a request moves a session's last-access time only once a minute ({@link CoarseTouchSessions}).
+ * a request moves a session's last-access time only once a minute ({@link CoarseTouchSessions}), and a
+ * signed-in user's security context is read from its bytes once per node ({@link SessionAttributeReader}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStorage {
@@ -41,6 +42,13 @@ class SessionStorage {
     static final String H2_CREATE_ATTRIBUTE = """
             MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
             KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""";
+
+    /** A signed-in user's security context deserialized once per node and content ({@link SessionAttributeReader}). */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> contextsReadOnce() {
+        return repository -> repository.setConversionService(
+                SessionAttributeReader.conversionService(SessionStorage.class.getClassLoader()));
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesReplaceEachOther(DataSource dataSource) {
