@@ -25,7 +25,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * third of a megabyte per page. A year is safe because pages link each file under a name that changes with its
  * content: the WebJars' version is in their paths, and the platform's own files carry a hash of their content
  * ({@code /css/app-1f3a….css}), so an upgrade is fetched at once. The plain names still answer, for anyone who
- * types them.
+ * types them. The favicon keeps its name and is kept for a day.
  */
 @Configuration
 class StaticResources implements WebMvcConfigurer {
@@ -41,9 +41,11 @@ class StaticResources implements WebMvcConfigurer {
             registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/")
                     .setCacheControl(kept).resourceChain(true).addResolver(byContent());
         }
-        // "/favicon.svg" itself would leave no path within the mapping to resolve
+        // "/favicon.svg" itself would leave no path within the mapping to resolve. Its name stays as it is: it is
+        // public by that name (a sign-in page's favicon under any other name would be asked for before sign-in,
+        // refused, and become the page the sign-in returns to), so browsers keep it for a day, not a year.
         registry.addResourceHandler("/*.svg").addResourceLocations("classpath:/static/")
-                .setCacheControl(kept).resourceChain(true).addResolver(byContent());
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic()).resourceChain(true);
     }
 
     private static VersionResourceResolver byContent() {

@@ -104,8 +104,23 @@ class HomePageIntegrationTests {
                 .containsPattern("src=\"/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js\"")
                 .containsPattern("href=\"/css/app-[0-9a-f]{32}\\.css\"")
                 .containsPattern("src=\"/js/app-[0-9a-f]{32}\\.js\"")
-                .containsPattern("href=\"/favicon-[0-9a-f]{32}\\.svg\"")
+                .contains("href=\"/favicon.svg\"")
                 .doesNotContain("href=\"/css/app.css\"");
+    }
+
+    @Test
+    void everyFileTheSignInPageLinksIsServedBeforeSignIn() {
+        // a browser asks for them before anyone signs in: one refused would become the page the sign-in returns to
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("(?:href|src)=\"(/[^\"]+\\.(?:css|js|svg))\"")
+                .matcher(page("/login"));
+        List<String> files = new java.util.ArrayList<>();
+        while (links.find()) {
+            files.add(links.group(1));
+        }
+        assertThat(files).contains("/favicon.svg").anyMatch(f -> f.matches("/css/app-[0-9a-f]{32}\\.css"));
+        for (String file : files) {
+            http.get().uri(file).exchange().expectStatus().isOk();
+        }
     }
 
     @Test
@@ -116,6 +131,8 @@ class HomePageIntegrationTests {
             http.get().uri(asset).exchange().expectStatus().isOk().expectHeader()
                     .valueEquals("Cache-Control", "max-age=31536000, public, immutable");
         }
+        http.get().uri("/favicon.svg").exchange().expectStatus().isOk().expectHeader()
+                .valueEquals("Cache-Control", "max-age=86400, public");
         http.get().uri("/").exchange().expectStatus().isOk().expectHeader()
                 .valueEquals("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
     }
