@@ -10,6 +10,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -59,6 +60,11 @@ public class IndependentWrites implements DisposableBean {
     /** Runs {@code work} in a transaction of this pool (or the enclosing one of this pool) and returns its result. */
     public <T> T write(Function<JdbcClient, T> work) {
         return transactions.execute(status -> work.apply(jdbc));
+    }
+
+    /** Whether this thread is inside a transaction of this pool (work run now would join it). */
+    public boolean inTransaction() {
+        return TransactionSynchronizationManager.hasResource(ownPool);
     }
 
     /** As {@link #write(Function)}, for work without a result. */

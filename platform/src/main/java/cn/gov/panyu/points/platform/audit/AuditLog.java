@@ -1,7 +1,9 @@
 package cn.gov.panyu.points.platform.audit;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,8 @@ import cn.gov.panyu.points.platform.IndependentWrites;
  *
  * <p>Entries are written in their own transaction ({@link IndependentWrites}): a read that is audited must
  * leave a trace even when the surrounding work later fails, and a failed change still shows who attempted it.
+ * A call returns once its entry is committed; entries of requests that arrive together share one commit
+ * ({@link GroupCommit}).
  */
 @Service
 public class AuditLog {
@@ -26,6 +30,7 @@ public class AuditLog {
 
     private final IndependentWrites writes;
     private final AuditRoles roles;
+    private final GroupCommit<Entry> entries = new GroupCommit<>(this::insertAll);
 
     AuditLog(IndependentWrites writes, AuditRoles roles) {
         this.writes = writes;
@@ -51,17 +56,37 @@ public class AuditLog {
     }
 
     private void insert(AuditAction action, String username, String role, String targetUscc, String detail) {
-        writes.run(jdbc -> jdbc.sql("""
+        Entry entry = new Entry(LocalDateTime.now(), truncate(username, 64), role, action.name(), targetUscc,
+                truncate(detail, DETAIL_LIMIT), clientIp());
+        if (writes.inTransaction()) {
+            // inside another independent write (a counted failure): part of that transaction, committed with it
+            writes.run(jdbc -> insert(jdbc, entry));
+        } else {
+            entries.commit(entry);
+        }
+    }
+
+    private void insertAll(List<Entry> batch) {
+        writes.run(jdbc -> batch.forEach(entry -> insert(jdbc, entry)));
+    }
+
+    private static void insert(JdbcClient jdbc, Entry entry) {
+        jdbc.sql("""
                 insert into audit_event (occurred_at, username, role, action, target_uscc, detail, client_ip)
                 values (:at, :username, :role, :action, :uscc, :detail, :ip)""")
-                .param("at", LocalDateTime.now())
-                .param("username", truncate(username, 64))
-                .param("role", role)
-                .param("action", action.name())
-                .param("uscc", targetUscc)
-                .param("detail", truncate(detail, DETAIL_LIMIT))
-                .param("ip", clientIp())
-                .update());
+                .param("at", entry.at())
+                .param("username", entry.username())
+                .param("role", entry.role())
+                .param("action", entry.action())
+                .param("uscc", entry.targetUscc())
+                .param("detail", entry.detail())
+                .param("ip", entry.clientIp())
+                .update();
+    }
+
+    /** Everything about the request is taken on its own thread: another caller's thread may commit the entry. */
+    private record Entry(LocalDateTime at, String username, String role, String action, String targetUscc,
+                         String detail, String clientIp) {
     }
 
     private static String clientIp() {
