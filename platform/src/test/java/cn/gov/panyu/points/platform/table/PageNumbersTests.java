@@ -3,11 +3,17 @@ package cn.gov.panyu.points.platform.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.util.NumberPointType;
@@ -39,6 +45,25 @@ class PageNumbersTests {
     }
 
     @Test
+    void noTemplateFormatsThroughThymeleafsNumbers() throws IOException {
+        // #numbers builds a locale's symbols twice per number: the cost this class was made to remove (ADR 0019)
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            List<String> using = files.filter(f -> f.toString().endsWith(".html"))
+                    .filter(f -> read(f).contains("#numbers."))
+                    .map(Path::toString).toList();
+            assertThat(using).as("templates using #numbers instead of #fmt").isEmpty();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void examples() {
         assertThat(fmt.grouped(1234567.125, 2)).isEqualTo("1,234,567.12"); // half-even, as #numbers
         assertThat(fmt.grouped(new BigDecimal("0.135"), 2)).isEqualTo("0.14");
@@ -58,7 +83,7 @@ class PageNumbersTests {
     void sharedAcrossThreads() throws InterruptedException {
         // one prototype per pattern, a copy per call: concurrent pages must not garble each other's digits
         List<Thread> threads = new ArrayList<>();
-        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < 4; t++) {
             long base = 1_000_000L * (t + 1);
             Thread thread = new Thread(() -> {
