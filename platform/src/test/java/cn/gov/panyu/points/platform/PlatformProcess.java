@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -192,6 +193,18 @@ public final class PlatformProcess implements AutoCloseable {
      * Waits until the log holds {@code line}. Background work logs after it commits, so a state a test reads in the
      * database can come a moment before the line that reports it.
      */
+    /** Polls {@code current} every 100 ms until it equals {@code expected}; fails naming {@code what} and its value. */
+    public static void awaitValue(String what, Supplier<String> current, String expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String now;
+        while (!(now = current.get()).equals(expected)) {
+            if (System.nanoTime() >= deadline) {
+                throw new AssertionError(what + " does not reach " + expected + " within " + timeout + ": " + now);
+            }
+            sleep(100);
+        }
+    }
+
     public void awaitLog(String line, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!readLog().contains(line)) {

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -163,13 +162,8 @@ class TwoInstancesIntegrationTests {
     }
 
     private void awaitStatus(long run, String status, Duration timeout) {
-        Supplier<String> current = () -> db.sql("select status from evaluation_run where id = ?").param(run)
-                .query(String.class).single().strip();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!current.get().equals(status)) {
-            assertThat(System.nanoTime()).as("run " + run + " reaches " + status + ", is " + current.get()).isLessThan(deadline);
-            PlatformProcess.sleep(100);
-        }
+        PlatformProcess.awaitValue("run " + run, () -> db.sql("select status from evaluation_run where id = ?").param(run)
+                .query(String.class).single().strip(), status, timeout);
     }
 
     /** Lines of an error, plain or structured (ECS), and stack traces. */

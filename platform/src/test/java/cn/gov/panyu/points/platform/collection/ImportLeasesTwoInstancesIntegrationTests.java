@@ -91,12 +91,7 @@ class ImportLeasesTwoInstancesIntegrationTests {
     }
 
     private void awaitStatus(long attempt, String status, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!status(attempt).equals(status)) {
-            assertThat(System.nanoTime()).as("attempt " + attempt + " reaches " + status + ", is " + status(attempt))
-                    .isLessThan(deadline);
-            PlatformProcess.sleep(100);
-        }
+        PlatformProcess.awaitValue("attempt " + attempt, () -> status(attempt), status, timeout);
     }
 
     private static String[] concat(String[] first, String[] second, String... more) {
