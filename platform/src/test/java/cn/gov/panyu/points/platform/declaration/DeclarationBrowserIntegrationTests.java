@@ -52,12 +52,12 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
         type("f-rd_staff", "60");
         type("f-total_assets", "8600");
         click(By.id("f-qualifications-HTE"));
-        click(By.id("save-draft"));
+        saveDraft();
         assertThat(browser.findElement(By.id("f-rd_staff-error")).getText()).isEqualTo("不得大于职工总数（职工总数为 48）");
         assertThat(browser.findElement(By.id("f-total_assets")).getAttribute("value")).isEqualTo("8600");
         HeadlessChromium.screenshot(browser, "declaration-form-errors");
         type("f-rd_staff", "16");
-        click(By.id("save-draft"));
+        saveDraft();
         assertThat(browser.findElement(By.id("declaration-notice")).getText()).isEqualTo("草稿已保存。");
         assertThat(browser.findElement(By.id("declaration-status")).getText()).isEqualTo("草稿");
         HeadlessChromium.screenshot(browser, "declaration-draft");
@@ -117,6 +117,13 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
         WebElement e = browser.findElement(by);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
         e.click();
+    }
+
+    /** Saves the form and waits for the page the server answers: reading at once may read the old page. */
+    private void saveDraft() {
+        WebElement button = browser.findElement(By.id("save-draft"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
+        HeadlessChromium.submitAndWait(browser, button);
     }
 
     private void type(String id, String text) {
