@@ -114,23 +114,25 @@ class DeclarationBrowserIntegrationTests extends BrowserTestSupport {
 
     /** Clicks like a user who first scrolls the element to the middle of the window (clear of the sticky bar). */
     private void click(By by) {
-        WebElement e = browser.findElement(by);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
-        e.click();
+        inView(by).click();
     }
 
     /** Saves the form and waits for the page the server answers: reading at once may read the old page. */
     private void saveDraft() {
-        WebElement button = browser.findElement(By.id("save-draft"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
-        HeadlessChromium.submitAndWait(browser, button);
+        HeadlessChromium.submitAndWait(browser, inView(By.id("save-draft")));
     }
 
     private void type(String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", input);
+        WebElement input = inView(By.id(id));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** The element, scrolled to the middle of the window. */
+    private WebElement inView(By by) {
+        WebElement e = browser.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
+        return e;
     }
 
     /** Waits for a Bootstrap confirmation dialog, optionally photographs it, and confirms. */
