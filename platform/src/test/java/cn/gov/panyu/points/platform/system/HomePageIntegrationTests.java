@@ -69,6 +69,39 @@ class HomePageIntegrationTests {
         assertThat(homes.get("expert")).contains("id=\"home-expert\"", "id=\"home-public\"").doesNotContain("id=\"home-work\"");
     }
 
+    /**
+     * The menu's markup is rendered once per role's entries and highlighted entry (MenuHtml): what one user or
+     * one page rendered must never show on another's — each page highlights its own entry, each role sees its own.
+     */
+    @Test
+    void theReusedMenuHighlightsEachPagesEntryAndShowsEachRoleItsOwn() {
+        for (int round = 0; round < 2; round++) { // the second round is served from the rendered menus
+            String enterprises = signedIn(TestUsers.staff(), "/enterprises");
+            String imports = signedIn(TestUsers.staff(), "/collection/imports");
+            String portal = signedIn(TestUsers.enterprise(ENTERPRISE), "/my");
+            String anonymous = page("/public/rankings");
+
+            assertThat(activeEntries(enterprises)).containsExactly("menu-collection-enterprises");
+            assertThat(activeEntries(imports)).containsExactly("menu-collection-import");
+            assertThat(enterprises).contains("id=\"menu-collection-import\"", "href=\"/collection/imports\"")
+                    .doesNotContain("id=\"menu-portal-my\"", "id=\"menu-system-accounts\"");
+            assertThat(activeEntries(portal)).containsExactly("menu-portal-my");
+            assertThat(portal).contains("id=\"menu-collection-declare\"")
+                    .doesNotContain("id=\"menu-collection-enterprises\"", "id=\"menu-collection-import\"");
+            assertThat(activeEntries(anonymous)).containsExactly("menu-portal-public");
+            assertThat(anonymous).contains("id=\"menu-portal-methodology\"")
+                    .doesNotContain("id=\"menu-portal-my\"", "id=\"menu-collection-enterprises\"", "app-user-name");
+            assertThat(enterprises).contains("class=\"app-user-name\"").doesNotContain(">登录</a>");
+            assertThat(anonymous).contains(">登录</a>");
+        }
+    }
+
+    /** The ids of the menu links marked as the current page. */
+    private static List<String> activeEntries(String html) {
+        return java.util.regex.Pattern.compile("<a class=\"app-menu-link active\" href=\"[^\"]*\" id=\"([^\"]+)\"")
+                .matcher(html).results().map(m -> m.group(1)).toList();
+    }
+
     @Test
     void systemInformationShowsAdministratorsTheEngineModelAndDatabase() {
         String html = signedIn(TestUsers.admin(), "/admin/system");
