@@ -8,7 +8,7 @@
 #                                          the server's CPU time per request, errors, load average)
 #   scripts/bench-pages.sh --soak [5m]     the four pages in rotation at c = 8 for 5 minutes; counts non-2xx
 #                                          responses and socket errors, samples the live heap every 30 s
-# Environment: PORT (default 18080), DURATION (default 30s), WARMUP (default 240s: the four pages at once, one
+# Environment: PORT (default 18080), DURATION (default 30s), WARMUP (default 480s: the four pages at once, one
 # connection each, before anything is measured — see below), THREADS (wrk threads, default 2), JAVA_OPTS
 # (passed to the platform, e.g. a JFR recording), KEEP_DATA=1 keeps the data folder.
 # Builds nothing: bin/points uses the platform jar already built (mvn -pl engine,platform -DskipTests package).
@@ -136,10 +136,12 @@ if [ "$mode" = pages ]; then
   # Measured warm, as a running platform is. The JIT needs minutes of CPU on 2 cores to compile the pages' code,
   # and under full load its compiler threads starve: after a saturating warm-up of a minute per page the same
   # build measured up to 40 % slower than after this lighter one (docs/benchmarks.md). So: all four pages at once,
-  # one connection each, leaving the compiler a core.
+  # one connection each, leaving the compiler a core. Eight minutes rather than four: a profile three minutes into
+  # load still found C2 compiling (≈ 16 % of the CPU), and the portal page cost 2.35 ms of CPU after four minutes'
+  # warm-up against 1.26 ms after eight (2026-12-04, docs/benchmarks.md).
   warming=()
   for i in "${!paths[@]}"; do
-    wrk -t 1 -c 1 -d "${WARMUP:-240s}" ${cookies[$i]:+-H "Cookie: SESSION=${cookies[$i]}"} "$base${paths[$i]}" >/dev/null &
+    wrk -t 1 -c 1 -d "${WARMUP:-480s}" ${cookies[$i]:+-H "Cookie: SESSION=${cookies[$i]}"} "$base${paths[$i]}" >/dev/null &
     warming+=($!)
   done
   wait "${warming[@]}"
