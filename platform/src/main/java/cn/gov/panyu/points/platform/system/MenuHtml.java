@@ -21,8 +21,9 @@ import cn.gov.panyu.points.platform.system.NavigationMenu.Item;
  * The layout's left menu as HTML ({@code system/menu.html}), rendered once for each combination of the entries a
  * user sees, the entry highlighted and the locale, and then reused: the menu is the same markup on every page
  * view of a role, and rendering its thirty-odd links anew was about 7 % of a staff page (docs/benchmarks.md).
- * The combinations are few and fixed by {@link NavigationMenu} (a handful of roles times its entries), so the
- * cache needs no bound. Templates read this bean as {@code @menuHtml}.
+ * The combinations are few and fixed by {@link NavigationMenu} (a handful of roles times its entries; one locale,
+ * as {@code spring.web.locale-resolver} is fixed), so the cache needs no bound — a resolver that took the locale
+ * from the request would need one. Templates read this bean as {@code @menuHtml}.
  */
 @Component("menuHtml")
 public class MenuHtml {
