@@ -3,8 +3,6 @@ package cn.gov.panyu.points.platform.system;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,8 +17,6 @@ import cn.gov.panyu.points.platform.PointsPlatformApplication;
 @ControllerAdvice(basePackageClasses = PointsPlatformApplication.class, assignableTypes = ErrorController.class)
 class LayoutAdvice {
 
-    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
-
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
@@ -32,6 +28,6 @@ class LayoutAdvice {
      */
     @ModelAttribute("signedIn")
     boolean signedIn() {
-        return TRUST.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+        return NavigationMenu.signedIn(SecurityContextHolder.getContext().getAuthentication());
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ import cn.gov.panyu.points.platform.account.Role;
 public class NavigationMenu {
 
     private static final String HOME_PATH = "/";
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private static final Role STAFF = Role.STAFF;
     private static final Role ADMIN = Role.ADMIN;
@@ -176,6 +178,11 @@ public class NavigationMenu {
         };
     }
 
+    /** Someone signed in: not nobody, not the anonymous visitor (what {@code isAuthenticated()} answers). */
+    static boolean signedIn(Authentication user) {
+        return TRUST.isAuthenticated(user);
+    }
+
     static Group group(String id, ItemSpec... items) {
         String key = "menu." + id;
         List<Item> built = Arrays.stream(items)
@@ -229,7 +236,7 @@ public class NavigationMenu {
             if (open) {
                 return true;
             }
-            if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+            if (!signedIn(user)) {
                 return false;
             }
             for (GrantedAuthority authority : user.getAuthorities()) {
